@@ -1,0 +1,105 @@
+"""The command line: ``python -m pipelines ingest|extract|export``.
+
+Exit codes: 0 success (some inputs may have been rejected and are listed),
+1 nothing could be read or the database/export failed, 2 usage error,
+130 interrupted (what was saved before stays saved).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from tqdm import tqdm
+
+from pipelines.errors import EntenteError
+from pipelines.exports import FORMATS, nodes_csv_path, write_export
+from pipelines.extract import extract_many
+from pipelines.graph import build_graph
+from pipelines.ingest import ingest
+from pipelines.sources import Rejection, read_paths
+from pipelines.store import Store, default_db_path
+
+EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipelines", description="Entente: news articles to a knowledge graph.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ing = sub.add_parser("ingest", help="read articles into the database")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
+    ing.add_argument("--db", type=Path, help="database file (default: $KG_DB, else data/entente.sqlite)")
+    ing.add_argument("--lang", default="auto", help="language of the articles: auto (detect per article), de, en, …")
+    ing.add_argument("--workers", type=int, default=1, help="worker processes for extraction (default 1)")
+    ext = sub.add_parser("extract", help="write one JSON extraction record per article to stdout")
+    ext.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; none or - reads JSONL from stdin")
+    ext.add_argument("--lang", default="auto", help="language of the articles (default: auto)")
+    exp = sub.add_parser("export", help="export the graph for Gephi, networkx or spreadsheets")
+    exp.add_argument("--db", type=Path, help="database file (default: $KG_DB, else data/entente.sqlite)")
+    exp.add_argument("--format", required=True, choices=FORMATS)
+    exp.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    return parser
+
+
+def _lang(value: str) -> str | None:
+    return None if value == "auto" else value
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    db = args.db or default_db_path()
+    with tqdm(unit="doc", disable=None, file=sys.stderr) as bar:
+        report = ingest(args.paths, db, _lang(args.lang), max(1, args.workers), bar.update)
+    print(report.summary())
+    print(f"database: {db}")
+    return EXIT_OK if report.read else EXIT_FAILED
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    written, items = 0, read_paths(args.paths or ["-"], _lang(args.lang))
+    for _, record in extract_many(_articles_reporting(items)):
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        written += 1
+    return EXIT_OK if written else EXIT_FAILED
+
+
+def _articles_reporting(items):  # type: ignore[no-untyped-def]
+    """Articles from ``items``; rejections are reported on stderr as they come."""
+    for item in items:
+        if isinstance(item, Rejection):
+            print(f"rejected: {item.where}: {item.reason}", file=sys.stderr)
+        else:
+            yield item
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    db = args.db or default_db_path()
+    if not Path(db).exists():
+        print(f"error: no database at {db}: run `python -m pipelines ingest PATH --db {db}` first", file=sys.stderr)
+        return EXIT_FAILED
+    with Store.open(db) as store:
+        write_export(build_graph(store), args.format, args.output)
+    if args.output:
+        extra = f" and {nodes_csv_path(args.output)}" if args.format == "csv" else ""
+        print(f"wrote {args.output}{extra}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; errors are printed as one line each, never as a traceback."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except EntenteError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted: batches saved before the interruption are kept; run the same command again to continue", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK

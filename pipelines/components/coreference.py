@@ -1,0 +1,72 @@
+"""Within one article: link short and inflected person names to the full name.
+
+"Putin", "Putins" and "Präsident Putin" become mentions of "Wladimir Putin"
+when the article names him in full; "Xi" of "Xi Jinping" and "Kim" of
+"Kim Jong-un" (family name first) likewise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from pipelines.components.candidates import Candidate
+from pipelines.components.names import PARTICLES
+
+FAMILY_NAME_FIRST = frozenset({"Kim", "Xi", "Li", "Wang", "Moon", "Yoon", "Lee", "Park", "Hu", "Jiang", "Mao", "Zhang", "Choe", "Ri", "Pak"})
+GENITIVE_ENDINGS = ("s", "’s", "'s")
+
+
+def surname_tokens(doc: Doc, person: Candidate) -> tuple[str, ...]:
+    """The token texts a later short mention of this person would use."""
+    words = [t.text for t in doc[person.start : person.end]]
+    if words[0] in FAMILY_NAME_FIRST:
+        return (words[0],)
+    for i, word in enumerate(words[1:], start=1):
+        if word in PARTICLES:
+            return tuple(words[i:])
+    last_word_start = max(i for i, t in enumerate(doc[person.start : person.end]) if i == 0 or doc[person.start + i - 1].whitespace_)
+    return tuple(words[last_word_start:])
+
+
+def _strip_genitive(text: str) -> str:
+    return text[:-1] if text.endswith("s") else text
+
+
+def _canonical_for(cand: Candidate, full: list[tuple[Candidate, tuple[str, ...]]]) -> Candidate | None:
+    """The full-name person a single-word or genitive mention refers to."""
+    for person, surname in full:
+        if cand.label == person.label:
+            return None
+        if cand.label in (" ".join(surname), _strip_genitive(" ".join(surname))) or _strip_genitive(cand.label) == person.label:
+            return person
+        if cand.label.split()[-1] in (surname[-1], surname[-1] + "s") and len(cand.label.split()) == 1:
+            return person
+    return None
+
+
+def link_persons(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates with short person names re-pointed at the full name, plus alias mentions found in the text."""
+    persons = [c for c in candidates if c.type == "person"]
+    full = [(p, surname_tokens(doc, p)) for p in persons if len(p.label.split()) > 1]
+    full.sort(key=lambda item: -len(item[0].label))
+    linked = []
+    for cand in candidates:
+        target = _canonical_for(cand, full) if cand.type == "person" else None
+        linked.append(replace(cand, id=target.id, label=target.label, kind="alias", attrs={**target.attrs, **cand.attrs}) if target else cand)
+    return sorted(linked + _alias_mentions(doc, full, linked), key=lambda c: c.start)
+
+
+def _alias_mentions(doc: Doc, full: list[tuple[Candidate, tuple[str, ...]]], taken: list[Candidate]) -> list[Candidate]:
+    """Bare surnames ("Putin", "Putins") not yet covered by another candidate."""
+    blocked = {i for c in taken for i in range(c.start, c.end)}
+    found = []
+    for person, surname in full:
+        n = len(surname)
+        forms = {surname, surname[:-1] + (surname[-1] + "s",)}
+        for i in range(len(doc) - n + 1):
+            if tuple(t.text for t in doc[i : i + n]) in forms and not blocked & set(range(i, i + n)):
+                found.append(Candidate(i, i + n, "person", person.id, person.label, "rule", 0.8, "alias", {}))
+                blocked |= set(range(i, i + n))
+    return found

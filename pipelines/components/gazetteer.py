@@ -1,0 +1,96 @@
+"""Longest-match lookup of known names over a token sequence.
+
+Entries are keyed by the token texts of each name as the language's own
+tokenizer splits it, so "Kim Jong-un" and "EU-Kommission" match however
+the tokenizer cuts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from pipelines.knowledge.countries import country_adjectives, country_label, country_names
+from pipelines.knowledge.organizations import organization_names
+from pipelines.knowledge.places import place_names
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a gazetteer name stands for."""
+
+    type: str
+    id: str
+    label: str
+    kind: str = "name"
+    score: float = 0.9
+    attrs: tuple[tuple[str, Any], ...] = field(default=())
+
+
+class Gazetteer:
+    """Maps token-text sequences to entries; ``find`` returns non-overlapping longest matches."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, dict[tuple[str, ...], Entry]] = {}
+        self._longest = 1
+
+    def add(self, words: Sequence[str], entry: Entry) -> None:
+        key = tuple(words)
+        if key:
+            self._by_first.setdefault(key[0], {})[key] = entry
+            self._longest = max(self._longest, len(key))
+
+    def find(self, words: Sequence[str]) -> list[tuple[int, int, Entry]]:
+        """Matches as ``(start, end, entry)`` over token indexes, left to right."""
+        found, i = [], 0
+        while i < len(words):
+            match = self._match_at(words, i)
+            if match:
+                found.append(match)
+                i = match[1]
+            else:
+                i += 1
+        return found
+
+    def _match_at(self, words: Sequence[str], i: int) -> tuple[int, int, Entry] | None:
+        candidates = self._by_first.get(words[i])
+        if not candidates:
+            return None
+        for end in range(min(len(words), i + self._longest), i, -1):
+            entry = candidates.get(tuple(words[i:end]))
+            if entry:
+                return i, end, entry
+        return None
+
+
+Tokenize = Callable[[str], list[str]]
+
+
+def _country_entries(lang: str) -> Iterable[tuple[str, Entry]]:
+    for name, code in country_names(lang).items():
+        yield name, Entry("country", f"country:{code}", country_label(code, lang), "name", 0.95)
+    for form, code in country_adjectives(lang).items():
+        yield form, Entry("country", f"country:{code}", country_label(code, lang), "adjective", 0.85)
+
+
+def _place_entries(lang: str) -> Iterable[tuple[str, Entry]]:
+    for name, place in place_names().items():
+        entry = Entry("place", place.id, place.label(lang), "name", 0.85, (("country", place.country),))
+        yield name, entry
+        if lang == "de" and name[-1] not in "sxzß":
+            yield name + "s", entry
+
+
+def _organization_entries(lang: str) -> Iterable[tuple[str, Entry]]:
+    for name, org in organization_names().items():
+        attrs = (("org_kind", org.kind), ("country", org.country))
+        yield name, Entry("organization", org.id, org.label(lang), "name", 0.9, attrs)
+
+
+def build_gazetteer(lang: str, tokenize: Tokenize) -> Gazetteer:
+    """The gazetteer for ``lang``; later sources win a shared name (organisations last)."""
+    gazetteer = Gazetteer()
+    for source in (_place_entries, _country_entries, _organization_entries):
+        for name, entry in source(lang):
+            gazetteer.add(tokenize(name), entry)
+    return gazetteer

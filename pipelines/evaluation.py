@@ -1,0 +1,97 @@
+"""Scoring extraction records against hand-checked gold annotations.
+
+Gold files (``sample_data/gold/<article>.yaml``) list an article's entities
+by id, its agreements by kind, status, year and parties, and its key typed
+relations.  Entities are matched by id, agreements by (parties, year), and
+relations by (source, relation, target), each as sets per article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from pipelines.errors import InputError
+from pipelines.records import Extraction
+
+AGREEMENT_RELATIONS = ("party_to", "updates", "co_mentioned")
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts of true positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: "Score") -> "Score":
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @classmethod
+    def of_sets(cls, predicted: set[Any], gold: set[Any]) -> "Score":
+        return cls(len(predicted & gold), len(predicted - gold), len(gold - predicted))
+
+
+@dataclass(frozen=True)
+class Gold:
+    """The gold annotation of one article."""
+
+    article: str
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    agreements: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+
+
+def load_gold(path: Path) -> Gold:
+    """Read one gold file; a malformed file raises InputError naming it."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Gold(data["article"], data.get("entities") or [], data.get("agreements") or [], data.get("relations") or [])
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
+        raise InputError(str(path), f"not a gold annotation file ({err})") from err
+
+
+def load_gold_folder(folder: Path) -> list[Gold]:
+    """Every ``*.yaml`` gold file in ``folder``, sorted by name."""
+    return [load_gold(path) for path in sorted(folder.glob("*.yaml"))]
+
+
+def _agreement_key(parties: Iterable[str], year: Any) -> tuple[frozenset[str], int | None]:
+    return frozenset(parties), int(year) if year else None
+
+
+def score_entities(record: Extraction, gold: Gold) -> Score:
+    predicted = {e.id for e in record.entities if e.type != "agreement"}
+    return Score.of_sets(predicted, {e["id"] for e in gold.entities})
+
+
+def score_agreements(record: Extraction, gold: Gold) -> Score:
+    """Agreements with their parties (and year) as a set per article."""
+    predicted = {_agreement_key(e.attrs.get("parties", []), e.attrs.get("year")) for e in record.entities if e.type == "agreement"}
+    expected = {_agreement_key(a["parties"], a.get("year")) for a in gold.agreements}
+    return Score.of_sets(predicted, expected)
+
+
+def score_relations(record: Extraction, gold: Gold) -> Score:
+    """Typed relations between non-agreement entities (agreement links are scored with the agreements)."""
+    predicted = {(r.source, r.relation, r.target) for r in record.relations if r.relation not in AGREEMENT_RELATIONS}
+    predicted = {p for p in predicted if not p[0].startswith("agreement:") and not p[2].startswith("agreement:")}
+    expected = {(r["source"], r["relation"], r["target"]) for r in gold.relations}
+    return Score.of_sets(predicted, expected)

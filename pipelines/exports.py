@@ -1,0 +1,119 @@
+"""Writing the graph as GraphML, GEXF, JSON or CSV, to a file or to stdout.
+
+- ``graphml``: networkx's GraphML writer (node and edge attributes typed);
+  reads back with ``networkx.read_graphml``; opens in Gephi and yEd.
+- ``gexf``: GEXF 1.2draft, Gephi's own format; node labels are the GEXF
+  labels and edge weights the GEXF weights; reads back with ``read_gexf``.
+- ``json``: ``networkx.node_link_data(graph, edges="edges")`` — an object
+  with ``nodes`` and ``edges`` (read back with
+  ``node_link_graph(data, edges="edges")``), UTF-8, not ASCII-escaped.
+- ``csv``: one edges table (source, target, relation, weight, documents,
+  modality, plus source_label and target_label so it stands alone) written
+  to ``out``, and a nodes table (id, label, type, mentions, documents, then
+  the other node attributes) next to it as ``<stem>.nodes.csv``.  To stdout,
+  only the edges table is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator, TextIO
+
+import networkx as nx
+
+from pipelines.errors import ExportError
+
+FORMATS = ("graphml", "gexf", "json", "csv")
+EDGE_COLUMNS = (
+    "source", "target", "relation", "weight", "documents", "modality", "source_label", "target_label",
+)
+NODE_COLUMNS = ("id", "label", "type", "mentions", "documents")
+
+Writer = Callable[[nx.MultiDiGraph, TextIO], None]
+
+
+def write_export(graph: nx.MultiDiGraph, fmt: str, out: str | Path | None) -> None:
+    """Write ``graph`` in ``fmt`` to the file ``out`` (parent folders created), or stdout when None."""
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise ExportError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if out is None:
+        writer(graph, sys.stdout)
+        return
+    path = Path(out)
+    try:
+        _write_file(graph, writer, path)
+        if fmt == "csv":
+            _write_file(graph, _write_nodes_csv, nodes_csv_path(path))
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write the {fmt} export ({exc.strerror or exc})") from exc
+
+
+def nodes_csv_path(edges_path: Path) -> Path:
+    """Where the nodes table goes for a CSV export to ``edges_path``: ``<stem>.nodes.csv`` beside it."""
+    return edges_path.with_name(f"{edges_path.stem}.nodes.csv")
+
+
+def _write_file(graph: nx.MultiDiGraph, writer: Writer, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer(graph, stream)
+
+
+def _write_graphml(graph: nx.MultiDiGraph, stream: TextIO) -> None:
+    """UTF-8 GraphML with its XML declaration (``generate_graphml`` would give ASCII escapes)."""
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8")
+    stream.write(buffer.getvalue().decode("utf-8"))
+
+
+def _write_gexf(graph: nx.MultiDiGraph, stream: TextIO) -> None:
+    buffer = io.BytesIO()
+    nx.write_gexf(graph, buffer, encoding="utf-8", version="1.2draft")
+    stream.write(buffer.getvalue().decode("utf-8"))
+
+
+def _write_json(graph: nx.MultiDiGraph, stream: TextIO) -> None:
+    json.dump(nx.node_link_data(graph, edges="edges"), stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
+
+
+def _write_edges_csv(graph: nx.MultiDiGraph, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(EDGE_COLUMNS)
+    writer.writerows(_edge_rows(graph))
+
+
+def _edge_rows(graph: nx.MultiDiGraph) -> Iterator[list[Any]]:
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        yield [
+            source, target, data.get("relation", key), data.get("weight", 1), data.get("documents", 0),
+            data.get("modality", ""), graph.nodes[source].get("label", source),
+            graph.nodes[target].get("label", target),
+        ]
+
+
+def _write_nodes_csv(graph: nx.MultiDiGraph, stream: TextIO) -> None:
+    columns = list(NODE_COLUMNS) + _extra_node_columns(graph)
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for node, data in graph.nodes(data=True):
+        writer.writerow([node] + [data.get(column, "") for column in columns[1:]])
+
+
+def _extra_node_columns(graph: nx.MultiDiGraph) -> list[str]:
+    """Node attributes beyond the core ones (country, kind, status, year, …), sorted."""
+    names = {key for _, data in graph.nodes(data=True) for key in data}
+    return sorted(names - set(NODE_COLUMNS))
+
+
+_WRITERS: dict[str, Writer] = {
+    "graphml": _write_graphml,
+    "gexf": _write_gexf,
+    "json": _write_json,
+    "csv": _write_edges_csv,
+}

@@ -1,0 +1,106 @@
+"""All ``Language.factory("kg_…")`` registrations of Entente, in one place.
+
+Each component is thin: it calls the pure functions in ``components/`` and
+stores what they found on the Doc: ``doc._.kg_entities`` (entity
+candidates, also as ``doc.spans["kg_entities"]``), ``doc._.kg_agreements``
+and ``doc._.kg_relations``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipelines.components.agreement_merge import resolve_agreements
+from pipelines.components.agreements import find_agreements
+from pipelines.components.coreference import link_persons
+from pipelines.components.entities import find_entities
+from pipelines.components.gazetteer import build_gazetteer
+from pipelines.components.relations import (
+    agreement_relations,
+    attribute_relations,
+    caption_meetings,
+    co_mentions,
+    triggered_relations,
+)
+
+for _name in ("kg_entities", "kg_agreements", "kg_relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("kg_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence (titles and captions carry no full stop)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space:
+            token.is_sent_start = False
+        elif "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+class EntityRecognizer:
+    """Countries, places, organisations and persons, with in-article coreference of person names."""
+
+    def __init__(self, nlp: Language, name: str, *, lang: str) -> None:
+        self.name, self.lang = name, lang
+        self.gazetteer = build_gazetteer(lang, lambda text: [t.text for t in nlp.tokenizer(text)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = link_persons(doc, find_entities(doc, self.lang, self.gazetteer))
+        doc._.kg_entities = candidates
+        doc.spans["kg_entities"] = [Span(doc, c.start, c.end, label=c.type, kb_id=c.id) for c in candidates]
+        return doc
+
+
+class AgreementRecognizer:
+    """Agreements with kind, status, year, parties and the earlier agreements they update."""
+
+    def __init__(self, nlp: Language, name: str, *, lang: str) -> None:
+        self.name, self.lang = name, lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc._.kg_entities or []
+        labels = {c.id: c.label for c in entities}
+        phrases = find_agreements(doc, self.lang, entities)
+        doc._.kg_agreements = resolve_agreements(doc, self.lang, phrases, entities, labels)
+        doc.spans["kg_agreements"] = [Span(doc, m.start, m.end, label="agreement", kb_id=a.id) for a in doc._.kg_agreements for m in a.mentions]
+        return doc
+
+
+class RelationExtractor:
+    """Typed relations per sentence, relations from attributes and agreements, and co-mentions."""
+
+    def __init__(self, nlp: Language, name: str, *, lang: str) -> None:
+        self.name, self.lang = name, lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc._.kg_entities or []
+        sentences = list(doc.sents)
+        sent_of = {t.i: n for n, s in enumerate(sentences) for t in s}
+        found = attribute_relations(sent_of, entities, {c.id for c in entities}) + agreement_relations(doc._.kg_agreements or [])
+        for index, sent in enumerate(sentences):
+            ents = [c for c in entities if sent.start <= c.start < sent.end]
+            typed = triggered_relations(doc, self.lang, sent, index, ents) + caption_meetings(doc, sent, index, ents)
+            found += typed
+            pairs = {frozenset((r.source, r.target)) for r in found if r.sentence == index}
+            found += co_mentions(index, ents, pairs)
+        doc._.kg_relations = found
+        return doc
+
+
+@Language.factory("kg_entities", default_config={"lang": "xx"})
+def make_entity_recognizer(nlp: Language, name: str, lang: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, lang=lang)
+
+
+@Language.factory("kg_agreements", default_config={"lang": "xx"})
+def make_agreement_recognizer(nlp: Language, name: str, lang: str) -> AgreementRecognizer:
+    return AgreementRecognizer(nlp, name, lang=lang)
+
+
+@Language.factory("kg_relations", default_config={"lang": "xx"})
+def make_relation_extractor(nlp: Language, name: str, lang: str) -> RelationExtractor:
+    return RelationExtractor(nlp, name, lang=lang)

@@ -1,0 +1,96 @@
+"""Ingesting articles into the store: read, skip unchanged, extract (in worker processes), save in batches.
+
+Each batch is saved in one transaction, so a run that is killed leaves the
+database as it was before the interrupted batch; the next run skips what
+was saved and picks up the rest.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from pipelines.extract import extract_many
+from pipelines.records import Article, Extraction
+from pipelines.sources import Rejection, read_paths
+from pipelines.store import Store
+
+SAVE_BATCH = 64
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, for the summary."""
+
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return self.new + self.replaced + self.unchanged
+
+    def count(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+    def summary(self) -> str:
+        lines = [f"documents: {self.new} new, {self.replaced} replaced, {self.unchanged} unchanged, {len(self.rejected)} rejected"]
+        lines += [f"rejected: {r.where}: {r.reason}" for r in self.rejected]
+        return "\n".join(lines)
+
+
+def _extract_chunk(articles: list[Article]) -> list[tuple[Article, Extraction]]:
+    return list(extract_many(articles))
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _pending(items: Iterable[Article | Rejection], store: Store, report: IngestReport, progress: Progress) -> Iterator[Article]:
+    """Articles that need extraction; unchanged ones and rejections are only counted."""
+    for item in items:
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            progress(1)
+        elif store.status(item) == "unchanged":
+            report.count("unchanged")
+            progress(1)
+        else:
+            yield item
+
+
+def ingest(paths: Iterable[str | Path], db: Path, lang: str | None = None, workers: int = 1, progress: Progress = lambda n: None) -> IngestReport:
+    """Ingest files, folders or ``-`` (stdin JSONL) into the store at ``db``."""
+    report = IngestReport()
+    with Store.open(db) as store:
+        pending = _pending(read_paths(paths, lang), store, report, progress)
+        for chunk in _extracted(pending, workers):
+            for status in store.save_batch(chunk):
+                report.count(status)
+            progress(len(chunk))
+    return report
+
+
+def _extracted(articles: Iterable[Article], workers: int) -> Iterator[list[tuple[Article, Extraction]]]:
+    if workers <= 1:
+        yield from (_extract_chunk(chunk) for chunk in _chunks(articles, SAVE_BATCH))
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from _parallel(pool, _chunks(articles, SAVE_BATCH // workers or 1), workers)
+
+
+def _parallel(pool: Executor, chunks: Iterator[list[Article]], workers: int) -> Iterator[list[tuple[Article, Extraction]]]:
+    """Keep ``2 * workers`` chunks in flight, yielding results in input order (bounded memory)."""
+    in_flight = [pool.submit(_extract_chunk, chunk) for chunk in islice(chunks, 2 * workers)]
+    while in_flight:
+        done = in_flight.pop(0).result()
+        in_flight += [pool.submit(_extract_chunk, chunk) for chunk in islice(chunks, 1)]
+        yield done

@@ -1,0 +1,48 @@
+"""Words that name agreements and the cues that describe them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipelines.knowledge.tables import read_rows
+
+KIND_WORDS = {
+    "de": {"treaty": "Vertrag", "agreement": "Abkommen", "trade_agreement": "Handelsabkommen", "pact": "Pakt",
+           "partnership": "Partnerschaft", "memorandum": "Absichtserklärung", "initiative": "Initiative"},
+    "en": {"treaty": "Treaty", "agreement": "Agreement", "trade_agreement": "Trade agreement", "pact": "Pact",
+           "partnership": "Partnership", "memorandum": "Memorandum", "initiative": "Initiative"},
+}
+# Kinds that keep their own id family; every other kind shares "agreement", so that
+# "Getreideabkommen" and "grain initiative" between the same parties in the same year meet.
+ID_FAMILIES = {"trade_agreement": "trade-agreement", "memorandum": "memorandum"}
+
+
+@lru_cache(maxsize=None)
+def agreement_terms(lang: str) -> tuple[tuple[str, str], ...]:
+    """(word ending, kind) pairs of ``lang``, longest ending first."""
+    rows = [(row[0], row[2]) for row in read_rows("agreement_terms.tsv") if row[1] == lang]
+    return tuple(sorted(rows, key=lambda item: -len(item[0])))
+
+
+def agreement_kind(word: str, lang: str) -> str | None:
+    """The kind of agreement a token names ("Freihandelsabkommen" -> trade_agreement), or None."""
+    lower = word.lower()
+    for ending, kind in agreement_terms(lang):
+        if lower.endswith(ending) and (lang == "en" or word[0].isupper()):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=None)
+def agreement_cues(lang: str) -> dict[str, str]:
+    """Cue word starts -> meaning ("status:planned", "party:between", "update")."""
+    return {row[0]: row[2] for row in read_rows("agreement_cues.tsv") if row[1] == lang}
+
+
+def cue_of(word: str, lang: str) -> str | None:
+    """The meaning of a cue word, matching inflected forms by their start ("geplante")."""
+    lower = word.lower()
+    for start, meaning in agreement_cues(lang).items():
+        if lower == start or (len(start) > 4 and lower.startswith(start)):
+            return meaning
+    return None

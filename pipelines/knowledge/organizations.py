@@ -1,0 +1,42 @@
+"""Curated organisations (international bodies, institutions, parties, news outlets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipelines.knowledge.tables import cell, read_rows, split_list
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A known organisation: ``id`` is ``organization:<slug of the English name>``."""
+
+    id: str
+    kind: str
+    country: str
+    label_en: str
+    label_de: str
+
+    def label(self, lang: str) -> str:
+        return self.label_de if lang == "de" else self.label_en
+
+
+def _entry(row: tuple[str, ...]) -> Organization:
+    return Organization(f"organization:{row[0]}", cell(row, 1), cell(row, 2), cell(row, 3), cell(row, 4))
+
+
+@lru_cache(maxsize=None)
+def organization_names() -> dict[str, Organization]:
+    """Every surface form of a known organisation -> the organisation."""
+    names: dict[str, Organization] = {}
+    for row in read_rows("organizations.tsv"):
+        org = _entry(row)
+        for name in [org.label_en, org.label_de, *split_list(cell(row, 5))]:
+            names[name] = org
+    return names
+
+
+def known_organizations() -> dict[str, Organization]:
+    """Organisation id -> organisation."""
+    return {org.id: org for org in organization_names().values()}

@@ -1,0 +1,67 @@
+"""Lexicons for recognising persons: given names and role words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipelines.knowledge.tables import DATA_DIR, read_rows
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role word such as "Präsident"; ``leader`` roles head what they are attached to."""
+
+    words: tuple[str, ...]
+    lang: str
+    leader: bool
+    kind: str
+
+
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    """Given names (and East Asian family names that open a full name)."""
+    lines = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def roles(lang: str) -> dict[tuple[str, ...], Role]:
+    """Role word sequences of ``lang`` -> role."""
+    found = {}
+    for row in read_rows("roles.tsv"):
+        if row[1] == lang:
+            role = Role(tuple(row[0].split()), row[1], row[2] == "1", row[3])
+            found[role.words] = role
+    return found
+
+
+def role_for_word(word: str, lang: str) -> Role | None:
+    """The role of a single token, including German compounds ("Außenminister")."""
+    table = roles(lang)
+    forms = [word]
+    if lang == "de" and word[-1:] in ("s", "n"):
+        forms += [word[:-1], word[:-2]]
+    for form in forms:
+        if (form,) in table:
+            return table[(form,)]
+        if lang == "de":
+            compound = _compound_role(form, lang)
+            if compound:
+                return compound
+    return None
+
+
+def _compound_role(word: str, lang: str) -> Role | None:
+    """The role of a German compound such as "Verteidigungsminister"."""
+    for (suffix,), role in _single_word_roles(lang):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix.lower()):
+            return role
+    return None
+
+
+@lru_cache(maxsize=None)
+def _single_word_roles(lang: str) -> tuple[tuple[tuple[str, ...], Role], ...]:
+    # Longest suffix first: "Ministerpräsident" must not end up as "Präsident"'s compound only.
+    items = [(words, role) for words, role in roles(lang).items() if len(words) == 1]
+    return tuple(sorted(items, key=lambda item: -len(item[0][0])))

@@ -1,0 +1,29 @@
+"""Reading the curated data files in ``knowledge/data`` (tab-separated, ``#`` comments)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of ``data/<name>`` split on tabs, comments and blank lines dropped."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return tuple(
+        tuple(cell.strip() for cell in line.split("\t"))
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def cell(row: tuple[str, ...], index: int) -> str:
+    """The cell at ``index``, or "" where the row is shorter."""
+    return row[index] if index < len(row) else ""
+
+
+def split_list(text: str) -> list[str]:
+    """Comma-separated cell -> its non-empty items."""
+    return [item.strip() for item in text.split(",") if item.strip()]

@@ -1,0 +1,90 @@
+"""SQLite specifics: the connection, its PRAGMAs and the migration runner.
+
+The schema version is the number of steps of ``schema.MIGRATIONS`` applied,
+kept in SQLite's ``PRAGMA user_version``.  Each step runs in its own
+transaction together with the version bump (SQLite DDL is transactional),
+so a crash mid-migration leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Sequence
+
+from pipelines.errors import StoreError
+from pipelines.schema import MIGRATIONS, Step
+
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """An autocommit connection (transactions are explicit) with our PRAGMAs set.
+
+    Raises StoreError naming the path when the file is not a SQLite database
+    or cannot be opened.  ``check_same_thread`` is off so a cached Store can
+    serve Streamlit's script threads; writes still need one writer at a time.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            f"{path}: cannot open the database ({exc}); check the path and its permissions"
+        ) from exc
+    _configure(conn, path)
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    """Set the PRAGMAs; the first read of the file is where a non-database shows itself."""
+    try:
+        for pragma in _PRAGMAS:
+            conn.execute(pragma)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(
+            f"{path}: not a usable SQLite database ({exc}); "
+            "pass another file with --db or KG_DB, or move this file away"
+        ) from exc
+    conn.row_factory = sqlite3.Row
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The number of migration steps applied to this database."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, steps: Sequence[Step] = MIGRATIONS) -> int:
+    """Apply the steps the database lacks, each in its own transaction; return the version.
+
+    A database newer than ``steps`` (written by a later Entente) is refused
+    rather than guessed at.
+    """
+    version = schema_version(conn)
+    if version > len(steps):
+        raise StoreError(
+            f"database schema version {version} is newer than this Entente supports "
+            f"({len(steps)}); upgrade Entente or use another database file"
+        )
+    for number in range(version + 1, len(steps) + 1):
+        _apply_step(conn, steps[number - 1], number)
+    return schema_version(conn)
+
+
+def _apply_step(conn: sqlite3.Connection, step: Step, number: int) -> None:
+    """Run one step and record its number atomically (SQLite DDL is transactional)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in step:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {int(number)}")  # PRAGMAs take no parameters
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        raise StoreError(f"migration to schema version {number} failed: {exc}") from exc
+    conn.execute("COMMIT")

@@ -1,0 +1,74 @@
+"""One spaCy ``Language`` per language, built once and cached.
+
+The default is ``spacy.blank(lang)`` plus Entente's own components, which
+need no download.  When a trained pipeline for the language is installed
+(``de_core_news_sm`` …), it is loaded instead and its NER is merged with
+the gazetteers by ``kg_entities``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+import pipelines.factories  # noqa: F401  (registers the kg_* factories)
+
+TRAINED_PIPELINES = {
+    "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
+    "en": ("en_core_web_lg", "en_core_web_md", "en_core_web_sm"),
+    "fr": ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm"),
+}
+KG_COMPONENTS = ("kg_entities", "kg_agreements", "kg_relations")
+# Split "russisch-nordkoreanische" and "EU-Vietnam-Abkommen" into their parts,
+# and text glued by bad HTML conversion ("Rodong SinmunPutin") at the case change.
+EXTRA_INFIXES = (
+    r"(?<=[{a}])-(?=[{a}])".format(a=ALPHA),
+    r"(?<=[{l}]{{3}})(?=[{u}][{l}]{{2}})".format(l=ALPHA_LOWER, u=ALPHA_UPPER),
+)
+
+
+def installed_pipeline(lang: str) -> str | None:
+    """The name of an installed trained spaCy pipeline for ``lang``, if any."""
+    for name in TRAINED_PIPELINES.get(lang, ()):
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def _base_language(lang: str, use_trained: bool) -> Language:
+    name = installed_pipeline(lang) if use_trained else None
+    if name:
+        return spacy.load(name, exclude=["lemmatizer"])
+    try:
+        return spacy.blank(lang)
+    except ImportError:
+        return spacy.blank("xx")
+
+
+# A full stop after a year ends the sentence ("aus dem Jahr 2001."); German keeps "13." as an ordinal.
+EXTRA_SUFFIXES = (r"(?<=[0-9]{4})\.",)
+
+
+def _extend_tokenizer(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or ()) + list(EXTRA_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes or ()) + list(EXTRA_SUFFIXES)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+@lru_cache(maxsize=8)
+def get_nlp(lang: str, use_trained: bool = True) -> Language:
+    """The cached pipeline for ``lang`` with sentences and the kg_* components."""
+    nlp = _base_language(lang, use_trained)
+    _extend_tokenizer(nlp)
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_paragraphs")
+    for name in KG_COMPONENTS:
+        nlp.add_pipe(name, config={"lang": lang})
+    return nlp

@@ -1,0 +1,188 @@
+"""Plain, immutable records that flow between the pipeline stages.
+
+Every record converts to and from the JSON shape of the public contract
+(DESIGN.md section 3) with ``to_dict()`` / ``from_dict()``.  Offsets are
+character offsets into ``Extraction.text`` (the cleaned article text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping
+
+ENTITY_TYPES = ("person", "organization", "country", "place", "agreement")
+METHODS = ("model", "gazetteer", "rule")
+MODALITIES = ("reported", "planned", "denied", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from a file or a JSONL line, after cleaning.
+
+    ``key`` identifies where it came from (file path, path#line, or the
+    caller's id) so a changed source can replace its earlier facts;
+    ``id`` is the caller's id when given, else the content hash.
+    """
+
+    id: str
+    key: str
+    text: str
+    lang: str
+    title: str = ""
+    published: str = ""
+    source: str = ""
+    url: str = ""
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Sentence":
+        return cls(int(data["start"]), int(data["end"]))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that refers to an entity.
+
+    ``kind`` is ``name`` (the name itself), ``alias`` (a shortened name such
+    as a surname), ``adjective`` (a country adjective such as "russische")
+    or ``anaphor`` (a phrase like "dieses Pakts").
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    method: str
+    score: float
+    kind: str = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Mention":
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=str(data["text"]),
+            sentence=int(data["sentence"]),
+            method=str(data["method"]),
+            score=float(data["score"]),
+            kind=str(data.get("kind", "name")),
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity of one article with all its mentions there."""
+
+    id: str
+    type: str
+    label: str
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+    mentions: tuple[Mention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "label": self.label,
+            "attrs": dict(self.attrs),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Entity":
+        return cls(
+            id=str(data["id"]),
+            type=str(data["type"]),
+            label=str(data["label"]),
+            attrs=dict(data.get("attrs") or {}),
+            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed, directed relation backed by one evidence sentence."""
+
+    source: str
+    relation: str
+    target: str
+    sentence: int
+    evidence: str
+    modality: str = "reported"
+    score: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Relation":
+        return cls(
+            source=str(data["source"]),
+            relation=str(data["relation"]),
+            target=str(data["target"]),
+            sentence=int(data["sentence"]),
+            evidence=str(data.get("evidence", "")),
+            modality=str(data.get("modality", "reported")),
+            score=float(data.get("score", 0.5)),
+        )
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article: the public extraction record."""
+
+    id: str
+    lang: str
+    title: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    published: str = ""
+    source: str = ""
+    url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "url": self.url,
+            "text": self.text,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "entities": [e.to_dict() for e in self.entities],
+            "relations": [r.to_dict() for r in self.relations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Extraction":
+        return cls(
+            id=str(data["id"]),
+            lang=str(data.get("lang", "")),
+            title=str(data.get("title", "")),
+            text=str(data["text"]),
+            sentences=tuple(Sentence.from_dict(s) for s in data.get("sentences", ())),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
+            published=str(data.get("published", "")),
+            source=str(data.get("source", "")),
+            url=str(data.get("url", "")),
+        )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return next((e for e in self.entities if e.id == entity_id), None)

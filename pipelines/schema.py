@@ -1,0 +1,230 @@
+"""All SQL text of the store: the schema as migration steps, and the statements.
+
+Kept close to standard SQL (named parameters, ``ON CONFLICT DO NOTHING``,
+no SQLite functions) so a PostgreSQL backend can reuse it; the SQLite
+specifics (connection, PRAGMAs, ``user_version``) are in ``pipelines.migrations``.
+
+Offsets are stored as ``start_char``/``end_char`` because ``END`` is a
+reserved word in standard SQL; the read statements rename them to
+``start``/``end``.  ``documents.id`` is the content hash, ``documents.key``
+where the article came from.
+"""
+
+from __future__ import annotations
+
+Step = tuple[str, ...]
+
+_TABLES: Step = (
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        external_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        lang TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sentences (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        PRIMARY KEY (document_id, idx),
+        CHECK (start_char <= end_char)
+    )""",
+    """CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        label TEXT NOT NULL,
+        attrs TEXT NOT NULL DEFAULT '{}',
+        attrs_published TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE aliases (
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (entity_id, alias)
+    )""",
+    """CREATE TABLE mentions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        score REAL NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'name',
+        UNIQUE (document_id, entity_id, start_char, end_char),
+        CHECK (start_char <= end_char)
+    )""",
+    """CREATE TABLE relations (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        source TEXT NOT NULL REFERENCES entities(id),
+        relation TEXT NOT NULL,
+        target TEXT NOT NULL REFERENCES entities(id),
+        sentence_idx INTEGER NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '',
+        modality TEXT NOT NULL DEFAULT 'reported',
+        score REAL NOT NULL,
+        UNIQUE (document_id, source, relation, target, sentence_idx)
+    )""",
+)
+
+_REDIRECTS_AND_INDEXES: Step = (
+    """CREATE TABLE entity_redirects (
+        old_id TEXT PRIMARY KEY,
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX entity_redirects_entity ON entity_redirects (entity_id)",
+    "CREATE INDEX aliases_name_key ON aliases (name_key)",
+    "CREATE INDEX mentions_entity ON mentions (entity_id)",
+    "CREATE INDEX relations_source ON relations (source, relation, target)",
+    "CREATE INDEX relations_target ON relations (target)",
+    "CREATE INDEX relations_document ON relations (document_id)",
+)
+
+# Append new steps; never edit a step that has been released.
+MIGRATIONS: tuple[Step, ...] = (_TABLES, _REDIRECTS_AND_INDEXES)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# -- writing -------------------------------------------------------------------------
+
+INSERT_DOCUMENT = """
+INSERT INTO documents (id, key, external_id, title, published, source, url, lang, text, ingested_at)
+VALUES (:id, :key, :external_id, :title, :published, :source, :url, :lang, :text, :ingested_at)"""
+
+INSERT_SENTENCE = """
+INSERT INTO sentences (document_id, idx, start_char, end_char) VALUES (:document_id, :idx, :start, :end)"""
+
+INSERT_ENTITY = """
+INSERT INTO entities (id, type, label, attrs, attrs_published)
+VALUES (:id, :type, :label, :attrs, :attrs_published)"""
+
+INSERT_ALIAS = """
+INSERT INTO aliases (entity_id, alias, name_key, lang) VALUES (:entity_id, :alias, :name_key, :lang)
+ON CONFLICT DO NOTHING"""
+
+INSERT_REDIRECT = """
+INSERT INTO entity_redirects (old_id, entity_id) VALUES (:old_id, :entity_id) ON CONFLICT DO NOTHING"""
+
+# Duplicates (two extracted ids merged into one entity) are dropped silently.
+INSERT_MENTION = """
+INSERT INTO mentions (document_id, entity_id, start_char, end_char, text, sentence_idx, method, score, kind)
+VALUES (:document_id, :entity_id, :start, :end, :text, :sentence, :method, :score, :kind)
+ON CONFLICT DO NOTHING"""
+
+INSERT_RELATION = """
+INSERT INTO relations (document_id, source, relation, target, sentence_idx, evidence, modality, score)
+VALUES (:document_id, :source, :relation, :target, :sentence, :evidence, :modality, :score)
+ON CONFLICT DO NOTHING"""
+
+ENTITY_ATTRS = "SELECT attrs, attrs_published FROM entities WHERE id = :id"
+
+UPDATE_ATTRS = "UPDATE entities SET attrs = :attrs, attrs_published = :attrs_published WHERE id = :id"
+
+DOCUMENT_ID_FOR_KEY = "SELECT id FROM documents WHERE key = :key"
+
+DOCUMENT_EXISTS = "SELECT 1 FROM documents WHERE id = :id"
+
+DELETE_DOCUMENT = "DELETE FROM documents WHERE id = :id"
+
+DOCUMENT_ENTITIES = """
+SELECT entity_id FROM mentions WHERE document_id = :document_id
+UNION SELECT source FROM relations WHERE document_id = :document_id
+UNION SELECT target FROM relations WHERE document_id = :document_id"""
+
+DELETE_ORPHAN = """
+DELETE FROM entities WHERE id = :id
+  AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = :id)
+  AND NOT EXISTS (SELECT 1 FROM relations WHERE source = :id)
+  AND NOT EXISTS (SELECT 1 FROM relations WHERE target = :id)"""
+
+RESOLVE_ID = """
+SELECT id FROM entities WHERE id = :id
+UNION ALL SELECT entity_id FROM entity_redirects WHERE old_id = :id"""
+
+# The first stored entity wins; ties (rare: two entities sharing a key) by id.
+FIND_BY_NAME = """
+SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id
+WHERE a.name_key = :name_key AND e.type = :type
+ORDER BY a.entity_id LIMIT 1"""
+
+# -- reading -------------------------------------------------------------------------
+
+COUNTS = """
+SELECT (SELECT COUNT(*) FROM documents) AS documents,
+       (SELECT COUNT(*) FROM sentences) AS sentences,
+       (SELECT COUNT(*) FROM entities) AS entities,
+       (SELECT COUNT(*) FROM aliases) AS aliases,
+       (SELECT COUNT(*) FROM mentions) AS mentions,
+       (SELECT COUNT(*) FROM relations) AS relations,
+       (SELECT COUNT(*) FROM entity_redirects) AS redirects"""
+
+_DOCUMENT_COLUMNS = "id, key, external_id, title, published, source, url, lang, ingested_at"
+
+DOCUMENTS = "SELECT " + _DOCUMENT_COLUMNS + " FROM documents ORDER BY published, id"
+
+DOCUMENT = "SELECT " + _DOCUMENT_COLUMNS + ", text FROM documents WHERE id = :id"
+
+ENTITY = "SELECT id, type, label, attrs FROM entities WHERE id = :id"
+
+ENTITIES = """
+WITH refs AS (
+    SELECT entity_id, document_id FROM mentions
+    UNION SELECT source, document_id FROM relations
+    UNION SELECT target, document_id FROM relations
+), docs AS (
+    SELECT entity_id, COUNT(*) AS n FROM refs GROUP BY entity_id
+), ments AS (
+    SELECT entity_id, COUNT(*) AS n FROM mentions GROUP BY entity_id
+)
+SELECT e.id, e.type, e.label, e.attrs,
+       COALESCE(ments.n, 0) AS mention_count, COALESCE(docs.n, 0) AS document_count
+FROM entities e
+LEFT JOIN ments ON ments.entity_id = e.id
+LEFT JOIN docs ON docs.entity_id = e.id
+ORDER BY e.id"""
+
+RELATIONS = """
+SELECT source, relation, target, COUNT(*) AS count,
+       COUNT(DISTINCT document_id) AS documents, MAX(score) AS score
+FROM relations GROUP BY source, relation, target
+ORDER BY source, relation, target"""
+
+RELATION_MODALITIES = """
+SELECT source, relation, target, modality, COUNT(*) AS n
+FROM relations GROUP BY source, relation, target, modality"""
+
+_DOCUMENT_FIELDS = """d.id AS document_id, d.title AS document_title, d.published AS document_published,
+       d.source AS document_source, d.url AS document_url"""
+
+_SENTENCE_TEXT = "SUBSTR(d.text, s.start_char + 1, s.end_char - s.start_char)"
+
+EVIDENCE = """
+SELECT """ + _DOCUMENT_FIELDS + """,
+       r.sentence_idx AS sentence, COALESCE(""" + _SENTENCE_TEXT + """, r.evidence) AS sentence_text,
+       r.evidence, r.modality, r.score
+FROM relations r
+JOIN documents d ON d.id = r.document_id
+LEFT JOIN sentences s ON s.document_id = r.document_id AND s.idx = r.sentence_idx
+WHERE r.source = :source AND r.relation = :relation AND r.target = :target
+ORDER BY d.published DESC, d.id, r.sentence_idx"""
+
+MENTIONS = """
+SELECT """ + _DOCUMENT_FIELDS + """,
+       m.sentence_idx AS sentence, COALESCE(""" + _SENTENCE_TEXT + """, '') AS sentence_text,
+       COALESCE(s.start_char, m.start_char) AS sentence_start,
+       COALESCE(s.end_char, m.end_char) AS sentence_end,
+       m.start_char AS "start", m.end_char AS "end", m.text, m.method, m.score, m.kind
+FROM mentions m
+JOIN documents d ON d.id = m.document_id
+LEFT JOIN sentences s ON s.document_id = m.document_id AND s.idx = m.sentence_idx
+WHERE m.entity_id = :entity_id
+ORDER BY d.published DESC, d.id, m.start_char"""
+
+ALIASES = "SELECT DISTINCT alias FROM aliases WHERE entity_id = :entity_id ORDER BY alias"

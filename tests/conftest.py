@@ -1,0 +1,35 @@
+"""Shared fixtures: the sample articles extracted and ingested with the project's own code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.extract import extract_many
+from pipelines.ingest import IngestReport, ingest
+from pipelines.records import Article, Extraction
+from pipelines.sources import read_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DATA = ROOT / "sample_data"
+FIRST_ARTICLE = SAMPLE_DATA / "putin-nordkorea-escambray.de.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_records() -> dict[str, Extraction]:
+    """Extraction record of every sample article, keyed by file name."""
+    articles = [a for a in read_paths([SAMPLE_DATA]) if isinstance(a, Article)]
+    return {Path(article.key).name: record for article, record in extract_many(articles)}
+
+
+@pytest.fixture(scope="session")
+def first_record(sample_records: dict[str, Extraction]) -> Extraction:
+    return sample_records[FIRST_ARTICLE.name]
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
+    """A database built from sample_data/ by the real ingest code."""
+    db = tmp_path_factory.mktemp("db") / "entente.sqlite"
+    return db, ingest([SAMPLE_DATA], db)

@@ -1,0 +1,351 @@
+"""The SQLite store: migrations, idempotent batches, replacement, rollback, merging, reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from pipelines import migrations
+from pipelines.errors import StoreError
+from pipelines.keys import content_hash
+from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
+from pipelines.schema import MIGRATIONS, SCHEMA_VERSION
+from pipelines.store import Store, default_db_path, merge_attrs
+
+REPO = Path(__file__).resolve().parents[2]
+PACT = "agreement:partnership-kp-ru-2024"
+
+# (id, type, label, attrs, surfaces in the text) and (source, relation, target, modality)
+EntitySpec = tuple[str, str, str, dict[str, Any], tuple[str, ...]]
+RelationSpec = tuple[str, str, str, str]
+
+
+def sentence_spans(text: str) -> list[Sentence]:
+    """Sentences ending in . ! or ?, without leading spaces."""
+    return [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.!?\s][^.!?]*[.!?]", text)]
+
+
+def make_pair(key: str, text: str, lang: str, entities: list[EntitySpec],
+              relations: list[RelationSpec], published: str = "") -> tuple[Article, Extraction]:
+    """An Article and its Extraction, with offsets found in the text.
+
+    Surfaces missing from the text are skipped, entities without any are
+    dropped, and so are relations between dropped entities.
+    """
+    sentences = sentence_spans(text)
+    found = [(*spec[:4], tuple(s for s in spec[4] if s in text)) for spec in entities]
+    built = tuple(_entity(text, sentences, spec) for spec in found if spec[4])
+    kept = {e.id for e in built}
+    relations = [r for r in relations if r[0] in kept and r[2] in kept]
+    rels = tuple(_relation(text, sentences, built, spec) for spec in relations)
+    article = Article(id=key, key=key, text=text, lang=lang, title=f"Title {key}", published=published,
+                      source="Test", url=f"https://example.org/{key}", content_hash=content_hash(text))
+    extraction = Extraction(id=key, lang=lang, title=article.title, text=text, sentences=tuple(sentences),
+                            entities=built, relations=rels, published=published)
+    return article, extraction
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> int:
+    return next(i for i, s in enumerate(sentences) if s.start <= offset < s.end)
+
+
+def _entity(text: str, sentences: list[Sentence], spec: EntitySpec) -> Entity:
+    entity_id, entity_type, label, attrs, surfaces = spec
+    mentions = []
+    for surface in surfaces:
+        start = text.index(surface)
+        kind = "name" if surface == label else "alias"
+        mentions.append(Mention(start, start + len(surface), surface, _sentence_of(sentences, start),
+                                "rule", 0.9, kind))
+    return Entity(entity_id, entity_type, label, attrs, tuple(mentions))
+
+
+def _relation(
+    text: str, sentences: list[Sentence], entities: tuple[Entity, ...], spec: RelationSpec
+) -> Relation:
+    source, relation, target, modality = spec
+    found = [e for e in entities if e.id == source]
+    offset = found[0].mentions[0].start if found and found[0].mentions else 0
+    idx = _sentence_of(sentences, offset)
+    span = sentences[idx]
+    return Relation(source, relation, target, idx, text[span.start:span.end], modality, 0.8)
+
+
+DE_TEXT = ("Wladimir Putin reist nach Nordkorea. Putin und Kim Jong-un planen eine Partnerschaft. "
+           "Russland und Nordkorea wollen den Pakt unterzeichnen.")
+EN_TEXT = ("Vladimir Putin visited North Korea. Putin and Kim Jong Un signed a partnership. "
+           "Russia and North Korea are parties to the pact.")
+
+
+def german(
+    key: str = "de.txt", text: str = DE_TEXT, published: str = "2024-06-18"
+) -> tuple[Article, Extraction]:
+    return make_pair(key, text, "de", [
+        ("person:wladimir-putin", "person", "Wladimir Putin", {}, ("Wladimir Putin", "Putin und")),
+        ("person:kim-jong-un", "person", "Kim Jong-un", {}, ("Kim Jong-un",)),
+        ("country:KP", "country", "Nordkorea", {}, ("Nordkorea",)),
+        ("country:RU", "country", "Russland", {}, ("Russland",)),
+        (PACT, "agreement", "Partnerschaft", {"kind": "partnership", "status": "planned", "year": 2024},
+         ("Partnerschaft",)),
+    ], [
+        ("person:wladimir-putin", "travels_to", "country:KP", "reported"),
+        ("person:wladimir-putin", "meets", "person:kim-jong-un", "planned"),
+        ("country:RU", "party_to", PACT, "planned"),
+    ], published)
+
+
+def english(key: str = "en.txt", published: str = "2024-06-19") -> tuple[Article, Extraction]:
+    return make_pair(key, EN_TEXT, "en", [
+        ("person:vladimir-putin", "person", "Vladimir Putin", {}, ("Vladimir Putin", "Putin and")),
+        ("person:kim-jong-un", "person", "Kim Jong Un", {}, ("Kim Jong Un",)),
+        ("country:KP", "country", "North Korea", {}, ("North Korea",)),
+        ("country:RU", "country", "Russia", {}, ("Russia",)),
+        (PACT, "agreement", "partnership", {"kind": "partnership", "status": "signed", "year": None},
+         ("partnership",)),
+    ], [
+        ("person:vladimir-putin", "travels_to", "country:KP", "reported"),
+        ("country:RU", "party_to", PACT, "reported"),
+    ], published)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "db" / "kg.sqlite") as opened:
+        yield opened
+
+
+def test_store_open_creates_parent_dirs_and_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "kg.sqlite"
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+        assert store.counts() == dict.fromkeys(
+            ("documents", "sentences", "entities", "aliases", "mentions", "relations", "redirects"), 0)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_open_migrates_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    path.write_bytes(b"")
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.save_batch([german()]) == ["new"]
+
+
+def test_store_open_completes_a_partial_migration(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = migrations.connect(path)
+    assert migrations.migrate(conn, MIGRATIONS[:1]) == 1
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.save_batch([german(), english()]) == ["new", "new"]
+
+
+def test_store_open_refuses_a_newer_schema(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    sqlite3.connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path)
+
+
+def test_store_open_non_sqlite_file_raises_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert str(path) in str(caught.value)
+    assert "--db" in str(caught.value)
+    assert path.read_text().startswith("these are my notes")
+
+
+def test_store_default_db_path_uses_kg_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KG_DB", str(tmp_path / "x.sqlite"))
+    assert default_db_path() == tmp_path / "x.sqlite"
+    monkeypatch.delenv("KG_DB")
+    assert default_db_path() == Path("data/entente.sqlite")
+
+
+def test_store_save_batch_is_idempotent(store: Store) -> None:
+    assert store.save_batch([german(), english()]) == ["new", "new"]
+    before = store.counts()
+    assert store.save_batch([german(), english()]) == ["unchanged", "unchanged"]
+    assert store.counts() == before
+    assert before["documents"] == 2 and before["relations"] == 5
+
+
+def test_store_status_by_key_and_content(store: Store) -> None:
+    article, extraction = german()
+    assert store.status(article) == "new"
+    store.save_batch([(article, extraction)])
+    assert store.status(article) == "unchanged"
+    changed, _ = german(text=DE_TEXT.replace("planen", "vereinbaren"))
+    assert store.status(changed) == "changed"
+    copy, _ = german(key="copy-of-de.txt")
+    assert store.status(copy) == "unchanged"
+
+
+def test_store_same_content_under_another_key_is_unchanged(store: Store) -> None:
+    assert store.save_batch([german(), german(key="copy.txt")]) == ["new", "unchanged"]
+    assert store.counts()["documents"] == 1
+
+
+def test_store_merges_a_person_across_languages(store: Store) -> None:
+    store.save_batch([german()])
+    store.save_batch([english()])
+    persons = [e for e in store.entities() if e["type"] == "person"]
+    assert sorted(e["id"] for e in persons) == ["person:kim-jong-un", "person:wladimir-putin"]
+    putin = next(e for e in persons if e["id"] == "person:wladimir-putin")
+    assert (putin["mention_count"], putin["document_count"]) == (4, 2)
+    assert store.resolve_id("person:vladimir-putin") == "person:wladimir-putin"
+    assert store.aliases("person:vladimir-putin") == ["Vladimir Putin", "Wladimir Putin"]
+    assert len(store.mentions("person:vladimir-putin")) == 4
+    assert store.entity("person:vladimir-putin")["label"] == "Wladimir Putin"
+
+
+def test_store_merges_within_one_batch(store: Store) -> None:
+    store.save_batch([english(), german()])
+    ids = {e["id"] for e in store.entities()}
+    assert "person:vladimir-putin" in ids and "person:wladimir-putin" not in ids
+    assert store.resolve_id("person:wladimir-putin") == "person:vladimir-putin"
+    assert store.counts()["redirects"] == 1
+
+
+def test_store_shares_country_and_agreement_ids(store: Store) -> None:
+    store.save_batch([german(), english()])
+    by_id = {e["id"]: e for e in store.entities()}
+    assert by_id["country:KP"]["document_count"] == 2
+    assert by_id["country:KP"]["label"] == "Nordkorea"
+    assert set(store.aliases("country:KP")) == {"Nordkorea", "North Korea"}
+    assert by_id[PACT]["attrs"] == {"kind": "partnership", "status": "signed", "year": 2024}
+    party = next(r for r in store.relations() if r["relation"] == "party_to")
+    assert (party["count"], party["documents"]) == (2, 2)
+    assert party["modalities"] == {"planned": 1, "reported": 1}
+
+
+def test_store_merge_attrs_prefers_the_later_article_status() -> None:
+    old = {"kind": "pact", "status": "signed", "year": 2024}
+    merged, newest = merge_attrs(old, "2024-06-19", {"status": "planned", "date": "2024-06-01"}, "2024-06-01")
+    assert merged == {"kind": "pact", "status": "signed", "year": 2024, "date": "2024-06-01"}
+    assert newest == "2024-06-19"
+    merged, _ = merge_attrs(old, "2024-06-19", {"status": "in_force", "year": 2023}, "2025-01-01")
+    assert merged["status"] == "in_force" and merged["year"] == 2024
+
+
+def test_store_replaces_a_changed_article_and_removes_orphans(store: Store) -> None:
+    store.save_batch([german()])
+    text = "Kim Jong-un empfängt Sergej Lawrow in Nordkorea."
+    changed = make_pair("de.txt", text, "de", [
+        ("person:kim-jong-un", "person", "Kim Jong-un", {}, ("Kim Jong-un",)),
+        ("person:sergej-lawrow", "person", "Sergej Lawrow", {}, ("Sergej Lawrow",)),
+        ("country:KP", "country", "Nordkorea", {}, ("Nordkorea",)),
+    ], [("person:kim-jong-un", "meets", "person:sergej-lawrow", "reported")])
+    assert store.save_batch([changed]) == ["replaced"]
+    ids = {e["id"] for e in store.entities()}
+    assert ids == {"person:kim-jong-un", "person:sergej-lawrow", "country:KP"}
+    assert [r["relation"] for r in store.relations()] == ["meets"]
+    assert store.aliases("person:wladimir-putin") == []
+    counts = store.counts()
+    assert (counts["documents"], counts["sentences"], counts["mentions"]) == (1, 1, 3)
+
+
+def test_store_replacement_keeps_entities_other_documents_use(store: Store) -> None:
+    store.save_batch([german(), english()])
+    store.save_batch([german(text="Nordkorea schweigt.")])
+    putin = store.entity("person:vladimir-putin")
+    assert putin is not None and putin["id"] == "person:wladimir-putin"
+    assert len(store.mentions("person:wladimir-putin")) == 2
+    assert store.resolve_id("person:vladimir-putin") == "person:wladimir-putin"
+
+
+def test_store_rolls_back_the_whole_batch_on_error(store: Store) -> None:
+    store.save_batch([german()])
+    before = store.counts()
+    article, extraction = make_pair("bad.txt", "Niemand reist nach Nordkorea.", "de", [
+        ("country:KP", "country", "Nordkorea", {}, ("Nordkorea",)),
+    ], [])
+    unknown = Relation("person:nobody", "travels_to", "country:KP", 0, "Niemand reist nach Nordkorea.")
+    bad = (article, replace(extraction, relations=(unknown,)))
+    with pytest.raises(StoreError, match="bad.txt") as caught:
+        store.save_batch([english(), bad])
+    assert "rolled back" in str(caught.value)
+    assert store.counts() == before
+    assert store.status(english()[0]) == "new"
+    assert store.save_batch([english()]) == ["new"]
+
+
+def test_store_rolls_back_when_the_progress_hook_fails(store: Store) -> None:
+    def fail(index: int, result: str) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.save_batch([german(), english()], on_item=fail)
+    assert store.counts()["documents"] == 0
+
+
+_CHILD = """
+import json, os, signal, sys
+from pipelines.records import Article, Extraction
+from pipelines.store import Store
+
+items = [(Article(**a), Extraction.from_dict(e)) for a, e in json.load(open(sys.argv[2]))]
+
+def die(index, result):
+    if index == 0:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+Store.open(sys.argv[1]).save_batch(items, on_item=die)
+"""
+
+
+def test_store_survives_a_process_killed_mid_batch(store: Store, tmp_path: Path) -> None:
+    store.save_batch([german()])
+    before = store.counts()
+    items = [english(), german("other.txt", text="Putin reist nach Nordkorea.")]
+    batch_file = tmp_path / "batch.json"
+    batch_file.write_text(json.dumps([[asdict(a), e.to_dict()] for a, e in items]))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.run([sys.executable, "-c", _CHILD, str(store.path), str(batch_file)],
+                           cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    with Store.open(store.path) as reopened:
+        assert reopened.counts() == before
+        assert reopened.save_batch(items) == ["new", "new"]
+
+
+def test_store_reports_progress_per_item(store: Store) -> None:
+    seen: list[tuple[int, str]] = []
+    store.save_batch([german(), german()], on_item=lambda i, r: seen.append((i, r)))
+    assert seen == [(0, "new"), (1, "unchanged")]
+
+
+def test_store_evidence_and_mentions_point_into_the_text(store: Store) -> None:
+    store.save_batch([german(), english()])
+    evidence = store.evidence("person:vladimir-putin", "travels_to", "country:KP")
+    assert [e["document_id"] for e in evidence] == [content_hash(EN_TEXT), content_hash(DE_TEXT)]
+    assert evidence[0]["sentence_text"] == "Vladimir Putin visited North Korea."
+    assert evidence[0]["document_url"] == "https://example.org/en.txt"
+    for mention in store.mentions("country:KP"):
+        text = store.document(mention["document_id"])["text"]
+        assert text[mention["start"]:mention["end"]] == mention["text"]
+        assert text[mention["sentence_start"]:mention["sentence_end"]] == mention["sentence_text"]
+        assert mention["method"] == "rule" and mention["kind"] == "name"
+
+
+def test_store_documents_lists_metadata(store: Store) -> None:
+    store.save_batch([german(), english()])
+    docs = store.documents()
+    assert [d["key"] for d in docs] == ["de.txt", "en.txt"]
+    assert docs[0]["id"] == content_hash(DE_TEXT) and docs[0]["lang"] == "de"
+    assert "text" not in docs[0]
+    assert store.document("missing") is None
