@@ -18,6 +18,14 @@ from pipelines.errors import InputError
 from pipelines.records import Extraction
 
 AGREEMENT_RELATIONS = ("party_to", "updates", "co_mentioned")
+SYMMETRIC_RELATIONS = ("meets",)
+
+
+def _triple(source: str, relation: str, target: str) -> tuple[str, str, str]:
+    """A relation as a comparable triple; symmetric relations ignore direction."""
+    if relation in SYMMETRIC_RELATIONS and target < source:
+        source, target = target, source
+    return source, relation, target
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def score_agreements(record: Extraction, gold: Gold) -> Score:
 
 def score_relations(record: Extraction, gold: Gold) -> Score:
     """Typed relations between non-agreement entities (agreement links are scored with the agreements)."""
-    predicted = {(r.source, r.relation, r.target) for r in record.relations if r.relation not in AGREEMENT_RELATIONS}
+    predicted = {_triple(r.source, r.relation, r.target) for r in record.relations if r.relation not in AGREEMENT_RELATIONS}
     predicted = {p for p in predicted if not p[0].startswith("agreement:") and not p[2].startswith("agreement:")}
-    expected = {(r["source"], r["relation"], r["target"]) for r in gold.relations}
+    expected = {_triple(r["source"], r["relation"], r["target"]) for r in gold.relations}
     return Score.of_sets(predicted, expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
@@ -74,9 +75,17 @@ def record_from_doc(doc: Doc, article: Article) -> Extraction:
     )
 
 
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc carrying the article's publication date for the components."""
+    doc = nlp.make_doc(article.text)
+    doc.user_data["published"] = article.published
+    return doc
+
+
 def extract(article: Article) -> Extraction:
     """Run the pipeline of the article's language on it."""
-    return record_from_doc(get_nlp(article.lang)(article.text), article)
+    nlp = get_nlp(article.lang)
+    return record_from_doc(nlp(_make_doc(nlp, article)), article)
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Extraction]]:
@@ -93,5 +102,5 @@ def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> I
 
 def _run_batch(batch: list[Article]) -> Iterator[tuple[Article, Extraction]]:
     nlp = get_nlp(batch[0].lang)
-    for article, doc in zip(batch, nlp.pipe(a.text for a in batch)):
+    for article, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch)):
         yield article, record_from_doc(doc, article)

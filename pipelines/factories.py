@@ -65,7 +65,8 @@ class AgreementRecognizer:
         entities = doc._.kg_entities or []
         labels = {c.id: c.label for c in entities}
         phrases = find_agreements(doc, self.lang, entities)
-        doc._.kg_agreements = resolve_agreements(doc, self.lang, phrases, entities, labels)
+        published = str(doc.user_data.get("published", ""))
+        doc._.kg_agreements = resolve_agreements(doc, self.lang, phrases, entities, labels, published)
         doc.spans["kg_agreements"] = [Span(doc, m.start, m.end, label="agreement", kb_id=a.id) for a in doc._.kg_agreements for m in a.mentions]
         return doc
 

@@ -18,7 +18,7 @@ from pipelines.components.candidates import Agreement, AgreementCandidate, Candi
 from pipelines.keys import slug
 from pipelines.knowledge.agreements import ID_FAMILIES, KIND_WORDS, cue_of
 
-KIND_PRIORITY = ("treaty", "trade_agreement", "agreement", "pact", "memorandum", "initiative", "partnership")
+KIND_PRIORITY = ("treaty", "trade_agreement", "agreement", "pact", "memorandum", "declaration", "initiative", "partnership")
 
 
 def agreement_id(kind: str, parties: list[str], year: int | None) -> str:
@@ -33,40 +33,59 @@ def _salient_countries(entities: list[Candidate]) -> list[str]:
     return [cid for cid, _ in counts.most_common()]
 
 
-def _complete_parties(cand: AgreementCandidate, salient: list[str]) -> None:
-    if cand.needs_partner and len(cand.parties) == 1:
-        other = next((c for c in salient if c not in cand.parties), None)
-        if other:
-            cand.parties.append(other)
+def _complete_parties(cand: AgreementCandidate, phrases: list[AgreementCandidate], salient: list[str]) -> None:
+    """Add the implied party of "Partnerschaft mit Nordkorea": the one other phrases name with it, else the
+    article's most mentioned other country."""
+    if not cand.needs_partner or len(cand.parties) != 1:
+        return
+    party = cand.parties[0]
+    partners = Counter(p for c in phrases if party in c.parties and len(c.parties) > 1 for p in c.parties if p != party)
+    other = partners.most_common(1)[0][0] if partners else next((c for c in salient if c != party), None)
+    if other:
+        cand.parties.append(other)
 
 
 def _update_sentences(doc: Doc, lang: str) -> set[int]:
     return {i for i, sent in enumerate(doc.sents) if any(cue_of(t.text, lang) == "update" for t in sent)}
 
 
-def resolve_agreements(doc: Doc, lang: str, phrases: list[AgreementCandidate], entities: list[Candidate], labels: dict[str, str]) -> list[Agreement]:
-    """The article's agreements; ``labels`` maps entity ids to labels for agreement labels."""
+def resolve_agreements(
+    doc: Doc, lang: str, phrases: list[AgreementCandidate], entities: list[Candidate], labels: dict[str, str], published: str = ""
+) -> list[Agreement]:
+    """The article's agreements; ``labels`` maps entity ids to labels, ``published`` (ISO date) dates
+    agreements the article reports as signed without naming a year."""
     salient = _salient_countries(entities)
     for cand in phrases:
-        _complete_parties(cand, salient)
+        _complete_parties(cand, phrases, salient)
     updating = _update_sentences(doc, lang)
+    _mark_replaced(phrases, updating)
     groups: list[list[AgreementCandidate]] = []
     for cand in phrases:
-        _place(cand, groups, updating)
-    agreements = [_build(group, lang, labels) for group in groups if group[0].parties]
+        _place(cand, groups)
+    year = int(published[:4]) if published[:4].isdigit() else None
+    agreements = [_build(group, lang, labels, year) for group in _merge_subsets(groups) if group[0].parties]
     _link_updates(agreements, updating)
     return agreements
 
 
-def _place(cand: AgreementCandidate, groups: list[list[AgreementCandidate]], updating: set[int]) -> None:
+def _mark_replaced(phrases: list[AgreementCandidate], updating: set[int]) -> None:
+    """In a sentence with "ersetzt"/"replaces", party-less dated phrases are the earlier agreements of the main one."""
+    for sentence in updating:
+        here = [c for c in phrases if c.sentence == sentence and not c.anaphor]
+        before = [c for c in phrases if c.sentence <= sentence and c.parties and c.status != "previous"]
+        main = next((c for c in here if c.parties and c.status != "previous"), before[-1] if before else None)
+        for cand in here:
+            if main and cand is not main and not cand.parties and (cand.years or cand.status == "previous"):
+                cand.parties, cand.status = list(main.parties), "previous"
+
+
+def _place(cand: AgreementCandidate, groups: list[list[AgreementCandidate]]) -> None:
     """Put a phrase into the group of the agreement it names, or open new groups."""
     current = [g for g in groups if g[0].status != "previous"]
     if cand.anaphor:
         if current:
             current[-1].append(cand)
         return
-    if cand.status == "previous" and not cand.parties and cand.sentence in updating and current:
-        cand.parties = list(current[-1][0].parties)
     for year in cand.years or [None]:
         single = _with_year(cand, year)
         match = next((g for g in groups if _same(g[0], single)), None)
@@ -87,11 +106,41 @@ def _same(a: AgreementCandidate, b: AgreementCandidate) -> bool:
     return not a.years or not b.years or a.years == b.years
 
 
-def _build(group: list[AgreementCandidate], lang: str, labels: dict[str, str]) -> Agreement:
+def _family(group: list[AgreementCandidate]) -> str:
+    return ID_FAMILIES.get(_kind(group), "agreement")
+
+
+def _merge_subsets(groups: list[list[AgreementCandidate]]) -> list[list[AgreementCandidate]]:
+    """"Russland und die Ukraine unterzeichneten ein Abkommen" is the four-party grain deal named later."""
+    merged: list[list[AgreementCandidate]] = []
+    for group in sorted(groups, key=lambda g: -len(g[0].parties)):
+        home = next((m for m in merged if _covers(m, group)), None)
+        home.extend(group) if home else merged.append(group)
+    return sorted(merged, key=lambda g: min(c.start for c in g))
+
+
+def _covers(big: list[AgreementCandidate], small: list[AgreementCandidate]) -> bool:
+    a, b = big[0], small[0]
+    if "previous" in (a.status, b.status) or _family(big) != _family(small) or not b.parties:
+        return False
+    years_a, years_b = _years(big), _years(small)
+    return set(b.parties) < set(a.parties) and (not years_a or not years_b or years_a == years_b)
+
+
+def _years(group: list[AgreementCandidate]) -> set[int]:
+    return {y for c in group for y in c.years}
+
+
+def _kind(group: list[AgreementCandidate]) -> str:
     head = max(group, key=lambda c: (len(c.parties), bool(c.years)))
-    kind = head.kind if head.kind != "partnership" else min((c.kind for c in group), key=KIND_PRIORITY.index)
-    year = next((c.years[0] for c in group if c.years), None)
+    return head.kind if head.kind != "partnership" else min((c.kind for c in group), key=KIND_PRIORITY.index)
+
+
+def _build(group: list[AgreementCandidate], lang: str, labels: dict[str, str], published_year: int | None) -> Agreement:
+    head = max(group, key=lambda c: (len(c.parties), bool(c.years)))
+    kind = _kind(group)
     status = next((c.status for c in group if c.status), "")
+    year = next((c.years[0] for c in group if c.years), published_year if status == "signed" else None)
     parties = sorted(head.parties)
     words = KIND_WORDS.get(lang, KIND_WORDS["en"])
     label = f"{words[kind]} {'–'.join(labels.get(p, p) for p in parties)}" + (f" {year}" if year else "")

@@ -67,6 +67,7 @@ def _alias_mentions(doc: Doc, full: list[tuple[Candidate, tuple[str, ...]]], tak
         forms = {surname, surname[:-1] + (surname[-1] + "s",)}
         for i in range(len(doc) - n + 1):
             if tuple(t.text for t in doc[i : i + n]) in forms and not blocked & set(range(i, i + n)):
-                found.append(Candidate(i, i + n, "person", person.id, person.label, "rule", 0.8, "alias", {}))
+                attrs = {"leads": person.attrs["leads"]} if person.attrs.get("leads") else {}
+                found.append(Candidate(i, i + n, "person", person.id, person.label, "rule", 0.8, "alias", attrs))
                 blocked |= set(range(i, i + n))
     return found

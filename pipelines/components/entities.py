@@ -11,6 +11,7 @@ from pipelines.components.candidates import Candidate
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.names import find_persons, is_name_token
 from pipelines.keys import entity_id
+from pipelines.knowledge.people import first_names
 
 # Words after which a capitalised name is a news outlet or source ("(Foto: Sputnik)").
 SOURCE_CUES = frozenset({"Foto", "Fotos", "Bild", "Quelle", "Photo", "Source", "Credit"})
@@ -31,6 +32,7 @@ def gazetteer_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     return [
         Candidate(start, end, e.type, e.id, e.label, "gazetteer", e.score, e.kind, dict(e.attrs))
         for start, end, e in gazetteer.find(words)
+        if e.type
     ]
 
 
@@ -112,7 +114,9 @@ def covered(candidates: Iterable[Candidate]) -> set[int]:
 def find_entities(doc: Doc, lang: str, gazetteer: Gazetteer) -> list[Candidate]:
     """All entity candidates of the doc, overlaps resolved."""
     known = select(gazetteer_candidates(doc, gazetteer))
-    blocked = covered(known)
+    # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name.
+    given = first_names()
+    blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and doc[c.start].text in given))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(doc, lang, blocked, owner_at)
     ruled = cue_candidates(doc, blocked) + suffix_candidates(doc, blocked)

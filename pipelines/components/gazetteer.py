@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.organizations import organization_names
+from pipelines.knowledge.tables import not_names
 from pipelines.knowledge.places import place_names
 
 
@@ -73,6 +74,11 @@ def _country_entries(lang: str) -> Iterable[tuple[str, Entry]]:
         yield form, Entry("country", f"country:{code}", country_label(code, lang), "adjective", 0.85)
 
 
+def _blocking_entries(lang: str) -> Iterable[tuple[str, Entry]]:
+    for phrase in not_names():
+        yield phrase, Entry("", "", phrase)
+
+
 def _place_entries(lang: str) -> Iterable[tuple[str, Entry]]:
     for name, place in place_names().items():
         entry = Entry("place", place.id, place.label(lang), "name", 0.85, (("country", place.country),))
@@ -90,7 +96,7 @@ def _organization_entries(lang: str) -> Iterable[tuple[str, Entry]]:
 def build_gazetteer(lang: str, tokenize: Tokenize) -> Gazetteer:
     """The gazetteer for ``lang``; later sources win a shared name (organisations last)."""
     gazetteer = Gazetteer()
-    for source in (_place_entries, _country_entries, _organization_entries):
+    for source in (_place_entries, _country_entries, _organization_entries, _blocking_entries):
         for name, entry in source(lang):
             gazetteer.add(tokenize(name), entry)
     return gazetteer

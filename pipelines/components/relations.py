@@ -21,6 +21,7 @@ DESTINATION_WORDS = frozenset({"in", "nach", "to", "im"})
 COORDINATION = frozenset({"und", "and", "sowie"})
 MAX_CO_MENTIONED = 6
 PLACES = ("country", "place")
+MEMBERSHIP_KINDS = frozenset({"bloc", "alliance", "international", "forum"})
 
 
 def _modality(sent: Span, trigger: Token, lang: str) -> str:
@@ -34,20 +35,25 @@ def _nearest(cands: list[Candidate], token: Token, before: bool | None = None) -
     return min(pool, key=lambda c: min(abs(c.start - token.i), abs(c.end - 1 - token.i)), default=None)
 
 
-def _destination(doc: Doc, places: list[Candidate], trigger: Token) -> Candidate | None:
-    """The place after "in"/"nach"/"to" nearest the trigger, else the nearest place after it."""
+def _destinations(doc: Doc, places: list[Candidate], trigger: Token, limit: int) -> list[Candidate]:
+    """Places after "in"/"nach"/"to" following the trigger ("travel on to X, and then to Y"); else the
+    nearest marked place before it (German verb-final: "nach Vietnam reisen"); else the next place."""
     marked = [c for c in places if c.start > 0 and doc[c.start - 1].lower_ in DESTINATION_WORDS]
-    return _nearest(marked, trigger) or _nearest(places, trigger, before=False)
+    after = [c for c in marked if trigger.i < c.start < limit]
+    if after:
+        return after
+    before = _nearest(marked, trigger, before=True) or _nearest(places, trigger, before=False)
+    return [before] if before else []
 
 
-def _journey(doc: Doc, relation: str, trigger: Token, ents: list[Candidate]) -> tuple[Candidate, Candidate] | None:
+def _journey(doc: Doc, relation: str, trigger: Token, ents: list[Candidate], limit: int) -> list[tuple[Candidate, Candidate]]:
     persons = [c for c in ents if c.type == "person"]
     places = [c for c in ents if c.type in PLACES and c.kind == "name"]
     source = _nearest(persons, trigger, before=True) or _nearest(persons, trigger)
-    target = _destination(doc, places, trigger)
-    if relation == "travels_to" and target and doc[target.start - 1].lower_ not in DESTINATION_WORDS:
-        return None
-    return (source, target) if source and target else None
+    targets = _destinations(doc, places, trigger, limit)
+    if relation == "travels_to":
+        targets = [t for t in targets if doc[t.start - 1].lower_ in DESTINATION_WORDS]
+    return [(source, t) for t in targets] if source else []
 
 
 def _pair_of_persons(trigger: Token, ents: list[Candidate]) -> tuple[Candidate, Candidate] | None:
@@ -58,17 +64,26 @@ def _pair_of_persons(trigger: Token, ents: list[Candidate]) -> tuple[Candidate, 
     return (source, target) if source and target else None
 
 
-def _advisor(trigger: Token, ents: list[Candidate]) -> tuple[Candidate, Candidate] | None:
+def _is_genitive(doc: Doc, cand: Candidate) -> bool:
+    """"Putins", "Putin's", "Berater Putins"."""
+    after = doc[cand.end].text if cand.end < len(doc) else ""
+    return after in ("'s", "’s", "'") or doc[cand.end - 1].text.endswith("s") and cand.kind == "alias"
+
+
+def _advisor(doc: Doc, trigger: Token, ents: list[Candidate]) -> tuple[Candidate, Candidate] | None:
+    """Whom the adviser serves: a genitive just before the trigger, or after it ("adviser to Putin")."""
     persons = [c for c in ents if c.type == "person"]
-    boss = next((c for c in persons if c.end == trigger.i or c.start in (trigger.i + 1, trigger.i + 2)), None)
+    before = [c for c in persons if 0 <= trigger.i - c.end <= 4 and _is_genitive(doc, c)]
+    after = [c for c in persons if c.start - trigger.i in (1, 2) and (_is_genitive(doc, c) or doc[c.start - 1].lower_ in ("to", "von"))]
+    boss = (before or after or [None])[-1 if before else 0]
     others = [c for c in persons if boss and c.id != boss.id]
     advisor = _nearest(others, trigger)
     return (advisor, boss) if advisor and boss else None
 
 
 def _membership(trigger: Token, ents: list[Candidate]) -> tuple[Candidate, Candidate] | None:
-    members = [c for c in ents if c.type in ("country", "person")]
-    orgs = [c for c in ents if c.type == "organization"]
+    members = [c for c in ents if c.type == "country" and c.kind == "name"]
+    orgs = [c for c in ents if c.type == "organization" and c.attrs.get("org_kind") in MEMBERSHIP_KINDS]
     member = _nearest(members, trigger, before=True) or _nearest(members, trigger)
     org = _nearest(orgs, trigger, before=False) or _nearest(orgs, trigger)
     return (member, org) if member and org else None
@@ -81,27 +96,31 @@ def _publication(trigger: Token, ents: list[Candidate]) -> tuple[Candidate, Cand
     return (person, outlet) if person and outlet else None
 
 
-def _endpoints(doc: Doc, relation: str, trigger: Token, ents: list[Candidate]) -> tuple[Candidate, Candidate] | None:
+def _endpoints(doc: Doc, relation: str, trigger: Token, ents: list[Candidate], limit: int) -> list[tuple[Candidate, Candidate]]:
+    """Source and target pairs for one trigger; ``limit`` is where the next trigger of the sentence starts."""
     if relation in ("visits", "travels_to"):
-        return _journey(doc, relation, trigger, ents)
+        return _journey(doc, relation, trigger, ents, limit)
     if relation == "meets":
-        return _pair_of_persons(trigger, ents)
-    if relation == "advisor_to":
-        return _advisor(trigger, ents)
-    if relation == "member_of":
-        return _membership(trigger, ents)
-    return _publication(trigger, ents)
+        pair = _pair_of_persons(trigger, ents)
+    elif relation == "advisor_to":
+        pair = _advisor(doc, trigger, ents)
+    elif relation == "member_of":
+        pair = _membership(trigger, ents)
+    else:
+        pair = _publication(trigger, ents)
+    return [pair] if pair else []
 
 
 def triggered_relations(doc: Doc, lang: str, sent: Span, index: int, ents: list[Candidate]) -> list[RelationCandidate]:
     """Relations that trigger words of one sentence state."""
     inside = {i for c in ents for i in range(c.start, c.end)}
+    triggers = [(t, rel) for t in sent if t.i not in inside and (rel := trigger_relation(t.text, lang))]
     found = []
-    for token in sent:
-        relation = None if token.i in inside else trigger_relation(token.text, lang)
-        pair = _endpoints(doc, relation, token, ents) if relation else None
-        if relation and pair and pair[0].id != pair[1].id:
-            found.append(RelationCandidate(pair[0].id, relation, pair[1].id, index, _modality(sent, token, lang), 0.75))
+    for n, (token, relation) in enumerate(triggers):
+        limit = triggers[n + 1][0].i if n + 1 < len(triggers) else sent.end
+        for source, target in _endpoints(doc, relation, token, ents, limit):
+            if source.id != target.id:
+                found.append(RelationCandidate(source.id, relation, target.id, index, _modality(sent, token, lang), 0.75))
     return found
 
 

@@ -8,9 +8,11 @@ from pipelines.knowledge.tables import read_rows
 
 KIND_WORDS = {
     "de": {"treaty": "Vertrag", "agreement": "Abkommen", "trade_agreement": "Handelsabkommen", "pact": "Pakt",
-           "partnership": "Partnerschaft", "memorandum": "Absichtserklärung", "initiative": "Initiative"},
+           "partnership": "Partnerschaft", "memorandum": "Absichtserklärung", "initiative": "Initiative",
+           "declaration": "Erklärung"},
     "en": {"treaty": "Treaty", "agreement": "Agreement", "trade_agreement": "Trade agreement", "pact": "Pact",
-           "partnership": "Partnership", "memorandum": "Memorandum", "initiative": "Initiative"},
+           "partnership": "Partnership", "memorandum": "Memorandum", "initiative": "Initiative",
+           "declaration": "Declaration"},
 }
 # Kinds that keep their own id family; every other kind shares "agreement", so that
 # "Getreideabkommen" and "grain initiative" between the same parties in the same year meet.

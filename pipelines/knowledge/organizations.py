@@ -32,7 +32,7 @@ def organization_names() -> dict[str, Organization]:
     names: dict[str, Organization] = {}
     for row in read_rows("organizations.tsv"):
         org = _entry(row)
-        for name in [org.label_en, org.label_de, *split_list(cell(row, 5))]:
+        for name in [org.label_en, *split_list(cell(row, 5)), *german_forms(org.label_de)]:
             names[name] = org
     return names
 
@@ -40,3 +40,15 @@ def organization_names() -> dict[str, Organization]:
 def known_organizations() -> dict[str, Organization]:
     """Organisation id -> organisation."""
     return {org.id: org for org in organization_names().values()}
+
+
+def german_forms(name: str) -> list[str]:
+    """A German name with its inflected forms: "Europäische Kommission" -> "Europäischen Kommission",
+    "Europäisches Parlament" -> "Europäischen Parlaments"."""
+    words = name.split()
+    if len(words) < 2 or not words[0].endswith(("e", "es", "er")):
+        return [name] + ([name + "s"] if len(words) == 1 and name[-1].islower() and name[-1] not in "sxz" else [])
+    stem = words[0].rstrip("sr") if words[0].endswith(("es", "er")) else words[0]
+    weak = " ".join([stem, *words[1:]])
+    inflected = " ".join([stem + "n", *words[1:]])
+    return list(dict.fromkeys([name, weak, inflected, inflected + "s", inflected + "es"]))

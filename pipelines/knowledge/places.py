@@ -18,6 +18,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
 from pipelines.keys import slug
+from pipelines.knowledge.organizations import german_forms
 from pipelines.knowledge.tables import cell, read_rows, split_list
 
 MIN_POPULATION = 100_000
@@ -65,7 +66,7 @@ def _curated() -> dict[str, Place]:
     found: dict[str, Place] = {}
     for row in read_rows("places.tsv"):
         place = Place(f"place:{row[0]}", cell(row, 1), cell(row, 2), cell(row, 3))
-        for name in [place.label_en, place.label_de, *split_list(cell(row, 4))]:
+        for name in [place.label_en, *german_forms(place.label_de), *split_list(cell(row, 4))]:
             found[name] = place
     return found
 

@@ -27,3 +27,10 @@ def cell(row: tuple[str, ...], index: int) -> str:
 def split_list(text: str) -> list[str]:
     """Comma-separated cell -> its non-empty items."""
     return [item.strip() for item in text.split(",") if item.strip()]
+
+
+@lru_cache(maxsize=None)
+def not_names() -> tuple[str, ...]:
+    """Phrases that look like names but are none (``data/not_names.txt``)."""
+    lines = (DATA_DIR / "not_names.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
