@@ -8,6 +8,7 @@ the gazetteers by ``kg_entities``.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from functools import lru_cache
 
@@ -43,7 +44,9 @@ def installed_pipeline(lang: str) -> str | None:
 def _base_language(lang: str, use_trained: bool) -> Language:
     name = installed_pipeline(lang) if use_trained else None
     if name:
-        return spacy.load(name, exclude=["lemmatizer"])
+        # Every spaCy pipeline package exposes load(); importing it also works for packages
+        # unpacked on the path without installer metadata.
+        return importlib.import_module(name).load(exclude=["lemmatizer"])
     try:
         return spacy.blank(lang)
     except ImportError:

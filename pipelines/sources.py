@@ -43,6 +43,8 @@ from pipelines.records import Article
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 
 MAX_BYTES = 10 * 1024 * 1024
+# A folder's own documentation ("README.md") is not an article; given by path, it is read like any file.
+FOLDER_DOCS = frozenset({"README", "LICENSE", "CHANGELOG", "NOTICE"})
 """Largest .txt/.md/.html/.json file, and largest JSONL line, in bytes
 (10 MiB).  News articles are 5-100 kB; anything near this size is a dump of
 many articles, which belongs in a .jsonl file, one article per line (a
@@ -133,7 +135,7 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
         yield Rejection(str(folder), f"cannot list folder ({err.strerror}): check its permissions")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.stem.upper() in FOLDER_DOCS:
             continue
         if entry.is_dir():
             yield from () if entry.is_symlink() else _walk(entry)

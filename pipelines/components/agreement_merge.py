@@ -18,6 +18,7 @@ from pipelines.components.candidates import Agreement, AgreementCandidate, Candi
 from pipelines.keys import slug
 from pipelines.knowledge.agreements import ID_FAMILIES, KIND_WORDS, cue_of
 
+MIN_PARTIES = 2  # an agreement binds at least two parties; one party alone is a plan or a policy
 KIND_PRIORITY = ("treaty", "trade_agreement", "agreement", "pact", "memorandum", "declaration", "initiative", "partnership")
 
 
@@ -63,7 +64,8 @@ def resolve_agreements(
     for cand in phrases:
         _place(cand, groups)
     year = int(published[:4]) if published[:4].isdigit() else None
-    agreements = [_build(group, lang, labels, year) for group in _merge_subsets(groups) if group[0].parties]
+    built = [_build(group, lang, labels, year) for group in _merge_subsets(groups)]
+    agreements = [a for a in built if len(a.parties) >= MIN_PARTIES]
     _link_updates(agreements, updating)
     return agreements
 

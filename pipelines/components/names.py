@@ -119,7 +119,9 @@ def find_persons(doc: Doc, lang: str, blocked: set[int], owner_at: dict[int, str
     i = 0
     while i < len(doc):
         cue = role_before(doc, i, lang, owner_at)
-        opens = doc[i].text in given and i + 1 < len(doc) and (is_name_token(doc[i + 1], blocked) or _hyphen_part(doc, i + 1, blocked))
+        opens = doc[i].text in given and i + 1 < len(doc) and (
+            is_name_token(doc[i + 1], blocked) or _hyphen_part(doc, i + 1, blocked) or _particle_run(doc, i + 1, blocked)
+        )
         if is_name_token(doc[i], blocked) and (opens or cue):
             end = _name_end(doc, i, blocked)
             found.append(_person(doc, i, end, cue, opens))

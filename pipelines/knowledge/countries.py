@@ -12,6 +12,7 @@ import gettext
 from functools import lru_cache
 
 import pycountry
+import babel
 from babel import Locale
 
 from pipelines.knowledge.tables import cell, read_rows, split_list
@@ -33,7 +34,10 @@ def country_label(code: str, lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def _cldr_names(lang: str) -> dict[str, str]:
-    territories = Locale(lang).territories
+    try:
+        territories = Locale(lang).territories
+    except (ValueError, babel.UnknownLocaleError):
+        return {}
     return {code: name for code, name in territories.items() if code in iso_codes()}
 
 

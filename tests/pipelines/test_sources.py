@@ -423,3 +423,10 @@ def test_article_from_fields_rejection_names_where() -> None:
 
 def test_rejection_str_names_where_and_reason() -> None:
     assert str(Rejection("a.txt", "empty file: nothing to ingest")) == "a.txt: empty file: nothing to ingest"
+
+
+def test_read_paths_folder_skips_readme_but_reads_it_when_named(tmp_path: Path) -> None:
+    _write(tmp_path / "README.md", "# About these articles\n\nThey were written for the tests.\n")
+    _write(tmp_path / "a.txt", GERMAN_BODY)
+    assert [Path(a.key).name for a in read_paths([tmp_path])] == ["a.txt"]
+    assert len(list(read_paths([tmp_path / "README.md"]))) == 1

@@ -1,0 +1,64 @@
+"""Building pipelines: the offline default, and a trained pipeline used whenever one is installed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipelines import nlp as nlp_module
+from pipelines.extract import extract
+from pipelines.records import Article
+
+PACKAGE_INIT = '''
+from pathlib import Path
+import spacy
+
+def load(**overrides):
+    return spacy.load(Path(__file__).parent / "pipeline", **overrides)
+'''
+
+
+def _install_trained_pipeline(root: Path) -> None:
+    """A real spaCy pipeline package named like the German small model, with an NER-like component
+    (an entity ruler stands in for the statistical model: both fill ``doc.ents``)."""
+    trained = spacy.blank("de")
+    ruler = trained.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PER", "pattern": "Quirin Zabelberger"}, {"label": "ORG", "pattern": "Tiefbaukontor"}])
+    package = root / "de_core_news_sm"
+    (package / "pipeline").mkdir(parents=True)
+    trained.to_disk(package / "pipeline")
+    (package / "__init__.py").write_text(PACKAGE_INIT, encoding="utf-8")
+
+
+@pytest.fixture
+def installed_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    _install_trained_pipeline(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    nlp_module.get_nlp.cache_clear()
+    yield
+    sys.modules.pop("de_core_news_sm", None)
+    nlp_module.get_nlp.cache_clear()
+
+
+def test_nlp_default_is_offline_blank_pipeline_with_kg_components() -> None:
+    nlp = nlp_module.get_nlp("en")
+    assert nlp_module.installed_pipeline("en") is None or nlp.meta.get("name") != "pipeline"
+    assert [name for name in nlp.pipe_names if name.startswith("kg_")] == ["kg_paragraphs", "kg_entities", "kg_agreements", "kg_relations"]
+
+
+def test_nlp_installed_trained_pipeline_is_used_and_merged(installed_model: None) -> None:
+    assert nlp_module.installed_pipeline("de") == "de_core_news_sm"
+    text = "Quirin Zabelberger vom Tiefbaukontor traf Bundeskanzler Olaf Scholz in Berlin."
+    record = extract(Article(id="m", key="m", text=text, lang="de"))
+    methods = {e.id: e.mentions[0].method for e in record.entities}
+    assert methods["person:quirin-zabelberger"] == "model"
+    assert methods["organization:tiefbaukontor"] == "model"
+    assert methods["person:olaf-scholz"] == "rule" and methods["place:berlin"] == "gazetteer"
+
+
+def test_nlp_unknown_language_falls_back_to_multilingual() -> None:
+    nlp = nlp_module.get_nlp("zz")
+    assert nlp.lang == "xx" and nlp.has_pipe("kg_entities")
