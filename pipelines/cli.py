@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -20,6 +20,7 @@ from pipelines.exports import FORMATS, nodes_csv_path, write_export
 from pipelines.extract import extract_many
 from pipelines.graph import build_graph
 from pipelines.ingest import ingest
+from pipelines.records import Article
 from pipelines.sources import Rejection, read_paths
 from pipelines.store import Store, default_db_path
 
@@ -65,7 +66,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK if written else EXIT_FAILED
 
 
-def _articles_reporting(items):  # type: ignore[no-untyped-def]
+def _articles_reporting(items: Iterable[Article | Rejection]) -> Iterator[Article]:
     """Articles from ``items``; rejections are reported on stderr as they come."""
     for item in items:
         if isinstance(item, Rejection):

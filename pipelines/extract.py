@@ -44,7 +44,7 @@ def _entities(doc: Doc, cands: list[Candidate], sent_of: dict[int, int]) -> list
 
 
 def _agreement_entity(doc: Doc, agreement: Agreement, sent_of: dict[int, int]) -> Entity:
-    attrs = {"kind": agreement.kind, "status": agreement.status or "unknown", "parties": agreement.parties}
+    attrs: dict[str, object] = {"kind": agreement.kind, "status": agreement.status or "unknown", "parties": agreement.parties}
     if agreement.year:
         attrs["year"] = agreement.year
     mentions = tuple(

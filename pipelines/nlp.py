@@ -15,6 +15,7 @@ from functools import lru_cache
 import spacy
 from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 import pipelines.factories  # noqa: F401  (registers the kg_* factories)
@@ -58,10 +59,12 @@ EXTRA_SUFFIXES = (r"(?<=[0-9]{4})\.",)
 
 
 def _extend_tokenizer(nlp: Language) -> None:
+    """Add EXTRA_INFIXES and EXTRA_SUFFIXES to the language's own tokenizer rules."""
     infixes = list(nlp.Defaults.infixes or ()) + list(EXTRA_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     suffixes = list(nlp.Defaults.suffixes or ()) + list(EXTRA_SUFFIXES)
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=8)

@@ -88,7 +88,8 @@ def _place(cand: AgreementCandidate, groups: list[list[AgreementCandidate]]) -> 
         if current:
             current[-1].append(cand)
         return
-    for year in cand.years or [None]:
+    years: list[int | None] = list(cand.years) or [None]
+    for year in years:
         single = _with_year(cand, year)
         match = next((g for g in groups if _same(g[0], single)), None)
         match.append(single) if match else groups.append([single])

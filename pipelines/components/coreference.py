@@ -15,7 +15,6 @@ from pipelines.components.candidates import Candidate
 from pipelines.components.names import PARTICLES
 
 FAMILY_NAME_FIRST = frozenset({"Kim", "Xi", "Li", "Wang", "Moon", "Yoon", "Lee", "Park", "Hu", "Jiang", "Mao", "Zhang", "Choe", "Ri", "Pak"})
-GENITIVE_ENDINGS = ("s", "’s", "'s")
 
 
 def surname_tokens(doc: Doc, person: Candidate) -> tuple[str, ...]:
@@ -35,13 +34,12 @@ def _strip_genitive(text: str) -> str:
 
 
 def _canonical_for(cand: Candidate, full: list[tuple[Candidate, tuple[str, ...]]]) -> Candidate | None:
-    """The full-name person a single-word or genitive mention refers to."""
+    """The full-name person a short or genitive mention refers to ("Putin", "Putins", "Wladimir Putins")."""
     for person, surname in full:
         if cand.label == person.label:
             return None
-        if cand.label in (" ".join(surname), _strip_genitive(" ".join(surname))) or _strip_genitive(cand.label) == person.label:
-            return person
-        if cand.label.split()[-1] in (surname[-1], surname[-1] + "s") and len(cand.label.split()) == 1:
+        short = " ".join(surname)
+        if _strip_genitive(cand.label) == person.label or cand.label in (short, short + "s"):
             return person
     return None
 

@@ -97,11 +97,8 @@ def role_before(doc: Doc, i: int, lang: str, owner_at: dict[int, str]) -> RoleCu
         n = len(words)
         if n > 1 and i - n >= 0 and tuple(t.text for t in doc[i - n : i]) == words:
             return _with_country(role, i - n, owner_at, doc, i)
-    if i > 0:
-        role = role_for_word(doc[i - 1].text, lang)
-        if role:
-            return _with_country(role, i - 1, owner_at, doc, i)
-    return None
+    single = role_for_word(doc[i - 1].text, lang) if i > 0 else None
+    return _with_country(single, i - 1, owner_at, doc, i) if single else None
 
 
 def _with_country(role: Role, start: int, owner_at: dict[int, str], doc: Doc, name_start: int) -> RoleCue:
@@ -120,7 +117,7 @@ def find_persons(doc: Doc, lang: str, blocked: set[int], owner_at: dict[int, str
     while i < len(doc):
         cue = role_before(doc, i, lang, owner_at)
         opens = doc[i].text in given and i + 1 < len(doc) and (
-            is_name_token(doc[i + 1], blocked) or _hyphen_part(doc, i + 1, blocked) or _particle_run(doc, i + 1, blocked)
+            is_name_token(doc[i + 1], blocked) or _hyphen_part(doc, i + 1, blocked) or _particle_run(doc, i + 1, blocked) > 0
         )
         if is_name_token(doc[i], blocked) and (opens or cue):
             end = _name_end(doc, i, blocked)

@@ -75,7 +75,7 @@ def _advisor(doc: Doc, trigger: Token, ents: list[Candidate]) -> tuple[Candidate
     persons = [c for c in ents if c.type == "person"]
     before = [c for c in persons if 0 <= trigger.i - c.end <= 4 and _is_genitive(doc, c)]
     after = [c for c in persons if c.start - trigger.i in (1, 2) and (_is_genitive(doc, c) or doc[c.start - 1].lower_ in ("to", "von"))]
-    boss = (before or after or [None])[-1 if before else 0]
+    boss = before[-1] if before else after[0] if after else None
     others = [c for c in persons if boss and c.id != boss.id]
     advisor = _nearest(others, trigger)
     return (advisor, boss) if advisor and boss else None
