@@ -228,3 +228,34 @@ WHERE m.entity_id = :entity_id
 ORDER BY d.published DESC, d.id, m.start_char"""
 
 ALIASES = "SELECT DISTINCT alias FROM aliases WHERE entity_id = :entity_id ORDER BY alias"
+
+# -- bulk reads for the explorer's snapshot ------------------------------------------
+
+ENTITY_ROWS = "SELECT id, type, label, attrs FROM entities ORDER BY id"
+
+# Grouped in the order of the (document_id, entity_id, …) unique index: no sorting needed.
+MENTION_COUNTS = """
+SELECT entity_id, document_id, COUNT(*) AS count
+FROM mentions GROUP BY document_id, entity_id
+ORDER BY document_id, entity_id"""
+
+RELATION_ROWS = """
+SELECT source, relation, target, document_id, sentence_idx AS sentence, modality, score
+FROM relations
+ORDER BY source, relation, target, document_id, sentence_idx"""
+
+ALL_ALIASES = "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias"
+
+REDIRECTS = "SELECT old_id, entity_id FROM entity_redirects ORDER BY old_id"
+
+# The stored sentence first; else the extractor's evidence for a relation in that sentence.
+SENTENCE_TEXT = """
+SELECT text FROM (
+    SELECT 0 AS rank, """ + _SENTENCE_TEXT + """ AS text
+    FROM sentences s JOIN documents d ON d.id = s.document_id
+    WHERE s.document_id = :document_id AND s.idx = :sentence
+    UNION ALL
+    SELECT 1 AS rank, r.evidence AS text FROM relations r
+    WHERE r.document_id = :document_id AND r.sentence_idx = :sentence AND r.evidence <> ''
+) AS found
+ORDER BY rank LIMIT 1"""

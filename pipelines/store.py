@@ -32,6 +32,8 @@ LATEST_WINS = frozenset({"status"})  # attrs where the later article's known val
 UNKNOWN_VALUES = (None, "", "unknown")
 
 ProgressHook = Callable[[int, str], None]
+MENTION_COUNT_FIELDS = ("entity_id", "document_id", "count")
+RELATION_ROW_FIELDS = ("source", "relation", "target", "document_id", "sentence", "modality", "score")
 
 
 def default_db_path() -> Path:
@@ -187,6 +189,46 @@ class Store:
         """The names an entity has been stored under (its labels across articles), sorted."""
         rows = self._rows(sql.ALIASES, {"entity_id": self.resolve_id(entity_id)})
         return [row["alias"] for row in rows]
+
+    # -- bulk reads (the explorer loads these once into a snapshot) -----------------
+
+    def entity_rows(self) -> list[dict[str, Any]]:
+        """All entities without counts (cheaper than ``entities()``): id, type, label, attrs (dict)."""
+        return [_with_attrs(row) for row in self._rows(sql.ENTITY_ROWS, {})]
+
+    def mention_counts(self) -> list[tuple[str, str, int]]:
+        """How often each entity is mentioned in each document, as ``MENTION_COUNT_FIELDS`` tuples
+        (entity_id, document_id, count), by document.  Tuples, not dicts: there may be millions."""
+        return self._tuples(sql.MENTION_COUNTS)
+
+    def relation_rows(self) -> list[tuple[str, str, str, str, int, str, float]]:
+        """Every relation sentence, not aggregated, as ``RELATION_ROW_FIELDS`` tuples (source,
+        relation, target, document_id, sentence index, modality, score)."""
+        return self._tuples(sql.RELATION_ROWS)
+
+    def all_aliases(self) -> dict[str, list[str]]:
+        """Entity id -> the names it has been stored under, sorted (``aliases()`` for every entity)."""
+        found: dict[str, list[str]] = {}
+        for row in self._conn.execute(sql.ALL_ALIASES):
+            found.setdefault(row[0], []).append(row[1])
+        return found
+
+    def redirects(self) -> dict[str, str]:
+        """Merged (old) entity id -> the canonical id it redirects to."""
+        return {row[0]: row[1] for row in self._conn.execute(sql.REDIRECTS)}
+
+    def sentence_text(self, document_id: str, sentence: int) -> str | None:
+        """The text of one sentence of a document (by index), or None when unknown.
+
+        Falls back to a relation's stored evidence when the sentence row is
+        missing, like ``evidence()``.
+        """
+        return _scalar(self._conn, sql.SENTENCE_TEXT, {"document_id": document_id, "sentence": sentence})
+
+    def _tuples(self, sql: str) -> list[Any]:
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples: much cheaper than sqlite3.Row -> dict for bulk reads
+        return cursor.execute(sql).fetchall()
 
     def _rows(self, sql: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         return [dict(row) for row in self._conn.execute(sql, params)]

@@ -349,3 +349,42 @@ def test_store_documents_lists_metadata(store: Store) -> None:
     assert docs[0]["id"] == content_hash(DE_TEXT) and docs[0]["lang"] == "de"
     assert "text" not in docs[0]
     assert store.document("missing") is None
+
+
+# -- bulk reads for the explorer -------------------------------------------------------------
+
+
+def test_store_mention_counts_per_entity_and_document(store: Store) -> None:
+    store.save_batch([german(), english()])
+    counts = {(entity, doc): n for entity, doc, n in store.mention_counts()}
+    assert counts[("person:wladimir-putin", content_hash(DE_TEXT))] == 2  # "Wladimir Putin", "Putin und"
+    assert counts[("person:wladimir-putin", content_hash(EN_TEXT))] == 2  # merged English spelling
+    assert sum(counts.values()) == store.counts()["mentions"]
+
+
+def test_store_relation_rows_one_per_sentence(store: Store) -> None:
+    store.save_batch([german(), english()])
+    rows = store.relation_rows()
+    assert len(rows) == store.counts()["relations"]
+    assert ("person:wladimir-putin", "travels_to", "country:KP", content_hash(EN_TEXT), 0, "reported", 0.8) in rows
+
+
+def test_store_entity_rows_aliases_and_redirects(store: Store) -> None:
+    store.save_batch([german(), english()])
+    rows = {row["id"]: row for row in store.entity_rows()}
+    assert rows[PACT]["attrs"]["status"] == "signed" and set(rows) == {e["id"] for e in store.entities()}
+    assert store.all_aliases()["person:wladimir-putin"] == ["Vladimir Putin", "Wladimir Putin"]
+    assert store.redirects() == {"person:vladimir-putin": "person:wladimir-putin"}
+
+
+def test_store_sentence_text_by_document_and_index(store: Store) -> None:
+    store.save_batch([german()])
+    assert store.sentence_text(content_hash(DE_TEXT), 1) == "Putin und Kim Jong-un planen eine Partnerschaft."
+    assert store.sentence_text(content_hash(DE_TEXT), 99) is None
+    assert store.sentence_text("missing", 0) is None
+
+
+def test_store_sentence_text_falls_back_to_the_relation_evidence(store: Store) -> None:
+    article, extraction = german()
+    store.save_batch([(article, replace(extraction, sentences=()))])
+    assert store.sentence_text(content_hash(DE_TEXT), 0) == "Wladimir Putin reist nach Nordkorea."

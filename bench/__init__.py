@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): synthetic stores and timings of the pipeline and the explorer."""

@@ -1,0 +1,1 @@
+"""The explorer: pure query logic (data, queries, layout) under a Streamlit app."""

@@ -1,0 +1,153 @@
+"""Entente explorer: ``streamlit run explorer/app.py``.
+
+Thin on purpose: data comes from ``explorer.data`` / ``explorer.queries`` (pure), the page from
+``explorer.views``; this module wires them together, caches, and keeps the URL in step with the view.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run explorer/app.py` from anywhere
+
+from explorer import db as database  # noqa: E402
+from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
+from explorer.graph_component import vis_payload  # noqa: E402
+from explorer.layout import layout_positions  # noqa: E402
+from explorer.queries import Filters, View, compute_view, entity_card, facets  # noqa: E402
+from explorer.state import filters_from_params, params_from_filters, params_from_selection, selection_from_params  # noqa: E402
+from explorer.views import details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
+from pipelines.store import Store  # noqa: E402
+
+st.set_page_config(page_title="Entente", page_icon="🕸️", layout="wide")
+
+
+@st.cache_resource
+def open_store(path: str) -> Store:
+    return Store.open(path)
+
+
+@st.cache_resource(max_entries=2)
+def snapshot(path: str, version: str) -> Snapshot:
+    return load_snapshot(open_store(path))
+
+
+@st.cache_data(max_entries=64)
+def view_of(path: str, version: str, filters: Filters) -> View:
+    return compute_view(snapshot(path, version), filters)
+
+
+@st.cache_data(max_entries=64)
+def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, float]]:
+    return layout_positions(node_ids, pairs)
+
+
+def ensure_database(db: Path) -> None:
+    """Build the database from sample_data/ on first run, with visible progress."""
+    if not database.needs_build(db):
+        return
+    total = max(1, database.sample_count())
+    with st.status(f"Building the database {db} from the sample articles…", expanded=True) as status:
+        bar, done = st.progress(0.0), [0]
+
+        def step(n: int) -> None:
+            done[0] += n
+            bar.progress(min(1.0, done[0] / total), text=f"{done[0]} of {total} articles")
+
+        report = database.build_from_samples(db, step)
+        status.update(label=f"Database built: {report.new} articles", state="complete", expanded=False)
+
+
+def refresh() -> None:
+    """After new articles: forget cached data so everything is recomputed from the store."""
+    view_of.clear()
+    snapshot.clear()
+
+
+def current_selection(params: dict[str, Any], labels: dict[str, str]) -> dict[str, str] | None:
+    chosen = st.session_state.get("selection") or selection_from_params(params)
+    return chosen if chosen and (chosen["kind"] == "edge" or chosen["id"] in labels) else None
+
+
+def main() -> None:
+    db = database.database_path()
+    ensure_database(db)
+    path = str(db)
+    store = open_store(path)
+    version = database.data_version(store)
+    snap = snapshot(path, version)
+    params = st.query_params.to_dict()
+    present = params.get("present") == "1"
+    labels = dict(zip(snap.entities["id"], snap.entities["label"]))
+    sidebar.seed_from_url(filters_from_params(params))
+    with st.sidebar:
+        filters = sidebar.render(facets(snap), labels)
+    view = view_of(path, version, filters)
+    payload = vis_payload(view.nodes, view.edges, positions_of(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"]))))
+    selection = current_selection(params, labels)
+    if not present:
+        st.title("Entente")
+    left, right = st.columns([3, 2] if present else [2, 1])
+    with left:
+        clicked = graph.render(payload, view, selection, height=820 if present else 640, png_request=st.session_state.get("png", 0))
+        new_top = graph.more_control(view, filters.top_n)
+    if clicked != st.session_state.get("last_click"):
+        st.session_state["last_click"] = clicked
+        selection = clicked
+    if new_top != filters.top_n:
+        st.session_state[sidebar.PREFIX + "top_n"] = new_top
+        st.rerun()
+    with right:
+        show_selection(store, snap, selection, labels)
+    st.session_state["selection"] = selection
+    if present:
+        st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>", unsafe_allow_html=True)
+    else:
+        picked = lower_tabs(path, db, snap, view, filters, payload, labels)
+        if picked != st.session_state.get("last_pick"):
+            st.session_state["last_pick"] = picked
+            if picked:
+                st.session_state["selection"] = picked
+                st.rerun()
+    sync_url(filters, st.session_state["selection"], present)
+
+
+def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str]) -> None:
+    if not selection:
+        st.info("Click a node or an edge to see the sentences behind it.")
+    elif selection["kind"] == "node":
+        details.entity(store, entity_card(snap, selection["id"]))
+    else:
+        details.relation(store, selection["id"], labels)
+
+
+def lower_tabs(path: str, db: Path, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str]) -> dict[str, str] | None:
+    """Paths, tables, uploads and exports; returns a selection made in a table."""
+    tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export"])
+    with tab_paths:
+        paths.render(snap, filters, labels, lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
+    with tab_entities:
+        picked = tables.entities(view)
+    with tab_relations:
+        picked = tables.relations(view, labels) or picked
+    with tab_add:
+        upload.render(db, refresh)
+    with tab_export:
+        if exports.render(payload, "Entente — graph view"):
+            st.session_state["png"] = st.session_state.get("png", 0) + 1
+            st.rerun()
+    return picked
+
+
+def sync_url(filters: Filters, selection: dict[str, str] | None, present: bool) -> None:
+    """Keep the URL equal to the view, so copying it shares the view."""
+    wanted = {**params_from_filters(filters), **params_from_selection(selection), **({"present": "1"} if present else {})}
+    if wanted != st.query_params.to_dict():
+        st.query_params.from_dict(wanted)
+
+
+main()

@@ -1,0 +1,38 @@
+"""Where the explorer's database lives, building it from sample_data/ on first run, and its version."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+from pipelines.ingest import IngestReport, ingest
+from pipelines.store import Store, default_db_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DATA = ROOT / "sample_data"
+
+
+def database_path() -> Path:
+    """The same rule as the CLI: ``KG_DB``, else ``data/entente.sqlite`` in the working directory."""
+    return default_db_path()
+
+
+def needs_build(db: Path) -> bool:
+    return not db.exists() or db.stat().st_size == 0
+
+
+def build_from_samples(db: Path, progress: Callable[[int], None]) -> IngestReport:
+    """Ingest sample_data/ into ``db`` (first run of the app)."""
+    return ingest([SAMPLE_DATA], db, progress=progress)
+
+
+def sample_count() -> int:
+    """How many sample articles a first-run build reads (for the progress bar's total)."""
+    return sum(1 for p in SAMPLE_DATA.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".json") and p.stem.upper() != "README")
+
+
+def data_version(store: Store) -> str:
+    """Changes whenever documents are added or replaced: the cache key of everything derived."""
+    pairs = sorted(f"{d['id']}@{d.get('ingested_at') or ''}" for d in store.documents())
+    return hashlib.sha1("\n".join(pairs).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,91 @@
+"""Evidence sentences for the drill-down: grouped by article, the mention highlighted, all text escaped.
+
+Pure functions over the rows ``Store.mentions()`` and ``Store.evidence()`` return, so the UI modules only
+render what these produce.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+
+@dataclass(frozen=True)
+class ArticleEvidence:
+    """One article's sentences about the selected entity or relation, as safe HTML snippets."""
+
+    document_id: str
+    title: str
+    published: str
+    source: str
+    url: str
+    sentences: list[str] = field(default_factory=list)
+
+
+def highlight(sentence: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The sentence escaped, with each ``(start, end)`` span (relative to it) wrapped in ``<mark>``."""
+    out, cursor = [], 0
+    for start, end in sorted(set(spans)):
+        if start < cursor or end > len(sentence) or start >= end:
+            continue
+        out += [html.escape(sentence[cursor:start]), "<mark>", html.escape(sentence[start:end]), "</mark>"]
+        cursor = end
+    return "".join(out) + html.escape(sentence[cursor:])
+
+
+def _article(row: Mapping[str, Any]) -> ArticleEvidence:
+    return ArticleEvidence(
+        str(row["document_id"]), str(row.get("document_title") or ""), str(row.get("document_published") or ""),
+        str(row.get("document_source") or ""), str(row.get("document_url") or ""),
+    )
+
+
+def mention_evidence(rows: Iterable[Mapping[str, Any]]) -> list[ArticleEvidence]:
+    """Mentions grouped by article, then by sentence, each mention highlighted in its sentence."""
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    texts: dict[tuple[str, int], str] = {}
+    articles: dict[str, ArticleEvidence] = {}
+    for row in rows:
+        key = (str(row["document_id"]), int(row["sentence"]))
+        offset = int(row["sentence_start"])
+        spans.setdefault(key, []).append((int(row["start"]) - offset, int(row["end"]) - offset))
+        texts[key] = str(row["sentence_text"])
+        articles.setdefault(key[0], _article(row))
+    for key in sorted(spans, key=lambda k: (k[0], k[1])):
+        articles[key[0]].sentences.append(highlight(texts[key], spans[key]))
+    return list(articles.values())
+
+
+def relation_evidence(rows: Iterable[Mapping[str, Any]], names: Iterable[str] = ()) -> list[ArticleEvidence]:
+    """Evidence sentences of a relation grouped by article; the endpoint names are highlighted where they occur."""
+    articles: dict[str, ArticleEvidence] = {}
+    needles = [n for n in names if n]
+    for row in rows:
+        text = str(row.get("sentence_text") or row.get("evidence") or "")
+        spans = [(i, i + len(n)) for n in needles for i in _find_all(text, n)]
+        article = articles.setdefault(str(row["document_id"]), _article(row))
+        article.sentences.append(highlight(text, spans) + _modality_note(row))
+    return list(articles.values())
+
+
+def _modality_note(row: Mapping[str, Any]) -> str:
+    modality = str(row.get("modality") or "reported")
+    return "" if modality == "reported" else f' <span class="kg-modality">({html.escape(modality)})</span>'
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found, start = [], text.find(needle)
+    while start >= 0:
+        found.append(start)
+        start = text.find(needle, start + len(needle))
+    return found
+
+
+def article_header(article: ArticleEvidence) -> str:
+    """"Title — source, date" as safe HTML, the title linked when the article has an http(s) URL."""
+    title = html.escape(article.title or article.document_id)
+    if article.url.startswith(("http://", "https://")):
+        title = f'<a href="{html.escape(article.url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+    meta = " · ".join(html.escape(part) for part in (article.source, article.published) if part)
+    return f"<strong>{title}</strong>" + (f" <small>— {meta}</small>" if meta else "")

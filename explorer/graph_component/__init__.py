@@ -1,0 +1,118 @@
+"""The explorer's graph: vis-network in a Streamlit ``st.components.v2`` component.
+
+A click on a node or an edge comes back to Python as the component's
+``selection`` state; a click on empty canvas clears it.  The vis-network
+script is the one inside the installed pyvis package (nothing from a CDN),
+sent with the component code in ``frontend.js`` and styled by ``style.css``.
+
+The browser keeps one vis Network per mount and swaps its data only when
+``data_signature`` changes; it exposes ``window.__kg[key]`` (the Network),
+``window.__kgDrawn[key]`` (``performance.now()``, ms since navigation, of
+the first draw of the current data), ``window.__kgDrawMs[key]`` (setData to
+that draw) and ``data-drawn="1"`` on ``.kg-canvas`` for tests and bench/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyvis
+import streamlit as st
+
+from explorer.graph_component.payload import (
+    OTHER_COLOR,
+    TYPE_COLORS,
+    TYPE_SHAPES,
+    edge_id,
+    vis_options,
+    vis_payload,
+)
+
+__all__ = [
+    "COMPONENT_NAME",
+    "OTHER_COLOR",
+    "TYPE_COLORS",
+    "TYPE_SHAPES",
+    "VIS_JS_PATH",
+    "component_data",
+    "edge_id",
+    "graph_view",
+    "vis_options",
+    "vis_payload",
+]
+
+COMPONENT_NAME = "entente.graph_view"
+HERE = Path(__file__).resolve().parent
+VIS_JS_PATH = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+Selection = dict[str, str]
+
+
+def component_script() -> str:
+    """vis-network, then our module code (which reads ``globalThis.vis``)."""
+    vis = VIS_JS_PATH.read_text(encoding="utf-8")
+    # the .map file is not shipped; the comment would only make devtools ask for it
+    vis = vis.replace("//# sourceMappingURL=vis-network.min.js.map", "")
+    return vis + "\n" + (HERE / "frontend.js").read_text(encoding="utf-8")
+
+
+_component = st.components.v2.component(
+    COMPONENT_NAME, js=component_script(), css=(HERE / "style.css").read_text(encoding="utf-8"),
+)
+
+
+def graph_view(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int = 640,
+    selected: Selection | None = None, options: dict[str, Any] | None = None,
+    on_select: Callable[[], None] | None = None, png_request: int = 0,
+) -> Selection | None:
+    """Draw the graph; returns the selection the last click made, ``{"kind", "id"}`` or None.
+
+    ``nodes``/``edges``/``options`` as ``vis_payload`` makes them.  ``key``
+    is required: without a stable key the component remounts and loses its
+    state.  ``selected`` is highlighted in the browser when it changes (deep
+    links, a row picked in a table); it is not returned: the return value is
+    what the user clicked (None before any click and after a click on empty
+    canvas).  ``on_select`` runs, as a widget callback, when a click changes
+    the selection.  A new value of ``png_request`` (a counter) makes the
+    browser download the canvas as ``entente-graph.png``.
+    """
+    data = component_data(nodes, edges, key=key, height=height, selected=selected, options=options,
+                          png_request=png_request)
+    result = _component(key=key, data=data, default={"selection": None},
+                        on_selection_change=on_select or _ignore)
+    return as_selection(result.get("selection"))
+
+
+def component_data(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int,
+    selected: Selection | None, options: dict[str, Any] | None, png_request: int,
+) -> dict[str, Any]:
+    """The JSON the browser receives: the graph, its signature, and the per-run extras."""
+    options = options if options is not None else vis_options(len(nodes), len(edges))
+    return {
+        "key": key, "nodes": nodes, "edges": edges, "options": options, "height": int(height),
+        "sig": data_signature(nodes, edges, options, height),
+        "selected": as_selection(selected), "png_request": int(png_request),
+    }
+
+
+def data_signature(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], options: dict[str, Any],
+                   height: int) -> str:
+    """Changes exactly when what vis draws changes (not with the selection or PNG counter)."""
+    text = json.dumps([nodes, edges, options, height], sort_keys=True, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def as_selection(value: Any) -> Selection | None:
+    """``{"kind": "node"|"edge", "id": str}`` from the component state, None for anything else."""
+    if isinstance(value, dict) and value.get("kind") in ("node", "edge") and value.get("id") is not None:
+        return {"kind": str(value["kind"]), "id": str(value["id"])}
+    return None
+
+
+def _ignore() -> None:
+    """The default selection callback: a state needs one to be reported back at all."""

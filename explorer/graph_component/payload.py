@@ -1,0 +1,217 @@
+"""vis-network node and edge dicts for the current view, built directly (no pyvis calls).
+
+pyvis 0.3.2's ``add_node``/``add_edge`` scan their lists on every call
+(10,000 nodes: 12.8 s) and ``from_nx`` mutates the graph, so the dicts are
+filled here, one per row, with stable ids: the entity id for a node,
+``"source|relation|target"`` for an edge.
+
+Tooltips (``title``) are plain text: vis-network 9 puts a string title into
+the tooltip with ``innerText``, so markup in article text shows as text and
+never runs.  Labels are drawn on the canvas as text (``font.multi`` stays
+off).  Besides what vis draws, each dict keeps the view's numbers (type,
+weight, documents; relation, support, modality) so exports can rebuild the
+graph from what is on screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+Position = tuple[float, float]
+TYPE_COLORS: dict[str, str] = {  # Tableau 10: readable on light and dark backgrounds
+    "person": "#4e79a7",
+    "organization": "#f28e2b",
+    "country": "#59a14f",
+    "place": "#76b7b2",
+    "agreement": "#e15759",
+}
+OTHER_COLOR = "#9c9c9c"
+TYPE_SHAPES: dict[str, str] = {  # a second cue besides colour; all draw the label below
+    "person": "dot",
+    "organization": "square",
+    "country": "diamond",
+    "place": "triangle",
+    "agreement": "star",
+}
+NODE_SIZE = (8.0, 36.0)   # vis radius in px, smallest and largest weight
+EDGE_WIDTH = (1.0, 7.0)   # px, least and best supported edge
+CO_MENTIONED = "co_mentioned"
+CO_MENTIONED_WIDTH = 0.5
+DASHES: dict[str, list[int]] = {  # modality -> dash pattern; "reported" is solid
+    "planned": [8, 5],
+    "hypothetical": [2, 5],
+    "denied": [12, 4, 2, 4],
+}
+EDGE_GREYS = {  # theme -> (edge, co_mentioned edge, highlight)
+    "light": ("#8c8c8c", "#d4d4d4", "#3d3d3d"),
+    "dark": ("#9a9a9a", "#4a4a4a", "#e0e0e0"),
+}
+
+
+def vis_payload(
+    view_nodes: pd.DataFrame, view_edges: pd.DataFrame, positions: Mapping[str, Position],
+    *, theme: str = "light",
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """Nodes, edges and options for ``graph_view`` and ``standalone_html``.
+
+    ``view_nodes``: id, label, type, and optionally weight (or mentions),
+    documents, country.  ``view_edges``: source, target, relation, and
+    optionally id, support (or weight), documents, modality.  ``positions``
+    are vis canvas pixels (as ``explorer.layout`` computes them); a node
+    without one is left for vis to place.  ``theme`` ("light"/"dark") picks
+    the edge greys; label colours follow the Streamlit theme in the browser.
+    """
+    node_rows = unique(view_nodes.to_dict("records"), lambda row: str(row["id"]))
+    edge_rows = unique(view_edges.to_dict("records"), _row_edge_id)
+    labels = {str(row["id"]): _text(row.get("label"), str(row["id"])) for row in node_rows}
+    nodes = vis_nodes(node_rows, positions)
+    edges = vis_edges(edge_rows, labels, edge_greys(theme))
+    return nodes, edges, vis_options(len(nodes), len(edges), theme=theme)
+
+
+def vis_nodes(rows: list[dict[str, Any]], positions: Mapping[str, Position]) -> list[dict[str, Any]]:
+    """One vis node per row, sized by weight on a square-root scale."""
+    weights = [_number(row.get("weight", row.get("mentions"))) for row in rows]
+    top = max(weights, default=0.0)
+    return [_node(row, weight, top, positions.get(str(row["id"]))) for row, weight in zip(rows, weights)]
+
+
+def _node(row: Mapping[str, Any], weight: float, top: float, position: Position | None) -> dict[str, Any]:
+    node_id = str(row["id"])
+    kind = _text(row.get("type"), "")
+    documents = int(_number(row.get("documents")))
+    node: dict[str, Any] = {
+        "id": node_id, "label": _text(row.get("label"), node_id),
+        "title": node_tooltip(row, node_id, kind, weight, documents),
+        "color": TYPE_COLORS.get(kind, OTHER_COLOR), "shape": TYPE_SHAPES.get(kind, "dot"),
+        "size": scaled(weight, top, NODE_SIZE), "type": kind, "weight": int(weight), "documents": documents,
+    }
+    if position is not None:
+        node["x"], node["y"] = round(float(position[0]), 1), round(float(position[1]), 1)
+    return node
+
+
+def node_tooltip(row: Mapping[str, Any], node_id: str, kind: str, weight: float, documents: int) -> str:
+    """Plain text: label, then type, country and counts, then the id."""
+    facts = [kind or "entity", _text(row.get("country"), ""),
+             counted(int(weight), "mention"), counted(documents, "document")]
+    return "\n".join([_text(row.get("label"), node_id), " · ".join(f for f in facts if f), node_id])
+
+
+def vis_edges(rows: list[dict[str, Any]], labels: Mapping[str, str],
+              greys: tuple[str, str, str]) -> list[dict[str, Any]]:
+    """One vis edge per row, width by support; co-mentions thin, light and unlabelled.
+
+    The usual grey is in the options (``vis_options``); only co-mentions carry a colour.
+    """
+    supports = [_number(row.get("support", row.get("weight")), 1.0) for row in rows]
+    top = max(supports, default=0.0)
+    return [_edge(row, support, top, labels, greys) for row, support in zip(rows, supports)]
+
+
+def _edge(row: Mapping[str, Any], support: float, top: float, labels: Mapping[str, str],
+          greys: tuple[str, str, str]) -> dict[str, Any]:
+    """The usual grey comes from the options; dashes only when the modality is not "reported"."""
+    source, target, relation = str(row["source"]), str(row["target"]), _text(row.get("relation"), "")
+    modality = _text(row.get("modality"), "reported")
+    documents = int(_number(row.get("documents")))
+    edge: dict[str, Any] = {
+        "id": _row_edge_id(row), "from": source, "to": target, "label": relation.replace("_", " "),
+        "title": edge_tooltip(labels.get(source, source), relation, labels.get(target, target),
+                              int(support), documents, modality),
+        "width": scaled(support, top, EDGE_WIDTH), "arrows": "to",
+        "relation": relation, "support": int(support), "documents": documents, "modality": modality,
+    }
+    if modality in DASHES:
+        edge["dashes"] = DASHES[modality]
+    if relation == CO_MENTIONED:
+        edge.update(label="", width=CO_MENTIONED_WIDTH, arrows={"to": {"enabled": False}},
+                    color={"color": greys[1], "highlight": greys[2], "hover": greys[2], "inherit": False})
+    return edge
+
+
+def _row_edge_id(row: Mapping[str, Any]) -> str:
+    """The row's ``id``, else ``source|relation|target``."""
+    return _text(row.get("id"), edge_id(str(row["source"]), _text(row.get("relation"), ""), str(row["target"])))
+
+
+def unique(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
+    """The first row per key: vis refuses a data set with a repeated id (and would draw nothing)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(key(row), row)
+    return list(seen.values())
+
+
+def edge_tooltip(source: str, relation: str, target: str, support: int, documents: int, modality: str) -> str:
+    """Plain text: "A —relation→ B", then sentence and document counts and the modality."""
+    counts = f"{counted(support, 'sentence')} in {counted(documents, 'document')}"
+    return f"{source} —{relation}→ {target}\n{counts}" + ("" if modality == "reported" else f" · {modality}")
+
+
+def edge_id(source: str, relation: str, target: str) -> str:
+    """The id of an aggregated edge, as the rest of the explorer spells it."""
+    return f"{source}|{relation}|{target}"
+
+
+def edge_greys(theme: str) -> tuple[str, str, str]:
+    """(edge, co-mention edge, highlight) greys for "light" or "dark" (anything else: light)."""
+    return EDGE_GREYS.get(theme, EDGE_GREYS["light"])
+
+
+def vis_options(node_count: int, edge_count: int, *, theme: str = "light") -> dict[str, Any]:
+    """Physics off (positions come from the server), hover tooltips, straight edges.
+
+    Straight edges keep drawing cheap: one redraw of 1,000 nodes and 2,000
+    edges took 22-25 ms straight and 24-39 ms with "continuous" curves in
+    headless Chromium here (bench/graph_component.py); edges hide while
+    dragging a big view for the same reason.  Font colours are set in the
+    browser from the Streamlit theme.
+    """
+    grey, _, highlight = edge_greys(theme)
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},  # would run Kamada-Kawai on load; positions are given
+        "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": False,
+                        "hideEdgesOnDrag": edge_count > 1500, "navigationButtons": False, "keyboard": False},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3}},
+        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1,
+                  "color": {"color": grey, "highlight": highlight, "hover": highlight, "inherit": False},
+                  "arrows": {"to": {"scaleFactor": 0.5}},
+                  "font": {"size": 11, "align": "middle", "strokeWidth": 3}},
+    }
+
+
+def scaled(value: float, top: float, bounds: tuple[float, float]) -> float:
+    """``value`` on a square-root scale from 0..top to bounds (low, high), clamped."""
+    low, high = bounds
+    if top <= 0 or value <= 0:
+        return low
+    return round(low + (high - low) * math.sqrt(min(value, top) / top), 1)
+
+
+def _number(value: Any, default: float = 0.0) -> float:
+    """A finite non-negative float, ``default`` for missing, NaN or junk."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return number if math.isfinite(number) and number >= 0 else default
+
+
+def _text(value: Any, default: str) -> str:
+    """``value`` as text, ``default`` for None, NaN and empty strings."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return default
+    text = str(value)
+    return text if text else default
+
+
+def counted(number: int, noun: str) -> str:
+    """The count with its noun, plural unless 1: "1 mention", "2 mentions"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

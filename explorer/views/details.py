@@ -1,0 +1,44 @@
+"""The drill-down: an entity's card or a relation's evidence, sentence by sentence, grouped by article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
+from pipelines.store import Store
+
+CARD_FIELDS = ("type", "id", "country", "kind", "status", "year")
+
+
+def _articles(articles: list[ArticleEvidence]) -> None:
+    for article in articles:
+        st.markdown(article_header(article), unsafe_allow_html=True)
+        body = "".join(f'<li class="kg-evidence">{sentence}</li>' for sentence in article.sentences)
+        st.markdown(f"<ul>{body}</ul>", unsafe_allow_html=True)
+
+
+def entity(store: Store, card: dict[str, Any]) -> None:
+    """The entity card and every sentence that mentions it."""
+    st.subheader(card["label"])
+    facts = {name: card[name] for name in CARD_FIELDS if card.get(name) not in (None, "", [])}
+    st.table({"field": list(facts.keys()), "value": [str(v) for v in facts.values()]})
+    if card.get("aliases"):
+        st.caption("Also called: " + ", ".join(card["aliases"]))
+    if card.get("parties"):
+        st.caption("Parties: " + ", ".join(p["label"] for p in card["parties"]))
+    articles = mention_evidence(store.mentions(card["id"]))
+    st.markdown(f"**{sum(len(a.sentences) for a in articles)} sentences in {len(articles)} articles**")
+    _articles(articles)
+
+
+def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:
+    """Every evidence sentence of one relation (``source|relation|target``)."""
+    source, rel, target = edge_id.split("|", 2)
+    st.subheader(f"{labels.get(source, source)} — {rel.replace('_', ' ')} → {labels.get(target, target)}")
+    rows = store.evidence(source, rel, target)
+    names = [labels.get(source, ""), labels.get(target, "")]
+    articles = relation_evidence(rows, names)
+    st.markdown(f"**{len(rows)} evidence sentences in {len(articles)} articles**")
+    _articles(articles)

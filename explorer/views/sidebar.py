@@ -1,0 +1,76 @@
+"""The sidebar: filters and focus, seeded once from the URL so a shared link reproduces the view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+from typing import Any
+
+import streamlit as st
+
+from explorer.queries import Filters
+
+PREFIX = "f_"
+
+
+def seed_from_url(filters: Filters) -> None:
+    """Put the URL's filters into the widgets' state on the first run of a session only."""
+    if st.session_state.get(PREFIX + "seeded"):
+        return
+    for f in fields(Filters):
+        value = getattr(filters, f.name)
+        st.session_state[PREFIX + f.name] = list(value) if isinstance(value, tuple) else value
+    st.session_state[PREFIX + "seeded"] = True
+
+
+def _multiselect(label: str, name: str, options: list[Any], fmt: dict[str, str] | None = None) -> tuple[str, ...]:
+    key = PREFIX + name
+    st.session_state[key] = [v for v in st.session_state.get(key, []) if v in options]
+    chosen = st.multiselect(label, options, key=key, format_func=(lambda v: fmt.get(v, v)) if fmt else str, placeholder="all")
+    return tuple(chosen)
+
+
+def _dates(facets: dict[str, Any]) -> tuple[str, str]:
+    low, high = facets.get("date_min") or "", facets.get("date_max") or ""
+    if not low or not high:
+        return "", ""
+    lo, hi = dt.date.fromisoformat(low[:10]), dt.date.fromisoformat(high[:10])
+    use = st.checkbox("Limit to a date range", key=PREFIX + "use_dates", value=bool(st.session_state.get(PREFIX + "date_from")))
+    if not use:
+        return "", ""
+    start = st.session_state.get(PREFIX + "date_from") or low
+    end = st.session_state.get(PREFIX + "date_to") or high
+    picked = st.date_input("Published between", (dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])), lo, hi, key=PREFIX + "dates")
+    if isinstance(picked, tuple) and len(picked) == 2:
+        return picked[0].isoformat(), picked[1].isoformat()
+    return "", ""
+
+
+def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
+    """Draw the filter controls and return the filters they select."""
+    st.header("Filters")
+    search = st.text_input("Search entities", key=PREFIX + "search", placeholder="name or alias")
+    types = _multiselect("Entity types", "types", list(facets["types"]))
+    relations = _multiselect("Relation types", "relations", list(facets["relations"]))
+    countries = _multiselect("Countries", "countries", list(facets["countries"]), dict(facets["countries"]))
+    documents = _multiselect("Articles", "documents", list(facets["documents"]), dict(facets["documents"]))
+    sources = _multiselect("Sources", "sources", list(facets["sources"]))
+    languages = _multiselect("Languages", "languages", list(facets["languages"]))
+    date_from, date_to = _dates(facets)
+    min_mentions = st.slider("Minimum mentions", 1, 20, key=PREFIX + "min_mentions")
+    min_support = st.slider("Minimum sentences per edge", 1, 10, key=PREFIX + "min_support")
+    hide_co = st.checkbox("Hide co-mentioned edges", key=PREFIX + "hide_co_mentioned")
+    st.header("Focus")
+    focus = _focus(focus_options)
+    hops = st.slider("Hops around the focus", 1, 3, key=PREFIX + "hops", disabled=not focus)
+    top_n = int(st.session_state.get(PREFIX + "top_n", Filters().top_n))
+    return Filters(types, relations, countries, documents, sources, languages, date_from, date_to,
+                   min_mentions, min_support, hide_co, search, focus, hops, top_n)
+
+
+def _focus(options: dict[str, str]) -> str:
+    key = PREFIX + "focus"
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = ""
+    choices = ["", *options]
+    return str(st.selectbox("Focus on an entity", choices, key=key, format_func=lambda v: options.get(v, "— none —")) or "")

@@ -1,0 +1,148 @@
+"""The explorer app through Streamlit's AppTest: filters, focus, drill-down, paths, tables, exports, URL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipelines.ingest import IngestReport
+
+APP = str(Path(__file__).resolve().parents[2] / "explorer" / "app.py")
+GRAPH_KEY = "kg_graph"
+PUTIN = "person:wladimir-putin"
+
+
+@pytest.fixture
+def app_db(sample_db: tuple[Path, IngestReport], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "kg.sqlite"
+    shutil.copy(sample_db[0], db)
+    monkeypatch.setenv("KG_DB", str(db))
+    return db
+
+
+def run_app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def graph_data(at: AppTest) -> dict:
+    (element,) = at.get("bidi_component")
+    return json.loads(element.proto.json)
+
+
+def node_ids(at: AppTest) -> set[str]:
+    return {n["id"] for n in graph_data(at)["nodes"]}
+
+
+def param(at: AppTest, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def marked(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if "<mark>" in m.value]
+
+
+def test_app_starts_on_sample_data_with_graph(app_db: Path) -> None:
+    at = run_app()
+    assert not at.exception
+    assert PUTIN in node_ids(at) and len(graph_data(at)["edges"]) > 20
+    assert "Click a node or an edge" in at.info[0].value
+
+
+def test_app_builds_missing_database_from_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "new" / "kg.sqlite"
+    monkeypatch.setenv("KG_DB", str(db))
+    at = run_app()
+    assert not at.exception and db.exists() and PUTIN in node_ids(at)
+
+
+def test_app_filter_languages_changes_graph(app_db: Path) -> None:
+    at = run_app()
+    before = node_ids(at)
+    at.sidebar.multiselect(key="f_languages").set_value(["en"]).run()
+    after = node_ids(at)
+    assert "agreement:agreement-kp-ru" in before and after and "agreement:agreement-kp-ru" not in after
+    assert param(at, "languages") == "en"
+
+
+def test_app_filter_types_keeps_only_chosen_types(app_db: Path) -> None:
+    at = run_app()
+    at.sidebar.multiselect(key="f_types").set_value(["country"]).run()
+    assert {n["id"].split(":")[0] for n in graph_data(at)["nodes"]} == {"country"}
+
+
+def test_app_focus_with_hops_grows(app_db: Path) -> None:
+    at = run_app(focus="place:yakutia", hops="1")
+    one = node_ids(at)
+    at.sidebar.slider(key="f_hops").set_value(2).run()
+    two = node_ids(at)
+    assert "place:yakutia" in one and one < two
+
+
+def test_app_node_click_shows_sentences_with_mention_highlighted(app_db: Path) -> None:
+    at = run_app()
+    at.session_state[GRAPH_KEY] = {"selection": {"kind": "node", "id": PUTIN}}
+    at.run()
+    assert at.subheader[0].value == "Wladimir Putin"
+    assert any("<mark>Putin" in m or "<mark>Wladimir Putin" in m for m in marked(at))
+    assert param(at, "node") == PUTIN
+
+
+def test_app_edge_click_shows_evidence(app_db: Path) -> None:
+    at = run_app()
+    edge = "place:pyongyang|located_in|country:KP"
+    at.session_state[GRAPH_KEY] = {"selection": {"kind": "edge", "id": edge}}
+    at.run()
+    assert "located in" in at.subheader[0].value
+    assert any("Pjöngjang" in m or "Pyongyang" in m for m in marked(at))
+
+
+def test_app_shared_url_restores_view(app_db: Path) -> None:
+    at = run_app(types="person,country", node=PUTIN, min_mentions="2")
+    assert at.sidebar.multiselect(key="f_types").value == ["person", "country"]
+    assert at.sidebar.slider(key="f_min_mentions").value == 2
+    assert at.subheader[0].value == "Wladimir Putin"
+
+
+def test_app_paths_between_two_entities(app_db: Path) -> None:
+    at = run_app()
+    at.selectbox(key="p_from").set_value(PUTIN)
+    at.selectbox(key="p_to").set_value("country:VN").run()
+    paths = [m.value for m in at.markdown if m.value.startswith("**Path")]
+    assert paths and "Vietnam" in paths[0] and "<ol>" in paths[0]
+
+
+def test_app_tables_row_selection_drills_down(app_db: Path) -> None:
+    at = run_app()
+    frame = at.dataframe[0].value
+    assert {"label", "type", "weight"} <= set(frame.columns)
+    at.session_state["t_entities"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.subheader[0].value == frame.iloc[0]["label"]
+    assert param(at, "node") == frame.iloc[0]["id"]
+
+
+def test_app_relations_table_row_selection_shows_evidence(app_db: Path) -> None:
+    at = run_app()
+    frame = at.dataframe[1].value
+    at.session_state["t_relations"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert param(at, "edge") == frame.iloc[0]["id"] and marked(at)
+
+
+def test_app_presentation_mode_hides_tabs(app_db: Path) -> None:
+    at = run_app(present="1", node=PUTIN)
+    assert not at.tabs and not at.title and at.subheader[0].value == "Wladimir Putin"
+
+
+def test_app_exports_offer_every_format(app_db: Path) -> None:
+    at = run_app()
+    labels = {b.label for b in at.get("download_button")}
+    assert {"HTML (offline)", "GRAPHML", "GEXF", "JSON", "CSV"} <= labels

@@ -1,0 +1,233 @@
+"""vis_payload (what the canvas gets) and graph_view as a Streamlit component, without a browser."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer.graph_component import (
+    COMPONENT_NAME,
+    OTHER_COLOR,
+    TYPE_COLORS,
+    as_selection,
+    component_data,
+    vis_payload,
+)
+from explorer.graph_component.payload import EDGE_WIDTH, NODE_SIZE
+
+XSS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
+
+
+def frames() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
+    nodes = pd.DataFrame([
+        ("person:a", "Anna", "person", "", 40, 3),
+        ("organization:b", XSS[0], "organization", "DE", 1, 1),
+        ("country:KP", "North Korea", "country", "KP", 0, 0),
+        ("place:p", XSS[1], "place", "KP", 10_000, 9),
+        ("agreement:x", "Pact", "agreement", "", float("nan"), 2),
+        ("bloc:eu", None, "bloc", "", 3, 1),
+    ], columns=["id", "label", "type", "country", "weight", "documents"])
+    edges = pd.DataFrame([
+        ("person:a", "meets", "organization:b", 1, 1, "reported"),
+        ("person:a", "visits", "country:KP", 50, 4, "planned"),
+        ("country:KP", "party_to", "agreement:x", 3, 2, "denied"),
+        ("place:p", "located_in", "country:KP", 2, 1, "hypothetical"),
+        ("organization:b", "co_mentioned", "place:p", 7, 2, "reported"),
+    ], columns=["source", "relation", "target", "support", "documents", "modality"])
+    positions = {"person:a": (-100.0, 20.0), "organization:b": (50.123, -80.0), "country:KP": (0.0, 0.0),
+                 "place:p": (120.0, 90.0), "agreement:x": (-60.0, -120.0)}
+    return nodes, edges, positions
+
+
+@pytest.fixture(scope="module")
+def payload() -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    return vis_payload(*frames())
+
+
+def by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {item["id"]: item for item in items}
+
+
+def test_ids_are_the_entity_and_edge_ids_in_order(payload) -> None:
+    nodes, edges, _ = payload
+    assert [n["id"] for n in nodes] == list(frames()[0]["id"])
+    assert [e["id"] for e in edges][:2] == ["person:a|meets|organization:b", "person:a|visits|country:KP"]
+    assert all(e["id"] == f"{e['from']}|{e['relation']}|{e['to']}" for e in edges)
+    assert vis_payload(*frames()) == payload  # same view, same payload
+
+
+def test_an_edge_id_column_is_kept() -> None:
+    nodes, edges, positions = frames()
+    edges = edges.assign(id=[f"e{i}" for i in range(len(edges))])
+    assert [e["id"] for e in vis_payload(nodes, edges, positions)[1]] == ["e0", "e1", "e2", "e3", "e4"]
+
+
+def test_node_sizes_grow_with_weight_within_bounds(payload) -> None:
+    nodes = by_id(payload[0])
+    sizes = [n["size"] for n in nodes.values()]
+    assert all(NODE_SIZE[0] <= size <= NODE_SIZE[1] for size in sizes)
+    assert nodes["place:p"]["size"] == NODE_SIZE[1]
+    assert nodes["country:KP"]["size"] == nodes["agreement:x"]["size"] == NODE_SIZE[0]  # 0 and NaN
+    assert nodes["organization:b"]["size"] < nodes["person:a"]["size"] < nodes["place:p"]["size"]
+    # square root: 40 of 10,000 is 6% of the range, not 0.4%
+    assert nodes["person:a"]["size"] == pytest.approx(NODE_SIZE[0] + (NODE_SIZE[1] - NODE_SIZE[0]) * math.sqrt(0.004),
+                                                      abs=0.05)
+
+
+def test_edge_widths_within_bounds_and_co_mentions_thin(payload) -> None:
+    edges = by_id(payload[1])
+    strong, weak = edges["person:a|visits|country:KP"], edges["person:a|meets|organization:b"]
+    assert strong["width"] == EDGE_WIDTH[1] and EDGE_WIDTH[0] <= weak["width"] < strong["width"]
+    co = edges["organization:b|co_mentioned|place:p"]
+    assert co["width"] < EDGE_WIDTH[0] and co["label"] == "" and co["arrows"] == {"to": {"enabled": False}}
+    assert co["color"]["color"] != payload[2]["edges"]["color"]["color"]  # lighter than the usual grey
+    assert strong["arrows"] == "to" and strong["label"] == "visits"
+    assert edges["country:KP|party_to|agreement:x"]["label"] == "party to"
+
+
+def test_dashes_mark_modality(payload) -> None:
+    edges = by_id(payload[1])
+    assert "dashes" not in edges["person:a|meets|organization:b"]  # reported: solid
+    patterns = [edges[i]["dashes"] for i in ("person:a|visits|country:KP", "country:KP|party_to|agreement:x",
+                                              "place:p|located_in|country:KP")]
+    assert all(isinstance(p, list) and p for p in patterns) and len({tuple(p) for p in patterns}) == 3
+
+
+def test_colours_and_shapes_by_type(payload) -> None:
+    nodes = by_id(payload[0])
+    for node in nodes.values():
+        assert node["color"] == TYPE_COLORS.get(node["type"], OTHER_COLOR)
+    assert set(TYPE_COLORS) == {"person", "organization", "country", "place", "agreement"}
+    assert len(set(TYPE_COLORS.values()) | {OTHER_COLOR}) == 6
+    assert nodes["bloc:eu"]["color"] == OTHER_COLOR and nodes["bloc:eu"]["label"] == "bloc:eu"  # no label: id
+    assert len({n["shape"] for n in nodes.values() if n["type"] in TYPE_COLORS}) == 5
+
+
+def test_positions_kept_and_missing_ones_left_to_vis(payload) -> None:
+    nodes = by_id(payload[0])
+    assert (nodes["organization:b"]["x"], nodes["organization:b"]["y"]) == (50.1, -80.0)
+    assert "x" not in nodes["bloc:eu"] and "y" not in nodes["bloc:eu"]
+
+
+def test_hostile_labels_stay_plain_text(payload) -> None:
+    """vis-network 9 shows a string title with innerText and draws labels on the canvas,
+    so the text is passed as it is (escaping would show "&lt;"); the browser test proves no script runs."""
+    nodes, edges, options = payload
+    node = by_id(nodes)["organization:b"]
+    assert node["label"] == XSS[0]
+    assert isinstance(node["title"], str) and node["title"].splitlines()[0] == XSS[0]
+    assert by_id(edges)["place:p|located_in|country:KP"]["title"].startswith(XSS[1])
+    for kind in ("nodes", "edges"):  # font.multi "html" would parse <b>, <i> in labels
+        assert "multi" not in options[kind].get("font", {})
+
+
+def test_tooltips_say_what_the_numbers_mean(payload) -> None:
+    nodes, edges = by_id(payload[0]), by_id(payload[1])
+    assert nodes["person:a"]["title"] == "Anna\nperson · 40 mentions · 3 documents\nperson:a"
+    assert edges["person:a|visits|country:KP"]["title"] == (
+        "Anna —visits→ North Korea\n50 sentences in 4 documents · planned")
+
+
+def test_options_physics_off_straight_edges_hover(payload) -> None:
+    options = payload[2]
+    assert options["physics"] == {"enabled": False}
+    assert options["edges"]["smooth"] is False and options["interaction"]["hover"] is True
+    assert options["layout"]["improvedLayout"] is False
+
+
+def test_dark_theme_uses_other_greys() -> None:
+    light, dark = vis_payload(*frames())[2], vis_payload(*frames(), theme="dark")[2]
+    assert light["edges"]["color"] != dark["edges"]["color"]
+
+
+def test_repeated_ids_are_dropped() -> None:
+    """vis refuses a data set with a repeated id and would draw nothing at all."""
+    nodes, edges, positions = frames()
+    nodes_out, edges_out, _ = vis_payload(pd.concat([nodes, nodes.iloc[:1]]), pd.concat([edges, edges.iloc[:2]]),
+                                          positions)
+    assert len(nodes_out) == len(nodes) and len(edges_out) == len(edges)
+
+
+def test_empty_view() -> None:
+    nodes, edges, _ = frames()
+    assert vis_payload(nodes.iloc[:0], edges.iloc[:0], {})[:2] == ([], [])
+
+
+def test_signature_ignores_selection_and_png_counter(payload) -> None:
+    nodes, edges, options = payload
+    base = component_data(nodes, edges, key="g", height=600, selected=None, options=options, png_request=0)
+    other = component_data(nodes, edges, key="g", height=600, selected={"kind": "node", "id": "person:a"},
+                           options=options, png_request=3)
+    assert base["sig"] == other["sig"]
+    assert component_data(nodes[:-1], edges, key="g", height=600, selected=None, options=options,
+                          png_request=0)["sig"] != base["sig"]
+    assert component_data(nodes, edges, key="g", height=700, selected=None, options=options,
+                          png_request=0)["sig"] != base["sig"]
+
+
+def test_as_selection_accepts_only_node_or_edge() -> None:
+    assert as_selection({"kind": "edge", "id": "a|r|b"}) == {"kind": "edge", "id": "a|r|b"}
+    assert as_selection({"kind": "node", "id": 5}) == {"kind": "node", "id": "5"}
+    for junk in (None, {}, {"kind": "other", "id": "x"}, {"kind": "node"}, "node"):
+        assert as_selection(junk) is None
+
+
+# ---- the component inside a Streamlit script (AppTest, no browser) ------------------------
+
+def _demo_app() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from explorer.graph_component import graph_view, vis_payload
+
+    nodes = pd.DataFrame({"id": ["person:a", "country:KP"], "label": ["Anna", "<img src=x onerror=alert(1)>"],
+                          "type": ["person", "country"], "weight": [3, 1], "documents": [1, 1]})
+    edges = pd.DataFrame({"source": ["person:a"], "target": ["country:KP"], "relation": ["visits"],
+                          "support": [2], "documents": [1], "modality": ["reported"]})
+    payload = vis_payload(nodes, edges, {"person:a": (0.0, 0.0), "country:KP": (100.0, 0.0)})
+    selection = graph_view(*payload[:2], key="g", options=payload[2], height=500,
+                           selected={"kind": "node", "id": "country:KP"}, png_request=2)
+    st.text(f"{selection['kind']}: {selection['id']}" if selection else "none")
+
+
+def _component_json(at: AppTest) -> dict[str, Any]:
+    (element,) = at.get("bidi_component")
+    assert element.proto.component_name == COMPONENT_NAME
+    return json.loads(element.proto.json)
+
+
+def test_component_receives_the_payload() -> None:
+    at = AppTest.from_function(_demo_app, default_timeout=30).run()
+    assert not at.exception
+    data = _component_json(at)
+    assert [n["id"] for n in data["nodes"]] == ["person:a", "country:KP"]
+    assert [e["id"] for e in data["edges"]] == ["person:a|visits|country:KP"]
+    assert data["key"] == "g" and data["height"] == 500 and data["png_request"] == 2
+    assert data["selected"] == {"kind": "node", "id": "country:KP"}  # shown, not returned
+    assert at.text[0].value == "none"
+    (element,) = at.get("bidi_component")
+    script = element.proto.js_content
+    assert "vis-network" in script and "export default function" in script
+    assert "sourceMappingURL" not in script and "cdn" not in element.proto.css_content
+
+
+def test_simulated_click_comes_back_and_canvas_click_clears() -> None:
+    at = AppTest.from_function(_demo_app, default_timeout=30).run()
+    at.session_state["g"] = {"selection": {"kind": "edge", "id": "person:a|visits|country:KP"}}
+    at.run()
+    assert at.text[0].value == "edge: person:a|visits|country:KP"
+    at.session_state["g"] = {"selection": None}  # what a click on empty canvas sends
+    at.run()
+    assert at.text[0].value == "none"
+
+
+def test_data_is_stable_across_reruns() -> None:
+    at = AppTest.from_function(_demo_app, default_timeout=30).run()
+    first = _component_json(at)["sig"]
+    at.run()
+    assert _component_json(at)["sig"] == first
