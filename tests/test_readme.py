@@ -43,3 +43,9 @@ def test_readme_cli_lines_parse(line: str) -> None:
     assert args.command in COMMANDS
     for path in getattr(args, "paths", []):
         assert path == "-" or (ROOT / path).exists() or path.endswith(".jsonl")
+
+
+def test_readme_first_command_starts_the_real_app() -> None:
+    first = _code_lines()[0]
+    app = first.split("streamlit run ", 1)[1].split()[0]
+    assert (ROOT / app).is_file() and app == "explorer/app.py"
