@@ -18,7 +18,10 @@ from tqdm import tqdm
 from pipelines.errors import EntenteError
 from pipelines.exports import FORMATS, nodes_csv_path, write_export
 from pipelines.extract import extract_many
+from pipelines.goldfiles import FORMATS as FORMATS_GOLD
+from pipelines.goldfiles import read_gold, sentences_with_limit
 from pipelines.graph import build_graph
+from pipelines.ner_eval import evaluate_sentences
 from pipelines.ingest import ingest
 from pipelines.records import Article
 from pipelines.sources import Rejection, read_paths
@@ -42,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--db", type=Path, help="database file (default: $KG_DB, else data/entente.sqlite)")
     exp.add_argument("--format", required=True, choices=FORMATS)
     exp.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    ev = sub.add_parser("evaluate", help="score the recogniser on gold NER data (GermEval 2014 or CoNLL-2003 style)")
+    ev.add_argument("file", type=Path, metavar="FILE")
+    ev.add_argument("--format", required=True, choices=FORMATS_GOLD)
+    ev.add_argument("--lang", default="de", help="language of the gold text (default: de)")
+    ev.add_argument("--limit", type=int, help="score only the first N sentences")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 
 
@@ -88,7 +97,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export}
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    sentences = sentences_with_limit(read_gold(args.file, args.format), args.limit)
+    report = evaluate_sentences(sentences, args.lang)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else report.table())
+    return EXIT_OK if report.sentences else EXIT_FAILED
+
+
+COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export, "evaluate": cmd_evaluate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,10 @@ def _hop(hop: dict[str, Any], labels: dict[str, str], sentence: str) -> str:
 def render(snapshot: Any, filters: Filters, options: dict[str, str], sentence_of: Callable[[dict[str, Any]], str]) -> None:
     """Pick two entities and show how they are connected in the filtered graph."""
     ids = list(options)
-    fmt = lambda v: options.get(v, v)  # noqa: E731
+
+    def fmt(entity_id: str) -> str:
+        return options.get(entity_id, entity_id)
+
     left, right = st.columns(2)
     a = left.selectbox("From", ids, key="p_from", format_func=fmt, index=None, placeholder="choose an entity")
     b = right.selectbox("To", ids, key="p_to", format_func=fmt, index=None, placeholder="choose an entity")

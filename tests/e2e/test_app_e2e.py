@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pipelines.ingest import IngestReport
 from tests.e2e.harness import ROOT, edge_point, graph_eval, node_point, wait_graph_drawn
 
 APP = ROOT / "explorer" / "app.py"
