@@ -9,7 +9,19 @@ import streamlit as st
 from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
 from pipelines.store import Store
 
-CARD_FIELDS = ("type", "id", "country", "kind", "status", "year")
+CARD_FIELDS = ("type", "id", "role", "leads", "country", "kind", "status", "year")
+
+
+def card_facts(card: dict[str, Any]) -> dict[str, str]:
+    """The card's facts as text rows (linked entities by label, counts last)."""
+    facts = {}
+    for name in CARD_FIELDS:
+        value = card.get(name)
+        if value not in (None, "", []):
+            facts[name] = str(value["label"]) if isinstance(value, dict) and "label" in value else str(value)
+    counts = card.get("counts") or {}
+    facts.update({name: str(counts[name]) for name in ("mentions", "documents") if name in counts})
+    return facts
 
 
 def _articles(articles: list[ArticleEvidence]) -> None:
@@ -22,10 +34,11 @@ def _articles(articles: list[ArticleEvidence]) -> None:
 def entity(store: Store, card: dict[str, Any]) -> None:
     """The entity card and every sentence that mentions it."""
     st.subheader(card["label"])
-    facts = {name: card[name] for name in CARD_FIELDS if card.get(name) not in (None, "", [])}
-    st.table({"field": list(facts.keys()), "value": [str(v) for v in facts.values()]})
-    if card.get("aliases"):
-        st.caption("Also called: " + ", ".join(card["aliases"]))
+    facts = card_facts(card)
+    st.table({"field": list(facts.keys()), "value": list(facts.values())})
+    aliases = [a for a in card.get("aliases") or [] if a != card["label"]]
+    if aliases:
+        st.caption("Also called: " + ", ".join(aliases))
     if card.get("parties"):
         st.caption("Parties: " + ", ".join(p["label"] for p in card["parties"]))
     articles = mention_evidence(store.mentions(card["id"]))
