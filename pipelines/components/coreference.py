@@ -59,12 +59,16 @@ def link_persons(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 def _alias_mentions(doc: Doc, full: list[tuple[Candidate, tuple[str, ...]]], taken: list[Candidate]) -> list[Candidate]:
     """Bare surnames ("Putin", "Putins") not yet covered by another candidate."""
     blocked = {i for c in taken for i in range(c.start, c.end)}
+    words = [t.text for t in doc]
+    starts: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        starts.setdefault(word, []).append(i)
     found = []
     for person, surname in full:
         n = len(surname)
         forms = {surname, surname[:-1] + (surname[-1] + "s",)}
-        for i in range(len(doc) - n + 1):
-            if tuple(t.text for t in doc[i : i + n]) in forms and not blocked & set(range(i, i + n)):
+        for i in sorted({i for form in forms for i in starts.get(form[0], [])}):
+            if tuple(words[i : i + n]) in forms and not blocked & set(range(i, i + n)):
                 attrs = {"leads": person.attrs["leads"]} if person.attrs.get("leads") else {}
                 found.append(Candidate(i, i + n, "person", person.id, person.label, "rule", 0.8, "alias", attrs))
                 blocked |= set(range(i, i + n))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipelines.components.candidates import Candidate
 from pipelines.keys import entity_id
-from pipelines.knowledge.people import Role, first_names, role_for_word, roles
+from pipelines.knowledge.people import Role, first_names, multi_word_roles, role_for_word
 
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "bin", "al", "ibn", "el", "le", "la", "du", "dos", "ter"})
 CALENDAR = frozenset(
@@ -93,9 +93,9 @@ def _particle_run(doc: Doc, i: int, blocked: set[int]) -> int:
 
 def role_before(doc: Doc, i: int, lang: str, owner_at: dict[int, str]) -> RoleCue | None:
     """The role phrase that ends right before token ``i``, if any."""
-    for words, role in roles(lang).items():
-        n = len(words)
-        if n > 1 and i - n >= 0 and tuple(t.text for t in doc[i - n : i]) == words:
+    for role in multi_word_roles(lang).get(doc[i - 1].text, []) if i > 0 else []:
+        n = len(role.words)
+        if i - n >= 0 and tuple(t.text for t in doc[i - n : i]) == role.words:
             return _with_country(role, i - n, owner_at, doc, i)
     single = role_for_word(doc[i - 1].text, lang) if i > 0 else None
     return _with_country(single, i - 1, owner_at, doc, i) if single else None

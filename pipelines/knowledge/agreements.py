@@ -26,6 +26,7 @@ def agreement_terms(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda item: -len(item[0])))
 
 
+@lru_cache(maxsize=200_000)
 def agreement_kind(word: str, lang: str) -> str | None:
     """The kind of agreement a token names ("Freihandelsabkommen" -> trade_agreement), or None."""
     lower = word.lower()
@@ -41,6 +42,7 @@ def agreement_cues(lang: str) -> dict[str, str]:
     return {row[0]: row[2] for row in read_rows("agreement_cues.tsv") if row[1] == lang}
 
 
+@lru_cache(maxsize=200_000)
 def cue_of(word: str, lang: str) -> str | None:
     """The meaning of a cue word, matching inflected forms by their start ("geplante")."""
     lower = word.lower()

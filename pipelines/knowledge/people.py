@@ -36,6 +36,7 @@ def roles(lang: str) -> dict[tuple[str, ...], Role]:
     return found
 
 
+@lru_cache(maxsize=200_000)
 def role_for_word(word: str, lang: str) -> Role | None:
     """The role of a single token, including German compounds ("Außenminister")."""
     table = roles(lang)
@@ -58,6 +59,16 @@ def _compound_role(word: str, lang: str) -> Role | None:
         if len(word) > len(suffix) + 2 and word.endswith(suffix.lower()):
             return role
     return None
+
+
+@lru_cache(maxsize=None)
+def multi_word_roles(lang: str) -> dict[str, list[Role]]:
+    """Roles of several words ("Prime Minister"), indexed by their last word."""
+    index: dict[str, list[Role]] = {}
+    for words, role in roles(lang).items():
+        if len(words) > 1:
+            index.setdefault(words[-1], []).append(role)
+    return index
 
 
 @lru_cache(maxsize=None)

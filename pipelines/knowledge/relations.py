@@ -13,6 +13,7 @@ def _triggers(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda item: -len(item[0])))
 
 
+@lru_cache(maxsize=200_000)
 def trigger_relation(word: str, lang: str) -> str | None:
     """The relation a token triggers ("besuchte" -> visits); short stems must match whole words."""
     lower = word.lower()
