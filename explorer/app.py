@@ -21,6 +21,7 @@ from explorer.layout import layout_positions  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, facets  # noqa: E402
 from explorer.state import filters_from_params, params_from_filters, params_from_selection, selection_from_params  # noqa: E402
 from explorer.views import details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
+from pipelines.errors import EntenteError  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 
 st.set_page_config(page_title="Entente", page_icon="🕸️", layout="wide")
@@ -150,4 +151,7 @@ def sync_url(filters: Filters, selection: dict[str, str] | None, present: bool) 
         st.query_params.from_dict(wanted)
 
 
-main()
+try:
+    main()
+except EntenteError as error:  # a bad database path or file: say which and what to do, no traceback
+    st.error(f"Entente cannot open its data: {error}")

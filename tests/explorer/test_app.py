@@ -146,3 +146,12 @@ def test_app_exports_offer_every_format(app_db: Path) -> None:
     at = run_app()
     labels = {b.label for b in at.get("download_button")}
     assert {"HTML (offline)", "GRAPHML", "GEXF", "JSON", "CSV"} <= labels
+
+
+def test_app_not_a_database_shows_error_not_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "kg.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("KG_DB", str(bad))
+    at = run_app()
+    assert not at.exception and str(bad) in at.error[0].value
+    assert bad.read_text(encoding="utf-8") == "not a database"
