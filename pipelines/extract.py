@@ -102,5 +102,8 @@ def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> I
 
 def _run_batch(batch: list[Article]) -> Iterator[tuple[Article, Extraction]]:
     nlp = get_nlp(batch[0].lang)
-    for article, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch)):
-        yield article, record_from_doc(doc, article)
+    # The memory zone frees the strings and lexemes this batch added to the vocabulary, so a
+    # long-lived worker does not grow with the corpus; records hold plain Python strings only.
+    with nlp.memory_zone():
+        records = [(a, record_from_doc(doc, a)) for a, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch))]
+    yield from records

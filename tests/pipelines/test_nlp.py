@@ -62,3 +62,15 @@ def test_nlp_installed_trained_pipeline_is_used_and_merged(installed_model: None
 def test_nlp_unknown_language_falls_back_to_multilingual() -> None:
     nlp = nlp_module.get_nlp("zz")
     assert nlp.lang == "xx" and nlp.has_pipe("kg_entities")
+
+
+def test_nlp_vocabulary_does_not_grow_with_the_corpus() -> None:
+    from pipelines.extract import extract_many
+
+    nlp = nlp_module.get_nlp("de")
+    articles = [Article(id=str(i), key=str(i), text=f"Bundeskanzler Olaf Scholz traf Wort{i}x in Berlin.", lang="de") for i in range(50)]
+    list(extract_many(articles[:1]))
+    before = len(nlp.vocab.strings)
+    records = list(extract_many(articles))
+    assert len(nlp.vocab.strings) == before
+    assert records[-1][1].text.endswith("Wort49x in Berlin.")
