@@ -32,7 +32,6 @@ import argparse
 import json
 import os
 import platform
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -46,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # also `python bench/explorer_bench.py`
 
-from bench.synthetic import build_store
+from bench.synthetic import cached_store
 from explorer.data import Snapshot, load_snapshot
 from explorer.graph_component import component_data, vis_payload
 from explorer.layout import layout_positions
@@ -92,25 +91,8 @@ def sample_database(workdir: Path) -> tuple[Path, str]:
 
 
 def synthetic_database(workdir: Path, entities: int, relations: int, seed: int = 7) -> tuple[Path, str]:
-    """A cached synthetic store; built under a temporary name and renamed, so a killed build never counts."""
-    db = workdir / f"synthetic-{entities}x{relations}-seed{seed}.sqlite"
-    if db.exists() and db.stat().st_size > 0:
-        return db, "reused"
-    partial = db.with_name(db.name + ".partial")
-    for stale in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
-        stale.unlink(missing_ok=True)
-    started = time.perf_counter()
-    counts = build_store(partial, entities, relations, seed=seed)
-    conn = sqlite3.connect(partial)  # fold the WAL into the file before renaming it
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-    for suffix in ("-wal", "-shm"):
-        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
-    partial.rename(db)
-    built = ", ".join(f"{name}: {n}" for name, n in counts.items())
-    return db, f"built in {time.perf_counter() - started:.1f} s ({built})"
+    """The cached synthetic store of this size (see ``bench.synthetic.cached_store``)."""
+    return cached_store(workdir / f"synthetic-{entities}x{relations}-seed{seed}.sqlite", entities, relations, seed=seed)
 
 
 # -- 1. server side ---------------------------------------------------------------------------

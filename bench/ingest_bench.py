@@ -635,27 +635,12 @@ def rss_table(r: RssResult) -> list[str]:
 
 
 def synthetic_store(workdir: Path) -> tuple[Path, str]:
-    """The cached synthetic store; built under a temporary name and renamed when complete."""
-    from bench.synthetic import build_store
+    """The cached synthetic store of the SYNTHETIC size (see ``bench.synthetic.cached_store``)."""
+    from bench.synthetic import cached_store
 
     s = SYNTHETIC
     db = workdir / f"synthetic-e{s['entities']}-r{s['relations']}-m{s['mentions']}-seed{s['seed']}.sqlite"
-    if db.exists() and db.stat().st_size > 0:
-        return db, "reused"
-    partial = db.with_name(db.name + ".partial")
-    for stale in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
-        stale.unlink(missing_ok=True)
-    started = time.perf_counter()
-    counts = build_store(partial, s["entities"], s["relations"], mentions=s["mentions"], seed=s["seed"])
-    conn = sqlite3.connect(partial)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-    for suffix in ("-wal", "-shm"):
-        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
-    partial.rename(db)
-    return db, f"built in {time.perf_counter() - started:.0f} s ({', '.join(f'{k}: {v}' for k, v in counts.items())})"
+    return cached_store(db, s["entities"], s["relations"], mentions=s["mentions"], seed=s["seed"])
 
 
 @dataclass
