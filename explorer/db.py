@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipelines.ingest import IngestReport, ingest
+from pipelines.sources import files_in
 from pipelines.store import Store, default_db_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def build_from_samples(db: Path, progress: Callable[[int], None]) -> IngestRepor
 
 def sample_count() -> int:
     """How many sample articles a first-run build reads (for the progress bar's total)."""
-    return sum(1 for p in SAMPLE_DATA.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".json") and p.stem.upper() != "README")
+    return sum(1 for _ in files_in(SAMPLE_DATA))
 
 
 def data_version(store: Store) -> str:

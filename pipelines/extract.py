@@ -3,34 +3,35 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
+from pipelines.components.sentences import sentence_of_tokens
 from pipelines.nlp import get_nlp
 from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
 
 BATCH_SIZE = 32
 
 
-def sentences_of(doc: Doc) -> list[Sentence]:
+def sentences_of(sents: Sequence[Span]) -> list[Sentence]:
     """Sentence offsets, trimmed of surrounding white space."""
     found = []
-    for sent in doc.sents:
+    for sent in sents:
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
         found.append(Sentence(start, max(start, sent.start_char + len(text.rstrip()))))
     return found
 
 
-def _mention(doc: Doc, start: int, end: int, sent_of: dict[int, int], method: str, score: float, kind: str) -> Mention:
+def _mention(doc: Doc, start: int, end: int, sent_of: Sequence[int], method: str, score: float, kind: str) -> Mention:
     span = doc[start:end]
     return Mention(span.start_char, span.end_char, span.text, sent_of[start], method, score, kind)
 
 
-def _entities(doc: Doc, cands: list[Candidate], sent_of: dict[int, int]) -> list[Entity]:
+def _entities(doc: Doc, cands: list[Candidate], sent_of: Sequence[int]) -> list[Entity]:
     grouped: dict[str, list[Candidate]] = defaultdict(list)
     for cand in cands:
         grouped[cand.id].append(cand)
@@ -43,7 +44,7 @@ def _entities(doc: Doc, cands: list[Candidate], sent_of: dict[int, int]) -> list
     return entities
 
 
-def _agreement_entity(doc: Doc, agreement: Agreement, sent_of: dict[int, int]) -> Entity:
+def _agreement_entity(doc: Doc, agreement: Agreement, sent_of: Sequence[int]) -> Entity:
     attrs: dict[str, object] = {"kind": agreement.kind, "status": agreement.status or "unknown", "parties": agreement.parties}
     if agreement.year:
         attrs["year"] = agreement.year
@@ -63,8 +64,9 @@ def _relations(rels: list[RelationCandidate], sentences: list[Sentence], text: s
 
 def record_from_doc(doc: Doc, article: Article) -> Extraction:
     """The extraction record of one processed article."""
-    sentences = sentences_of(doc)
-    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    sents = list(doc.sents)
+    sentences = sentences_of(sents)
+    sent_of = sentence_of_tokens(sents, len(doc))
     entities = _entities(doc, doc._.kg_entities or [], sent_of)
     entities += [_agreement_entity(doc, a, sent_of) for a in doc._.kg_agreements or []]
     relations = _relations(doc._.kg_relations or [], sentences, doc.text)

@@ -17,6 +17,7 @@ from pipelines.components.agreements import find_agreements
 from pipelines.components.coreference import link_persons
 from pipelines.components.entities import find_entities
 from pipelines.components.gazetteer import build_gazetteer
+from pipelines.components.sentences import sentence_of_tokens
 from pipelines.components.relations import (
     agreement_relations,
     attribute_relations,
@@ -93,7 +94,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.kg_entities or []
         sentences = list(doc.sents)
-        sent_of = {t.i: n for n, s in enumerate(sentences) for t in s}
+        sent_of = sentence_of_tokens(sentences, len(doc))
         found = attribute_relations(sent_of, entities, {c.id for c in entities}) + agreement_relations(doc._.kg_agreements or [])
         for index, sent in enumerate(sentences):
             ents = [c for c in entities if sent.start <= c.start < sent.end]

@@ -143,6 +143,11 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
             yield entry
 
 
+def files_in(folder: Path) -> Iterator[Path]:
+    """The files ``read_paths`` would read from ``folder`` (same skipping rules)."""
+    return (entry for entry in _walk(folder) if isinstance(entry, Path))
+
+
 def read_file(path: Path, lang: str | None = None) -> Iterator[Item]:
     """The article (or articles, for .json arrays and .jsonl) in one file."""
     suffix = path.suffix.lower()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.components.candidates import AgreementCandidate, Candidate
+from pipelines.components.names import MONTHS
 from pipelines.knowledge.agreements import agreement_kind, cue_of
 
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -26,9 +27,6 @@ RELATIVE = frozenset("den die das der which that by von".split())
 LOCATION_WORDS = frozenset("in im nach to at aus from".split())
 OTHER_EVENT_WORDS = frozenset("began begann begannen since seit started negotiations verhandlungen gespräche talks".split())
 PRONOUNS = frozenset({"er", "he", "she"})
-MONTHS = frozenset(
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember January February March May June July October December".split()
-)
 WINDOW = 8
 ADJECTIVE_ENDINGS = {"de": ("e", "en", "er", "es", "em"), "en": ("al", "ic", "ive", "ed", "ing", "ian", "ese", "an")}
 CLAUSE_STATUSES = ("signed", "suspended", "ended")

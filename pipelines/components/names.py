@@ -21,9 +21,11 @@ from pipelines.keys import entity_id
 from pipelines.knowledge.people import Role, first_names, multi_word_roles, role_for_word
 
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "bin", "al", "ibn", "el", "le", "la", "du", "dos", "ter"})
-CALENDAR = frozenset(
+MONTHS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
-    "January February March May June July October December "
+    "January February March May June July October December".split()
+)
+CALENDAR = MONTHS | frozenset(
     "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )

@@ -9,6 +9,7 @@ sentence with no typed relation between them are ``co_mentioned``.
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -137,7 +138,7 @@ def caption_meetings(doc: Doc, sent: Span, index: int, ents: list[Candidate]) ->
     return found
 
 
-def attribute_relations(sent_of: dict[int, int], ents: list[Candidate], present: set[str]) -> list[RelationCandidate]:
+def attribute_relations(sent_of: Sequence[int], ents: list[Candidate], present: set[str]) -> list[RelationCandidate]:
     """leader_of from role phrases and located_in from the place gazetteer, at the first such mention."""
     found: dict[tuple[str, str, str], RelationCandidate] = {}
     for c in ents:

@@ -12,7 +12,7 @@ from pipelines import sources
 from pipelines.errors import InputError
 from pipelines.keys import content_hash
 from pipelines.records import Article
-from pipelines.sources import Rejection, article_from_fields, read_jsonl, read_paths
+from pipelines.sources import Rejection, article_from_fields, files_in, read_jsonl, read_paths
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "putin-nordkorea-escambray.de.txt"
 GERMAN_BODY = (
@@ -429,3 +429,12 @@ def test_read_paths_folder_skips_readme_but_reads_it_when_named(tmp_path: Path) 
     _write(tmp_path / "a.txt", GERMAN_BODY)
     assert [Path(a.key).name for a in read_paths([tmp_path])] == ["a.txt"]
     assert len(list(read_paths([tmp_path / "README.md"]))) == 1
+
+
+def test_files_in_lists_what_read_paths_reads(tmp_path: Path) -> None:
+    _write(tmp_path / "README.md", "# About\n")
+    _write(tmp_path / "sub" / "b.md", GERMAN_BODY)
+    _write(tmp_path / "a.txt", GERMAN_BODY)
+    _write(tmp_path / "notes.docx", "x")
+    assert [p.name for p in files_in(tmp_path)] == ["a.txt", "b.md"]
+    assert len(list(read_paths([tmp_path]))) == 2
