@@ -21,6 +21,7 @@ from explorer.layout import layout_positions  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, facets  # noqa: E402
 from explorer.state import filters_from_params, params_from_filters, params_from_selection, selection_from_params  # noqa: E402
 from explorer.views import details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
+from pipelines.backends import Target, public_target  # noqa: E402
 from pipelines.errors import EntenteError  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 
@@ -47,12 +48,12 @@ def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...]) 
     return layout_positions(node_ids, pairs)
 
 
-def ensure_database(db: Path) -> None:
+def ensure_database(db: Target) -> None:
     """Build the database from sample_data/ on first run, with visible progress."""
     if not database.needs_build(db):
         return
     total = max(1, database.sample_count())
-    with st.status(f"Building the database {db} from the sample articles…", expanded=True) as status:
+    with st.status(f"Building the database {public_target(db)} from the sample articles…", expanded=True) as status:
         bar, done = st.progress(0.0), [0]
 
         def step(n: int) -> None:
@@ -126,7 +127,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
         details.relation(store, selection["id"], labels)
 
 
-def lower_tabs(path: str, db: Path, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str]) -> dict[str, str] | None:
+def lower_tabs(path: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str]) -> dict[str, str] | None:
     """Paths, tables, uploads and exports; returns a selection made in a table."""
     tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export"])
     with tab_paths:

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Callable
 
+from pipelines.backends import Target, is_postgres
 from pipelines.ingest import IngestReport, ingest
 from pipelines.sources import files_in
 from pipelines.store import Store, default_db_path
@@ -14,16 +15,22 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
 
 
-def database_path() -> Path:
-    """The same rule as the CLI: ``KG_DB``, else ``data/entente.sqlite`` in the working directory."""
+def database_path() -> Target:
+    """The same rule as the CLI: ``KG_DB`` (a file or a ``postgresql://`` URL), else
+    ``data/entente.sqlite`` in the working directory."""
     return default_db_path()
 
 
-def needs_build(db: Path) -> bool:
-    return not db.exists() or db.stat().st_size == 0
+def needs_build(db: Target) -> bool:
+    """True when the database is missing or holds no documents yet (first run)."""
+    if is_postgres(db):
+        with Store.open(db) as store:
+            return store.counts()["documents"] == 0
+    path = Path(db)
+    return not path.exists() or path.stat().st_size == 0
 
 
-def build_from_samples(db: Path, progress: Callable[[int], None]) -> IngestReport:
+def build_from_samples(db: Target, progress: Callable[[int], None]) -> IngestReport:
     """Ingest sample_data/ into ``db`` (first run of the app)."""
     return ingest([SAMPLE_DATA], db, progress=progress)
 

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Protocol
 
+from pipelines.backends import Target
 from pipelines.ingest import IngestReport, ingest
 from pipelines.sources import Rejection
 
@@ -20,7 +21,7 @@ class Uploaded(Protocol):
     def getvalue(self) -> bytes: ...
 
 
-def ingest_uploads(files: Iterable[Uploaded], db: Path) -> IngestReport:
+def ingest_uploads(files: Iterable[Uploaded], db: Target) -> IngestReport:
     """Write the uploads to a temporary folder under their own names and ingest them into ``db``.
 
     Rejections name the uploaded file, not the temporary path.

@@ -1,4 +1,4 @@
-"""The command line: ``python -m pipelines ingest|extract|export``.
+"""The command line: ``python -m pipelines ingest|extract|export|evaluate``.
 
 Exit codes: 0 success (some inputs may have been rejected and are listed),
 1 nothing could be read or the database/export failed, 2 usage error,
@@ -15,19 +15,22 @@ from typing import Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
+from pipelines.backends import is_postgres, public_target
 from pipelines.errors import EntenteError
 from pipelines.exports import FORMATS, nodes_csv_path, write_export
 from pipelines.extract import extract_many
 from pipelines.goldfiles import FORMATS as FORMATS_GOLD
 from pipelines.goldfiles import read_gold, sentences_with_limit
 from pipelines.graph import build_graph
-from pipelines.ner_eval import evaluate_sentences
-from pipelines.ingest import ingest
+from pipelines.ner_eval import NerReport, evaluate_sentences
+from pipelines.ingest import ENGINES, ingest
 from pipelines.records import Article
+from pipelines.sample_eval import SampleReport, evaluate_gold
 from pipelines.sources import Rejection, read_paths
 from pipelines.store import Store, default_db_path
 
-EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DB_HELP = "database file or postgresql:// URL (default: $KG_DB, else data/entente.sqlite)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,21 +38,26 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ing = sub.add_parser("ingest", help="read articles into the database")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
-    ing.add_argument("--db", type=Path, help="database file (default: $KG_DB, else data/entente.sqlite)")
+    ing.add_argument("--db", help=DB_HELP)
     ing.add_argument("--lang", default="auto", help="language of the articles: auto (detect per article), de, en, …")
-    ing.add_argument("--workers", type=int, default=1, help="worker processes for extraction (default 1)")
+    ing.add_argument("--workers", type=int, help="worker processes for extraction (default 1; 2 for a local Dask cluster)")
+    ing.add_argument("--engine", choices=ENGINES, default="processes",
+                     help="where extraction runs: local processes (default) or a Dask cluster")
+    ing.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address, e.g. tcp://host:8786 (default: start a local cluster)")
     ext = sub.add_parser("extract", help="write one JSON extraction record per article to stdout")
     ext.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; none or - reads JSONL from stdin")
     ext.add_argument("--lang", default="auto", help="language of the articles (default: auto)")
     exp = sub.add_parser("export", help="export the graph for Gephi, networkx or spreadsheets")
-    exp.add_argument("--db", type=Path, help="database file (default: $KG_DB, else data/entente.sqlite)")
+    exp.add_argument("--db", help=DB_HELP)
     exp.add_argument("--format", required=True, choices=FORMATS)
     exp.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
-    ev = sub.add_parser("evaluate", help="score the recogniser on gold NER data (GermEval 2014 or CoNLL-2003 style)")
-    ev.add_argument("file", type=Path, metavar="FILE")
-    ev.add_argument("--format", required=True, choices=FORMATS_GOLD)
-    ev.add_argument("--lang", default="de", help="language of the gold text (default: de)")
-    ev.add_argument("--limit", type=int, help="score only the first N sentences")
+    ev = sub.add_parser("evaluate", help="score the recogniser on gold NER data (GermEval 2014, CoNLL-2003 style) "
+                        "or the whole extraction on the gold sample articles (sample)")
+    ev.add_argument("file", type=Path, metavar="FILE", help="gold file; for --format sample the gold folder (or one .yaml)")
+    ev.add_argument("--format", required=True, choices=(*FORMATS_GOLD, "sample"))
+    ev.add_argument("--lang", default="de", help="language of the gold text (default: de; sample: each article's own)")
+    ev.add_argument("--limit", type=int, help="score only the first N sentences (sample: gold files)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 
@@ -60,10 +68,14 @@ def _lang(value: str) -> str | None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    workers = max(1, args.workers or (2 if args.engine == "dask" else 1))
     with tqdm(unit="doc", disable=None, file=sys.stderr) as bar:
-        report = ingest(args.paths, db, _lang(args.lang), max(1, args.workers), bar.update)
+        report = ingest(args.paths, db, _lang(args.lang), workers, bar.update, args.engine, args.scheduler)
     print(report.summary())
-    print(f"database: {db}")
+    print(f"database: {public_target(db)}")
     return EXIT_OK if report.read else EXIT_FAILED
 
 
@@ -86,7 +98,7 @@ def _articles_reporting(items: Iterable[Article | Rejection]) -> Iterator[Articl
 
 def cmd_export(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
-    if not Path(db).exists():
+    if not is_postgres(db) and not Path(db).exists():
         print(f"error: no database at {db}: run `python -m pipelines ingest PATH --db {db}` first", file=sys.stderr)
         return EXIT_FAILED
     with Store.open(db) as store:
@@ -98,10 +110,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    sentences = sentences_with_limit(read_gold(args.file, args.format), args.limit)
-    report = evaluate_sentences(sentences, args.lang)
+    report: NerReport | SampleReport
+    if args.format == "sample":
+        report = evaluate_gold(args.file, args.limit)
+    else:
+        report = evaluate_sentences(sentences_with_limit(read_gold(args.file, args.format), args.limit), args.lang)
     print(json.dumps(report.to_dict(), indent=2) if args.json else report.table())
-    return EXIT_OK if report.sentences else EXIT_FAILED
+    return EXIT_OK if (report.sentences if isinstance(report, NerReport) else report.articles) else EXIT_FAILED
 
 
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export, "evaluate": cmd_evaluate}

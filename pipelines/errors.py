@@ -26,3 +26,7 @@ class StoreError(EntenteError):
 
 class ExportError(EntenteError):
     """A graph export cannot be written."""
+
+
+class EngineError(EntenteError):
+    """The distributed engine (a Dask scheduler) cannot be reached or used."""

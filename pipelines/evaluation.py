@@ -52,9 +52,23 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def to_dict(self) -> dict[str, float | int]:
+        """Precision, recall and F1 rounded to four places, and the counts."""
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+    def row(self, name: str, width: int = 8) -> str:
+        """One line of a score table: ``name``, precision, recall, F1, tp, fp, fn."""
+        return f"{name:{width}} {self.precision:9.3f} {self.recall:7.3f} {self.f1:6.3f} {self.tp:6} {self.fp:6} {self.fn:6}"
+
     @classmethod
     def of_sets(cls, predicted: set[Any], gold: set[Any]) -> "Score":
         return cls(len(predicted & gold), len(predicted - gold), len(gold - predicted))
+
+
+def score_header(name: str, width: int = 8) -> str:
+    """The header line above ``Score.row`` lines."""
+    return f"{name:{width}} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,10 @@
 
 Both yield sentences as tokens plus labelled token spans (end exclusive). Labels the scorer does not
 score (GermEval's OTH and every ``*deriv`` / ``*part`` label) are kept with ``scored=False`` so that a
-prediction exactly on such a span counts neither way.
+prediction exactly on such a span counts neither way. Each sentence carries the number of its document:
+in a CoNLL file the sentences after a ``-DOCSTART-`` line share one (so the recogniser sees the whole
+article, as ``ingest`` does); GermEval sentences, and CoNLL sentences before any ``-DOCSTART-``, are each
+a document of their own.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class GoldSpan:
 class GoldSentence:
     tokens: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    document: int = 0
 
     def spans(self) -> list[GoldSpan]:
         return bio_spans(self.tags)
@@ -66,15 +70,18 @@ def _token_tag(cells: list[str], fmt: str, where: str) -> tuple[str, str]:
 
 
 def read_gold(path: Path, fmt: str) -> Iterator[GoldSentence]:
-    """Sentences of a GermEval (``fmt="germeval"``) or CoNLL (``fmt="conll"``) file."""
+    """Sentences of a GermEval (``fmt="germeval"``) or CoNLL (``fmt="conll"``) file, numbered by document."""
     if fmt not in FORMATS:
         raise InputError(str(path), f"unknown gold format {fmt!r}: use one of {', '.join(FORMATS)}")
-    sentence = GoldSentence()
+    sentence, document, in_docstart = GoldSentence(), 0, False
     for number, cells in _columns(path, fmt):
         if not cells or not "".join(cells).strip() or cells[0] == "-DOCSTART-":
             if sentence.tokens:
                 yield sentence
-            sentence = GoldSentence()
+                document += 0 if in_docstart else 1
+            if cells and cells[0] == "-DOCSTART-":
+                document, in_docstart = document + (1 if in_docstart else 0), True
+            sentence = GoldSentence(document=document)
         elif not (fmt == "germeval" and cells[0].startswith("#")):
             token, tag = _token_tag(cells, fmt, f"{path}:line {number}")
             sentence.tokens.append(token)

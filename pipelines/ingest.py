@@ -1,4 +1,5 @@
-"""Ingesting articles into the store: read, skip unchanged, extract (in worker processes), save in batches.
+"""Ingesting articles into the store: read, skip unchanged, extract (in worker processes or on
+a Dask cluster), save in batches.
 
 Each batch is saved in one transaction, so a run that is killed leaves the
 database as it was before the interrupted batch; the next run skips what
@@ -7,19 +8,24 @@ was saved and picks up the rest.
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
+from pipelines.backends import Target
+from pipelines.dask_engine import Submit, dask_submit
 from pipelines.extract import extract_many
 from pipelines.records import Article, Extraction
 from pipelines.sources import Rejection, read_paths
 from pipelines.store import Store
 
 SAVE_BATCH = 64
+ENGINES = ("processes", "dask")
 Progress = Callable[[int], None]
+Batch = list[tuple[Article, Extraction]]
 
 
 @dataclass
@@ -44,7 +50,7 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def _extract_chunk(articles: list[Article]) -> list[tuple[Article, Extraction]]:
+def _extract_chunk(articles: list[Article]) -> Batch:
     return list(extract_many(articles))
 
 
@@ -67,30 +73,48 @@ def _pending(items: Iterable[Article | Rejection], store: Store, report: IngestR
             yield item
 
 
-def ingest(paths: Iterable[str | Path], db: Path, lang: str | None = None, workers: int = 1, progress: Progress = lambda n: None) -> IngestReport:
-    """Ingest files, folders or ``-`` (stdin JSONL) into the store at ``db``."""
+def ingest(
+    paths: Iterable[str | Path], db: Target, lang: str | None = None, workers: int = 1,
+    progress: Progress = lambda n: None, engine: str = "processes", scheduler: str | None = None,
+) -> IngestReport:
+    """Ingest files, folders or ``-`` (stdin JSONL) into the store at ``db`` (a path or a URL).
+
+    ``engine`` ``processes`` extracts in this process (``workers`` 1) or a
+    local process pool; ``dask`` on the cluster at ``scheduler``, or on a
+    local cluster of ``workers`` processes when no address is given.
+    """
     report = IngestReport()
     with Store.open(db) as store:
         pending = _pending(read_paths(paths, lang), store, report, progress)
-        for chunk in _extracted(pending, workers):
+        for chunk in _extracted(pending, workers, engine, scheduler):
             for status in store.save_batch(chunk):
                 report.count(status)
             progress(len(chunk))
     return report
 
 
-def _extracted(articles: Iterable[Article], workers: int) -> Iterator[list[tuple[Article, Extraction]]]:
-    if workers <= 1:
+def _extracted(articles: Iterable[Article], workers: int, engine: str, scheduler: str | None) -> Iterator[Batch]:
+    if engine == "processes" and workers <= 1:
         yield from (_extract_chunk(chunk) for chunk in _chunks(articles, SAVE_BATCH))
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from _parallel(pool, _chunks(articles, SAVE_BATCH // workers or 1), workers)
+    with _submitter(engine, workers, scheduler) as (submit, count):
+        yield from _parallel(submit, _chunks(articles, SAVE_BATCH // count or 1), count)
 
 
-def _parallel(pool: Executor, chunks: Iterator[list[Article]], workers: int) -> Iterator[list[tuple[Article, Extraction]]]:
+@contextmanager
+def _submitter(engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[Submit, int]]:
+    if engine == "dask":
+        with dask_submit(scheduler, workers) as found:
+            yield found
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool.submit, workers
+
+
+def _parallel(submit: Submit, chunks: Iterator[list[Article]], workers: int) -> Iterator[Batch]:
     """Keep ``2 * workers`` chunks in flight, yielding results in input order (bounded memory)."""
-    in_flight = [pool.submit(_extract_chunk, chunk) for chunk in islice(chunks, 2 * workers)]
+    in_flight: list[Any] = [submit(_extract_chunk, chunk) for chunk in islice(chunks, 2 * workers)]
     while in_flight:
         done = in_flight.pop(0).result()
-        in_flight += [pool.submit(_extract_chunk, chunk) for chunk in islice(chunks, 1)]
+        in_flight += [submit(_extract_chunk, chunk) for chunk in islice(chunks, 1)]
         yield done

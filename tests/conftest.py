@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -10,6 +11,7 @@ from pipelines.extract import extract_many
 from pipelines.ingest import IngestReport, ingest
 from pipelines.records import Article, Extraction
 from pipelines.sources import read_paths
+from tests.postgres_harness import fresh_database, server_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
@@ -33,3 +35,20 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestRep
     """A database built from sample_data/ by the real ingest code."""
     db = tmp_path_factory.mktemp("db") / "entente.sqlite"
     return db, ingest([SAMPLE_DATA], db)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """Admin URL of a real PostgreSQL server (see tests/postgres_harness.py); fails, never skips."""
+    try:
+        with server_url() as url:
+            yield url
+    except RuntimeError as missing:
+        pytest.fail(str(missing), pytrace=False)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """URL of a new, empty database, dropped after the test."""
+    with fresh_database(postgres_server) as url:
+        yield url

@@ -10,6 +10,7 @@ from explorer.evidence import ArticleEvidence, article_header, mention_evidence,
 from pipelines.store import Store
 
 CARD_FIELDS = ("type", "id", "role", "leads", "country", "kind", "status", "year")
+ARTICLES_PAGE = 20  # articles whose sentences a card shows at first, and per "Show more"
 
 
 def card_facts(card: dict[str, Any]) -> dict[str, str]:
@@ -41,9 +42,18 @@ def entity(store: Store, card: dict[str, Any]) -> None:
         st.caption("Also called: " + ", ".join(aliases))
     if card.get("parties"):
         st.caption("Parties: " + ", ".join(p["label"] for p in card["parties"]))
-    articles = mention_evidence(store.mentions(card["id"]))
-    st.markdown(f"**{sum(len(a.sentences) for a in articles)} sentences in {len(articles)} articles**")
+    shown_key = f"articles_shown:{card['id']}"
+    shown = st.session_state.get(shown_key, ARTICLES_PAGE)
+    articles = mention_evidence(store.mentions(card["id"], articles=shown))
+    total = int((card.get("counts") or {}).get("documents") or len(articles))
+    sentences = sum(len(a.sentences) for a in articles)
+    has_more = len(articles) >= shown and total > len(articles)  # a full page, and the card counts more
+    more = f" (the {len(articles)} newest of {total} articles)" if has_more else ""
+    st.markdown(f"**{sentences} sentences in {len(articles)} articles{more}**")
     _articles(articles)
+    if has_more and st.button(f"Show {ARTICLES_PAGE} more articles", key=f"more:{card['id']}"):
+        st.session_state[shown_key] = shown + ARTICLES_PAGE
+        st.rerun()
 
 
 def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pipelines.backends import Target
 from typing import Callable
 
 import streamlit as st
@@ -10,7 +10,7 @@ import streamlit as st
 from explorer.upload import SUFFIXES, ingest_uploads
 
 
-def render(db: Path, on_change: Callable[[], None]) -> None:
+def render(db: Target, on_change: Callable[[], None]) -> None:
     files = st.file_uploader("Articles (txt, md, html, json, jsonl)", type=list(SUFFIXES), accept_multiple_files=True, key="u_files")
     if not files or not st.button("Add to the graph", key="u_add"):
         return

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explorer.views import details
+from pipelines.store import Store
+
 from pipelines.ingest import IngestReport
 
 APP = str(Path(__file__).resolve().parents[2] / "explorer" / "app.py")
@@ -63,6 +66,14 @@ def test_app_builds_missing_database_from_samples(tmp_path: Path, monkeypatch: p
     assert not at.exception and db.exists() and PUTIN in node_ids(at)
 
 
+def test_app_builds_and_reads_a_postgresql_database(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_DB", postgres_url)
+    at = run_app()
+    assert not at.exception and PUTIN in node_ids(at)
+    with Store.open(postgres_url) as store:
+        assert store.counts()["documents"] == 26
+
+
 def test_app_filter_languages_changes_graph(app_db: Path) -> None:
     at = run_app()
     before = node_ids(at)
@@ -93,6 +104,21 @@ def test_app_node_click_shows_sentences_with_mention_highlighted(app_db: Path) -
     assert at.subheader[0].value == "Wladimir Putin"
     assert any("<mark>Putin" in m or "<mark>Wladimir Putin" in m for m in marked(at))
     assert param(at, "node") == PUTIN
+
+
+def test_app_node_card_pages_through_articles(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(details, "ARTICLES_PAGE", 2)
+    at = run_app()
+    at.session_state[GRAPH_KEY] = {"selection": {"kind": "node", "id": PUTIN}}
+    at.run()
+    assert "in 2 articles (the 2 newest of" in summary(at)
+    at.button(key=f"more:{PUTIN}").click().run()
+    assert "in 4 articles (the 4 newest of" in summary(at)
+
+
+def summary(at: AppTest) -> str:
+    """The card's "N sentences in M articles" line."""
+    return next(m.value for m in at.markdown if " sentences in " in m.value)
 
 
 def test_app_edge_click_shows_evidence(app_db: Path) -> None:

@@ -18,8 +18,10 @@ from explorer.data import (
     load_snapshot,
     sentence_text,
 )
+from pipelines.ingest import ingest
 from pipelines.keys import name_key
 from pipelines.store import Store
+from tests.conftest import SAMPLE_DATA
 
 
 def test_load_snapshot_frames_have_the_documented_columns(snapshot: Snapshot) -> None:
@@ -89,6 +91,15 @@ def test_load_snapshot_of_an_empty_store_has_empty_frames(tmp_path: Path) -> Non
         snapshot = load_snapshot(empty)
     assert snapshot.entities.empty and snapshot.relations.empty and snapshot.mentions.empty
     assert tuple(snapshot.relations.columns) == RELATION_COLUMNS
+
+
+def test_load_snapshot_is_the_same_from_postgresql(postgres_url: str, snapshot: Snapshot) -> None:
+    ingest([SAMPLE_DATA], postgres_url)
+    with Store.open(postgres_url) as postgres:
+        copy = load_snapshot(postgres)
+    for name in ("entities", "relations", "mentions", "documents"):
+        assert getattr(copy, name).drop(columns=["ingested_at"], errors="ignore").equals(
+            getattr(snapshot, name).drop(columns=["ingested_at"], errors="ignore")), name
 
 
 def test_load_snapshot_fingerprint_changes_with_the_documents(tmp_path: Path) -> None:

@@ -34,10 +34,10 @@ def test_evaluation_entities_f1_at_least_0_9(sample_records: dict[str, Extractio
     assert score.f1 >= 0.9
 
 
-def test_evaluation_agreements_with_parties_f1_at_least_0_8(sample_records: dict[str, Extraction]) -> None:
+def test_evaluation_agreements_with_parties_f1_at_least_0_9(sample_records: dict[str, Extraction]) -> None:
     score = _total(sample_records, score_agreements)
     print(f"agreements: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}")
-    assert score.f1 >= 0.8
+    assert score.f1 >= 0.9
 
 
 def test_evaluation_relations_f1_at_least_0_75(sample_records: dict[str, Extraction]) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from pipelines import migrations
+from pipelines.backends import sqlite_migrations as migrations
 from pipelines.errors import StoreError
 from pipelines.keys import content_hash
 from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
@@ -118,9 +118,11 @@ def english(key: str = "en.txt", published: str = "2024-06-19") -> tuple[Article
     ], published)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "db" / "kg.sqlite") as opened:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store on each backend: a SQLite file, and a new database on a real PostgreSQL server."""
+    target = tmp_path / "db" / "kg.sqlite" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with Store.open(target) as opened:
         yield opened
 
 
@@ -315,10 +317,10 @@ def test_store_survives_a_process_killed_mid_batch(store: Store, tmp_path: Path)
     batch_file = tmp_path / "batch.json"
     batch_file.write_text(json.dumps([[asdict(a), e.to_dict()] for a, e in items]))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.run([sys.executable, "-c", _CHILD, str(store.path), str(batch_file)],
+    child = subprocess.run([sys.executable, "-c", _CHILD, str(store.target), str(batch_file)],
                            cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     assert child.returncode == -signal.SIGKILL, child.stderr
-    with Store.open(store.path) as reopened:
+    with Store.open(store.target) as reopened:
         assert reopened.counts() == before
         assert reopened.save_batch(items) == ["new", "new"]
 
@@ -388,3 +390,14 @@ def test_store_sentence_text_falls_back_to_the_relation_evidence(store: Store) -
     article, extraction = german()
     store.save_batch([(article, replace(extraction, sentences=()))])
     assert store.sentence_text(content_hash(DE_TEXT), 0) == "Wladimir Putin reist nach Nordkorea."
+
+
+def test_store_mentions_pages_through_articles_newest_first(store: Store) -> None:
+    older, newer = german(published="2024-06-01"), german("other.txt", text=DE_TEXT + " Putin.", published="2024-06-20")
+    store.save_batch([older, newer])
+    every = store.mentions("person:wladimir-putin")
+    first, second = (store.mentions("person:wladimir-putin", articles=1, offset=n) for n in (0, 1))
+    assert {m["document_id"] for m in first} == {every[0]["document_id"]}
+    assert first[0]["document_published"] == "2024-06-20" and second[0]["document_published"] == "2024-06-01"
+    assert first + second == every
+    assert store.mentions("person:wladimir-putin", articles=1, offset=2) == []
