@@ -3,35 +3,36 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
-from pipelines.components.sentences import sentence_of_tokens
-from pipelines.nlp import get_nlp
+from pipelines.components.tokens import Tokens, tokens_of
+from pipelines.nlp import batch_zone, get_nlp
 from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
 
 BATCH_SIZE = 32
 
 
-def sentences_of(sents: Sequence[Span]) -> list[Sentence]:
+def sentences_of(tokens: Tokens) -> list[Sentence]:
     """Sentence offsets, trimmed of surrounding white space."""
     found = []
-    for sent in sents:
-        text = sent.text
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        found.append(Sentence(start, max(start, sent.start_char + len(text.rstrip()))))
+    for first, end in tokens.sents:
+        start_char = tokens.start_char(first)
+        text = tokens.span_text(first, end)
+        start = start_char + (len(text) - len(text.lstrip()))
+        found.append(Sentence(start, max(start, start_char + len(text.rstrip()))))
     return found
 
 
-def _mention(doc: Doc, start: int, end: int, sent_of: Sequence[int], method: str, score: float, kind: str) -> Mention:
-    span = doc[start:end]
-    return Mention(span.start_char, span.end_char, span.text, sent_of[start], method, score, kind)
+def _mention(tokens: Tokens, start: int, end: int, method: str, score: float, kind: str) -> Mention:
+    start_char, end_char = tokens.start_char(start), tokens.end_char(end)
+    return Mention(start_char, end_char, tokens.text[start_char:end_char], tokens.sent_of[start], method, score, kind)
 
 
-def _entities(doc: Doc, cands: list[Candidate], sent_of: Sequence[int]) -> list[Entity]:
+def _entities(tokens: Tokens, cands: list[Candidate]) -> list[Entity]:
     grouped: dict[str, list[Candidate]] = defaultdict(list)
     for cand in cands:
         grouped[cand.id].append(cand)
@@ -39,39 +40,46 @@ def _entities(doc: Doc, cands: list[Candidate], sent_of: Sequence[int]) -> list[
     for eid, group in grouped.items():
         head = next((c for c in group if c.kind == "name"), group[0])
         attrs = {k: v for c in group for k, v in c.attrs.items() if v not in ("", None)}
-        mentions = tuple(_mention(doc, c.start, c.end, sent_of, c.method, c.score, c.kind) for c in group)
+        mentions = tuple(_mention(tokens, c.start, c.end, c.method, c.score, c.kind) for c in group)
         entities.append(Entity(eid, head.type, head.label, attrs, mentions))
     return entities
 
 
-def _agreement_entity(doc: Doc, agreement: Agreement, sent_of: Sequence[int]) -> Entity:
+def _agreement_entity(tokens: Tokens, agreement: Agreement) -> Entity:
     attrs: dict[str, object] = {"kind": agreement.kind, "status": agreement.status or "unknown", "parties": agreement.parties}
     if agreement.year:
         attrs["year"] = agreement.year
     mentions = tuple(
-        _mention(doc, m.start, m.end, sent_of, "rule", 0.8, "anaphor" if m.anaphor else "name") for m in agreement.mentions
+        _mention(tokens, m.start, m.end, "rule", 0.8, "anaphor" if m.anaphor else "name") for m in agreement.mentions
     )
     return Entity(agreement.id, "agreement", agreement.label, attrs, mentions)
 
 
 def _relations(rels: list[RelationCandidate], sentences: list[Sentence], text: str) -> list[Relation]:
     unique: dict[tuple[str, str, str, int], Relation] = {}
+    # One string per sentence, shared by its relations: pickled once on the way back from a worker.
+    evidence: dict[int, str] = {}
     for r in rels:
-        evidence = text[sentences[r.sentence].start : sentences[r.sentence].end]
-        unique.setdefault((r.source, r.relation, r.target, r.sentence), Relation(r.source, r.relation, r.target, r.sentence, evidence, r.modality, r.score))
+        if r.sentence not in evidence:
+            evidence[r.sentence] = text[sentences[r.sentence].start : sentences[r.sentence].end]
+        key = (r.source, r.relation, r.target, r.sentence)
+        if key not in unique:
+            unique[key] = Relation(r.source, r.relation, r.target, r.sentence, evidence[r.sentence], r.modality, r.score)
     return list(unique.values())
 
 
 def record_from_doc(doc: Doc, article: Article) -> Extraction:
     """The extraction record of one processed article."""
-    sents = list(doc.sents)
-    sentences = sentences_of(sents)
-    sent_of = sentence_of_tokens(sents, len(doc))
-    entities = _entities(doc, doc._.kg_entities or [], sent_of)
-    entities += [_agreement_entity(doc, a, sent_of) for a in doc._.kg_agreements or []]
-    relations = _relations(doc._.kg_relations or [], sentences, doc.text)
+    tokens = tokens_of(doc)
+    sentences = sentences_of(tokens)
+    entities = _entities(tokens, doc._.kg_entities or [])
+    entities += [_agreement_entity(tokens, a) for a in doc._.kg_agreements or []]
+    # The article's own string (equal for a Doc made from it), so that a worker pickles it once
+    # for the article and the record it sends back.
+    text = article.text if article.text == tokens.text else tokens.text
+    relations = _relations(doc._.kg_relations or [], sentences, text)
     return Extraction(
-        id=article.id, lang=article.lang, title=article.title, text=doc.text,
+        id=article.id, lang=article.lang, title=article.title, text=text,
         sentences=tuple(sentences), entities=tuple(entities), relations=tuple(relations),
         published=article.published, source=article.source, url=article.url,
     )
@@ -104,8 +112,8 @@ def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> I
 
 def _run_batch(batch: list[Article]) -> Iterator[tuple[Article, Extraction]]:
     nlp = get_nlp(batch[0].lang)
-    # The memory zone frees the strings and lexemes this batch added to the vocabulary, so a
+    # Past the warm-up budget, a memory zone frees the strings and lexemes this batch added, so a
     # long-lived worker does not grow with the corpus; records hold plain Python strings only.
-    with nlp.memory_zone():
+    with batch_zone(nlp):
         records = [(a, record_from_doc(doc, a)) for a, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch))]
     yield from records

@@ -17,30 +17,32 @@ from pipelines.components.agreements import find_agreements
 from pipelines.components.coreference import link_persons
 from pipelines.components.entities import find_entities
 from pipelines.components.gazetteer import build_gazetteer
-from pipelines.components.sentences import sentence_of_tokens
-from pipelines.components.relations import (
-    agreement_relations,
-    attribute_relations,
-    caption_meetings,
-    co_mentions,
-    triggered_relations,
-)
+from pipelines.components.relations import agreement_relations, attribute_relations, sentence_relations
+from pipelines.components.sentences import break_at_lines, split_sentences
+from pipelines.components.tokens import tokens_of
 
 for _name in ("kg_entities", "kg_agreements", "kg_relations"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
-@Language.component("kg_paragraphs")
-def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence (titles and captions carry no full stop)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.is_space:
-            token.is_sent_start = False
-        elif "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-    return doc
+class ParagraphSplitter:
+    """A line break ends a sentence (titles and captions carry no full stop).
+
+    With ``punctuation`` (pipelines without a parser or senter) it also sets the sentences spaCy's
+    ``sentencizer`` would, in the same pass.
+    """
+
+    def __init__(self, name: str, *, punctuation: bool) -> None:
+        self.name, self.punctuation = name, punctuation
+
+    def __call__(self, doc: Doc) -> Doc:
+        return split_sentences(doc) if self.punctuation else break_at_lines(doc)
+
+
+@Language.factory("kg_paragraphs", default_config={"punctuation": False})
+def make_paragraph_splitter(nlp: Language, name: str, punctuation: bool) -> ParagraphSplitter:
+    return ParagraphSplitter(name, punctuation=punctuation)
 
 
 def separate_tokenizer(nlp: Language) -> Tokenizer:
@@ -63,7 +65,8 @@ class EntityRecognizer:
         self.gazetteer = build_gazetteer(lang, lambda text: [t.text for t in names(text)])
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = link_persons(doc, find_entities(doc, self.lang, self.gazetteer))
+        tokens = tokens_of(doc)
+        candidates = link_persons(tokens, find_entities(doc, tokens, self.lang, self.gazetteer))
         doc._.kg_entities = candidates
         doc.spans["kg_entities"] = [Span(doc, c.start, c.end, label=c.type, kb_id=c.id) for c in candidates]
         return doc
@@ -78,9 +81,10 @@ class AgreementRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.kg_entities or []
         labels = {c.id: c.label for c in entities}
-        phrases = find_agreements(doc, self.lang, entities)
+        tokens = tokens_of(doc)
+        phrases = find_agreements(tokens, self.lang, entities)
         published = str(doc.user_data.get("published", ""))
-        doc._.kg_agreements = resolve_agreements(doc, self.lang, phrases, entities, labels, published)
+        doc._.kg_agreements = resolve_agreements(tokens, self.lang, phrases, entities, labels, published)
         doc.spans["kg_agreements"] = [Span(doc, m.start, m.end, label="agreement", kb_id=a.id) for a in doc._.kg_agreements for m in a.mentions]
         return doc
 
@@ -92,17 +96,9 @@ class RelationExtractor:
         self.name, self.lang = name, lang
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = doc._.kg_entities or []
-        sentences = list(doc.sents)
-        sent_of = sentence_of_tokens(sentences, len(doc))
-        found = attribute_relations(sent_of, entities, {c.id for c in entities}) + agreement_relations(doc._.kg_agreements or [])
-        for index, sent in enumerate(sentences):
-            ents = [c for c in entities if sent.start <= c.start < sent.end]
-            typed = triggered_relations(doc, self.lang, sent, index, ents) + caption_meetings(doc, sent, index, ents)
-            found += typed
-            pairs = {frozenset((r.source, r.target)) for r in found if r.sentence == index}
-            found += co_mentions(index, ents, pairs)
-        doc._.kg_relations = found
+        tokens, entities = tokens_of(doc), doc._.kg_entities or []
+        found = attribute_relations(tokens.sent_of, entities, {c.id for c in entities}) + agreement_relations(doc._.kg_agreements or [])
+        doc._.kg_relations = found + sentence_relations(tokens, self.lang, entities, found)
         return doc
 
 

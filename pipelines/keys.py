@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -23,6 +24,7 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=100_000)  # names repeat across articles; slugify is slow
 def slug(text: str) -> str:
     """ASCII slug used in ids: "Kim Jong-un" -> "kim-jong-un"."""
     return slugify(text, lowercase=True, replacements=[["ß", "ss"]]) or "x"
@@ -38,6 +40,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=100_000)
 def name_key(label: str) -> str:
     """A key equal for spellings of one name across languages.
 

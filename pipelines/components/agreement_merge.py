@@ -11,10 +11,11 @@ agreement reported in two articles or languages gets the same id.
 from __future__ import annotations
 
 from collections import Counter
-
-from spacy.tokens import Doc
+from functools import lru_cache
 
 from pipelines.components.candidates import Agreement, AgreementCandidate, Candidate
+from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import WordTest
 from pipelines.keys import slug
 from pipelines.knowledge.agreements import ID_FAMILIES, KIND_WORDS, cue_of
 
@@ -46,19 +47,24 @@ def _complete_parties(cand: AgreementCandidate, phrases: list[AgreementCandidate
         cand.parties.append(other)
 
 
-def _update_sentences(doc: Doc, lang: str) -> set[int]:
-    return {i for i, sent in enumerate(doc.sents) if any(cue_of(t.text, lang) == "update" for t in sent)}
+@lru_cache(maxsize=None)
+def _update_words(lang: str) -> WordTest:
+    return WordTest(lambda word: cue_of(word, lang) == "update")
+
+
+def _update_sentences(tokens: Tokens, lang: str) -> set[int]:
+    return {tokens.sent_of[i] for i in tokens.where(_update_words(lang))}
 
 
 def resolve_agreements(
-    doc: Doc, lang: str, phrases: list[AgreementCandidate], entities: list[Candidate], labels: dict[str, str], published: str = ""
+    tokens: Tokens, lang: str, phrases: list[AgreementCandidate], entities: list[Candidate], labels: dict[str, str], published: str = ""
 ) -> list[Agreement]:
     """The article's agreements; ``labels`` maps entity ids to labels, ``published`` (ISO date) dates
     agreements the article reports as signed without naming a year."""
     salient = _salient_countries(entities)
     for cand in phrases:
         _complete_parties(cand, phrases, salient)
-    updating = _update_sentences(doc, lang)
+    updating = _update_sentences(tokens, lang)
     _mark_replaced(phrases, updating)
     groups: list[list[AgreementCandidate]] = []
     for cand in phrases:

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
 from pipelines.components.candidates import Candidate
 from pipelines.components.names import PARTICLES
+from pipelines.components.tokens import Tokens
 
 FAMILY_NAME_FIRST = frozenset({"Kim", "Xi", "Li", "Wang", "Moon", "Yoon", "Lee", "Park", "Hu", "Jiang", "Mao", "Zhang", "Choe", "Ri", "Pak"})
 
 
-def surname_tokens(doc: Doc, person: Candidate) -> tuple[str, ...]:
+def surname_tokens(tokens: Tokens, person: Candidate) -> tuple[str, ...]:
     """The token texts a later short mention of this person would use."""
-    words = [t.text for t in doc[person.start : person.end]]
+    words = tokens.words[person.start : person.end]
     if words[0] in FAMILY_NAME_FIRST:
         return (words[0],)
     for i, word in enumerate(words[1:], start=1):
         if word in PARTICLES:
             return tuple(words[i:])
-    last_word_start = max(i for i, t in enumerate(doc[person.start : person.end]) if i == 0 or doc[person.start + i - 1].whitespace_)
+    spaces = tokens.spaces
+    last_word_start = max(i for i in range(len(words)) if i == 0 or spaces[person.start + i - 1])
     return tuple(words[last_word_start:])
 
 
@@ -44,25 +44,24 @@ def _canonical_for(cand: Candidate, full: list[tuple[Candidate, tuple[str, ...]]
     return None
 
 
-def link_persons(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def link_persons(tokens: Tokens, candidates: list[Candidate]) -> list[Candidate]:
     """Candidates with short person names re-pointed at the full name, plus alias mentions found in the text."""
     persons = [c for c in candidates if c.type == "person"]
-    full = [(p, surname_tokens(doc, p)) for p in persons if len(p.label.split()) > 1]
+    full = [(p, surname_tokens(tokens, p)) for p in persons if len(p.label.split()) > 1]
     full.sort(key=lambda item: -len(item[0].label))
     linked = []
     for cand in candidates:
         target = _canonical_for(cand, full) if cand.type == "person" else None
         linked.append(replace(cand, id=target.id, label=target.label, kind="alias", attrs={**target.attrs, **cand.attrs}) if target else cand)
-    return sorted(linked + _alias_mentions(doc, full, linked), key=lambda c: c.start)
+    return sorted(linked + _alias_mentions(tokens, full, linked), key=lambda c: c.start)
 
 
-def _alias_mentions(doc: Doc, full: list[tuple[Candidate, tuple[str, ...]]], taken: list[Candidate]) -> list[Candidate]:
+def _alias_mentions(tokens: Tokens, full: list[tuple[Candidate, tuple[str, ...]]], taken: list[Candidate]) -> list[Candidate]:
     """Bare surnames ("Putin", "Putins") not yet covered by another candidate."""
+    if not full:
+        return []
     blocked = {i for c in taken for i in range(c.start, c.end)}
-    words = [t.text for t in doc]
-    starts: dict[str, list[int]] = {}
-    for i, word in enumerate(words):
-        starts.setdefault(word, []).append(i)
+    words, starts = tokens.words, tokens.positions
     found = []
     for person, surname in full:
         n = len(surname)

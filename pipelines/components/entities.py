@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 from pipelines.components.candidates import Candidate
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.names import find_persons, is_name_token
+from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import first_names
 
@@ -23,69 +25,75 @@ ORG_SUFFIXES = (
     "Commission", "Institute", "University", "Court", "Corporation", "Company", "Association", "Fund", "AG", "GmbH",
 )
 MODEL_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place", "GPE": "place", "NORP": ""}
+CUES = SOURCE_CUES | MEDIA_CUES | PLACE_CUES
+CUE_WORDS = WordTest(CUES.__contains__)
+ORG_WORDS = WordTest(lambda word: word[0].isupper() and word.endswith(ORG_SUFFIXES))
 PRIORITY = {"gazetteer": 3, "rule": 2, "model": 1}
 
 
-def gazetteer_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+def gazetteer_candidates(tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate]:
     """Every known country, adjective, place and organisation in the doc."""
-    words = [t.text for t in doc]
     return [
         Candidate(start, end, e.type, e.id, e.label, "gazetteer", e.score, e.kind, dict(e.attrs))
-        for start, end, e in gazetteer.find(words)
+        for start, end, e in gazetteer.find(tokens.words)
         if e.type
     ]
 
 
-def _capitalised_run(doc: Doc, start: int, blocked: set[int], limit: int = 4) -> int:
+def _capitalised_run(tokens: Tokens, start: int, blocked: set[int], limit: int = 4) -> int:
     end = start
-    while end < len(doc) and end - start < limit and is_name_token(doc[end], blocked):
+    while end < len(tokens) and end - start < limit and is_name_token(tokens, end, blocked):
         end += 1
     return end
 
 
-def cue_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
+def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """Outlets after "Foto:" or "Zeitung", places after "Region"/"Provinz"."""
     found = []
-    for token in doc[:-1]:
-        start = token.i + 2 if token.text in SOURCE_CUES and doc[token.i + 1].text == ":" else token.i + 1
-        if token.text in SOURCE_CUES | MEDIA_CUES or token.text in PLACE_CUES:
-            end = _capitalised_run(doc, start, blocked) if start < len(doc) else start
-            if end > start:
-                kind = "place" if token.text in PLACE_CUES else "organization"
-                found.append(_rule_candidate(doc, start, end, kind, {"org_kind": "media"} if kind == "organization" else {}))
+    words = tokens.words
+    for i in tokens.where(CUE_WORDS):
+        word = words[i]
+        if i == len(words) - 1:
+            continue
+        start = i + 2 if word in SOURCE_CUES and words[i + 1] == ":" else i + 1
+        end = _capitalised_run(tokens, start, blocked) if start < len(words) else start
+        if end > start:
+            kind = "place" if word in PLACE_CUES else "organization"
+            found.append(_rule_candidate(tokens, start, end, kind, {"org_kind": "media"} if kind == "organization" else {}))
     return found
 
 
-def suffix_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
+def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence"."""
     found = []
-    for token in doc:
-        if token.i in blocked or not token.text.endswith(ORG_SUFFIXES) or not token.text[0].isupper():
+    words = tokens.words
+    for i in tokens.where(ORG_WORDS):
+        if i in blocked:
             continue
-        start = token.i
-        while start > 0 and is_name_token(doc[start - 1], blocked) and token.i - start < 3:
+        start = i
+        while start > 0 and is_name_token(tokens, start - 1, blocked) and i - start < 3:
             start -= 1
-        end = token.i + 1
-        if end + 1 < len(doc) and doc[end].text == "of" and doc[end + 1].text[0].isupper():
+        end = i + 1
+        if end + 1 < len(words) and words[end] == "of" and words[end + 1][0].isupper():
             end += 2
         if end - start >= 2:
-            found.append(_rule_candidate(doc, start, end, "organization", {}))
+            found.append(_rule_candidate(tokens, start, end, "organization", {}))
     return found
 
 
-def _rule_candidate(doc: Doc, start: int, end: int, etype: str, attrs: dict) -> Candidate:  # type: ignore[type-arg]
-    label = doc[start:end].text
+def _rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict) -> Candidate:  # type: ignore[type-arg]
+    label = tokens.span_text(start, end)
     return Candidate(start, end, etype, entity_id(etype, label), label, "rule", 0.7, "name", attrs)
 
 
-def model_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+def model_candidates(doc: Doc, tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate]:
     """Entities from a trained NER, typed via the gazetteer where it knows the name."""
     found = []
     for ent in doc.ents:
         etype = MODEL_TYPES.get(ent.label_)
         if not etype:
             continue
-        known = gazetteer.find([t.text for t in ent])
+        known = gazetteer.find(tokens.words[ent.start : ent.end])
         if known and known[0][1] - known[0][0] == len(ent):
             continue  # the gazetteer already has it, with a canonical id
         label = re.sub(r"\s+", " ", ent.text)
@@ -99,10 +107,10 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     taken: set[int] = set()
     chosen = []
     for cand in ranked:
-        span = set(range(cand.start, cand.end))
-        if not span & taken:
+        span = range(cand.start, cand.end)
+        if taken.isdisjoint(span):
             chosen.append(cand)
-            taken |= span
+            taken.update(span)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -111,13 +119,13 @@ def covered(candidates: Iterable[Candidate]) -> set[int]:
     return {i for c in candidates for i in range(c.start, c.end)}
 
 
-def find_entities(doc: Doc, lang: str, gazetteer: Gazetteer) -> list[Candidate]:
+def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> list[Candidate]:
     """All entity candidates of the doc, overlaps resolved."""
-    known = select(gazetteer_candidates(doc, gazetteer))
+    known = select(gazetteer_candidates(tokens, gazetteer))
     # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name.
     given = first_names()
-    blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and doc[c.start].text in given))
+    blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and tokens.words[c.start] in given))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
-    persons = find_persons(doc, lang, blocked, owner_at)
-    ruled = cue_candidates(doc, blocked) + suffix_candidates(doc, blocked)
-    return select(known + persons + ruled + model_candidates(doc, gazetteer))
+    persons = find_persons(tokens, lang, blocked, owner_at)
+    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
+    return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))

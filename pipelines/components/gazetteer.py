@@ -33,34 +33,36 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._by_first: dict[str, dict[tuple[str, ...], Entry]] = {}
-        self._longest = 1
+        self._lengths: dict[str, list[int]] = {}  # name lengths in tokens per first word, longest first
 
     def add(self, words: Sequence[str], entry: Entry) -> None:
         key = tuple(words)
         if key:
             self._by_first.setdefault(key[0], {})[key] = entry
-            self._longest = max(self._longest, len(key))
+            lengths = self._lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, Entry]]:
         """Matches as ``(start, end, entry)`` over token indexes, left to right."""
-        found, i = [], 0
-        while i < len(words):
-            match = self._match_at(words, i)
-            if match:
-                found.append(match)
-                i = match[1]
-            else:
-                i += 1
+        by_first = self._by_first
+        found: list[tuple[int, int, Entry]] = []
+        free = 0  # the first token not inside an earlier match
+        for i in [i for i, word in enumerate(words) if word in by_first]:
+            if i >= free:
+                match = self._match_at(words, i)
+                if match:
+                    found.append(match)
+                    free = match[1]
         return found
 
     def _match_at(self, words: Sequence[str], i: int) -> tuple[int, int, Entry] | None:
-        candidates = self._by_first.get(words[i])
-        if not candidates:
-            return None
-        for end in range(min(len(words), i + self._longest), i, -1):
-            entry = candidates.get(tuple(words[i:end]))
+        candidates = self._by_first[words[i]]
+        for length in self._lengths[words[i]]:
+            entry = candidates.get(tuple(words[i : i + length])) if i + length <= len(words) else None
             if entry:
-                return i, end, entry
+                return i, i + length, entry
         return None
 
 

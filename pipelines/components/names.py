@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
-from spacy.tokens import Doc, Token
-
 from pipelines.components.candidates import Candidate
+from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import Role, first_names, multi_word_roles, role_for_word
 
@@ -31,6 +32,7 @@ CALENDAR = MONTHS | frozenset(
 )
 MAX_NAME_WORDS = 4
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][\w'’.]*$")
+STOP_WORDS = frozenset(DE_STOP | EN_STOP)
 
 
 @dataclass(frozen=True)
@@ -42,68 +44,75 @@ class RoleCue:
     leads: str  # entity id the role heads ("country:RU"), or ""
 
 
-def is_name_token(token: Token, blocked: set[int]) -> bool:
-    """A capitalised word that can be part of a person's name."""
-    text = token.text
+@lru_cache(maxsize=200_000)
+def is_name_word(text: str) -> bool:
+    """A capitalised word that can be part of a person's name, wherever it stands."""
     return (
-        token.i not in blocked
-        and bool(_NAME_TOKEN.match(text))
+        bool(_NAME_TOKEN.match(text))
         and len(text) > 1
-        and text.lower() not in DE_STOP | EN_STOP
+        and text.lower() not in STOP_WORDS
         and text not in CALENDAR
         and role_for_word(text, "de") is None
         and role_for_word(text, "en") is None
     )
 
 
-def _name_end(doc: Doc, start: int, blocked: set[int]) -> int:
+def is_name_token(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a name word that no other entity holds."""
+    return i not in blocked and is_name_word(tokens.words[i])
+
+
+def _name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
     """The end of the name that starts at ``start`` (exclusive token index)."""
     end, words = start + 1, 1
-    while end < len(doc) and words < MAX_NAME_WORDS:
-        if _hyphen_part(doc, end, blocked):
+    while end < len(tokens) and words < MAX_NAME_WORDS:
+        if _hyphen_part(tokens, end, blocked):
             end += 2
-        elif is_name_token(doc[end], blocked):
+        elif is_name_token(tokens, end, blocked):
             end, words = end + 1, words + 1
-        elif _particle_run(doc, end, blocked):
-            end = _particle_run(doc, end, blocked)
+        elif _particle_run(tokens, end, blocked):
+            end = _particle_run(tokens, end, blocked)
         else:
             break
     return end
 
 
-def _hyphen_part(doc: Doc, i: int, blocked: set[int]) -> bool:
-    """``doc[i]`` is a hyphen glued to the name on both sides ("Jong" "-" "un")."""
+def _hyphen_part(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a hyphen glued to the name on both sides ("Jong" "-" "un")."""
     return (
-        i + 1 < len(doc)
-        and doc[i].text == "-"
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-        and doc[i + 1].is_alpha
-        and doc[i + 1].i not in blocked
+        i + 1 < len(tokens)
+        and tokens.words[i] == "-"
+        and not tokens.spaces[i - 1]
+        and not tokens.spaces[i]
+        and tokens.is_alpha(i + 1)
+        and i + 1 not in blocked
     )
 
 
-def _particle_run(doc: Doc, i: int, blocked: set[int]) -> int:
+def _particle_run(tokens: Tokens, i: int, blocked: set[int]) -> int:
     """End of particles followed by a name token ("von der Leyen"), or 0."""
     j = i
-    while j < len(doc) and doc[j].text in PARTICLES:
+    while j < len(tokens) and tokens.words[j] in PARTICLES:
         j += 1
-    if j > i and j < len(doc) and is_name_token(doc[j], blocked):
+    if j > i and j < len(tokens) and is_name_token(tokens, j, blocked):
         return j + 1
     return 0
 
 
-def role_before(doc: Doc, i: int, lang: str, owner_at: dict[int, str]) -> RoleCue | None:
+def role_before(tokens: Tokens, i: int, lang: str, owner_at: dict[int, str]) -> RoleCue | None:
     """The role phrase that ends right before token ``i``, if any."""
-    for role in multi_word_roles(lang).get(doc[i - 1].text, []) if i > 0 else []:
+    if i == 0:
+        return None
+    words = tokens.words
+    for role in multi_word_roles(lang).get(words[i - 1], []):
         n = len(role.words)
-        if i - n >= 0 and tuple(t.text for t in doc[i - n : i]) == role.words:
-            return _with_country(role, i - n, owner_at, doc, i)
-    single = role_for_word(doc[i - 1].text, lang) if i > 0 else None
-    return _with_country(single, i - 1, owner_at, doc, i) if single else None
+        if i - n >= 0 and tuple(words[i - n : i]) == role.words:
+            return _with_country(role, i - n, owner_at)
+    single = role_for_word(words[i - 1], lang)
+    return _with_country(single, i - 1, owner_at) if single else None
 
 
-def _with_country(role: Role, start: int, owner_at: dict[int, str], doc: Doc, name_start: int) -> RoleCue:
+def _with_country(role: Role, start: int, owner_at: dict[int, str]) -> RoleCue:
     """Attach the country named by an adjective or hyphenated prefix before the role."""
     for j in (start - 1, start - 2):
         if j >= 0 and j in owner_at:
@@ -111,27 +120,47 @@ def _with_country(role: Role, start: int, owner_at: dict[int, str], doc: Doc, na
     return RoleCue(role, start, "")
 
 
-def find_persons(doc: Doc, lang: str, blocked: set[int], owner_at: dict[int, str]) -> list[Candidate]:
+def _opens_name(tokens: Tokens, i: int, blocked: set[int], given: frozenset[str]) -> bool:
+    """Token ``i`` is a given name followed by more of a name."""
+    return tokens.words[i] in given and i + 1 < len(tokens) and (
+        is_name_token(tokens, i + 1, blocked) or _hyphen_part(tokens, i + 1, blocked) or _particle_run(tokens, i + 1, blocked) > 0
+    )
+
+
+GIVEN_NAMES = WordTest(lambda word: word in first_names())
+
+
+def find_persons(tokens: Tokens, lang: str, blocked: set[int], owner_at: dict[int, str]) -> list[Candidate]:
     """Person candidates; ``blocked`` tokens belong to other entities already."""
     found: list[Candidate] = []
     given = first_names()
-    i = 0
-    while i < len(doc):
-        cue = role_before(doc, i, lang, owner_at)
-        opens = doc[i].text in given and i + 1 < len(doc) and (
-            is_name_token(doc[i + 1], blocked) or _hyphen_part(doc, i + 1, blocked) or _particle_run(doc, i + 1, blocked) > 0
-        )
-        if is_name_token(doc[i], blocked) and (opens or cue):
-            end = _name_end(doc, i, blocked)
-            found.append(_person(doc, i, end, cue, opens))
-            i = end
-        else:
-            i += 1
+    free = 0  # the first token after the last name found
+    for i in _possible_starts(tokens, lang):
+        if i < free or not is_name_token(tokens, i, blocked):
+            continue
+        cue = role_before(tokens, i, lang, owner_at)
+        opens = _opens_name(tokens, i, blocked, given)
+        if opens or cue:
+            free = _name_end(tokens, i, blocked)
+            found.append(_person(tokens, i, free, cue, opens))
     return found
 
 
-def _person(doc: Doc, start: int, end: int, cue: RoleCue | None, opens: bool) -> Candidate:
-    label = doc[start:end].text
+@lru_cache(maxsize=None)
+def _role_ends(lang: str) -> WordTest:
+    """Words that can end a role phrase: a one-word role or the last word of a longer one."""
+    return WordTest(lambda word: word in multi_word_roles(lang) or role_for_word(word, lang) is not None)
+
+
+def _possible_starts(tokens: Tokens, lang: str) -> list[int]:
+    """Where a person's name can start: at a given name or right after a role word."""
+    after_role = [i + 1 for i in tokens.where(_role_ends(lang)) if i + 1 < len(tokens)]
+    return sorted(set(tokens.where(GIVEN_NAMES)).union(after_role))
+
+
+
+def _person(tokens: Tokens, start: int, end: int, cue: RoleCue | None, opens: bool) -> Candidate:
+    label = tokens.span_text(start, end)
     attrs = {}
     if cue:
         attrs["role"] = " ".join(cue.role.words)

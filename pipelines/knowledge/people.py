@@ -55,10 +55,22 @@ def role_for_word(word: str, lang: str) -> Role | None:
 
 def _compound_role(word: str, lang: str) -> Role | None:
     """The role of a German compound such as "Verteidigungsminister"."""
-    for (suffix,), role in _single_word_roles(lang):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix.lower()):
-            return role
+    for length, by_suffix in _roles_by_suffix(lang):
+        if len(word) > length + 2:
+            role = by_suffix.get(word[-length:])
+            if role:
+                return role
     return None
+
+
+@lru_cache(maxsize=None)
+def _roles_by_suffix(lang: str) -> tuple[tuple[int, dict[str, Role]], ...]:
+    """Single-word roles as (length, lower-cased word -> role), longest first; of two roles with one
+    lower-cased word, the first in ``_single_word_roles`` order wins, as in a scan of that list."""
+    by_length: dict[int, dict[str, Role]] = {}
+    for (suffix,), role in _single_word_roles(lang):
+        by_length.setdefault(len(suffix), {}).setdefault(suffix.lower(), role)
+    return tuple(sorted(by_length.items(), key=lambda item: -item[0]))
 
 
 @lru_cache(maxsize=None)

@@ -64,13 +64,29 @@ def test_nlp_unknown_language_falls_back_to_multilingual() -> None:
     assert nlp.lang == "xx" and nlp.has_pipe("kg_entities")
 
 
-def test_nlp_vocabulary_does_not_grow_with_the_corpus() -> None:
+def _numbered_articles(prefix: str) -> list[Article]:
+    text = "Bundeskanzler Olaf Scholz traf {}{}x in Berlin."
+    return [Article(id=str(i), key=str(i), text=text.format(prefix, i), lang="de") for i in range(50)]
+
+
+def test_nlp_vocabulary_stops_growing_at_the_warm_up_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     from pipelines.extract import extract_many
 
     nlp = nlp_module.get_nlp("de")
-    articles = [Article(id=str(i), key=str(i), text=f"Bundeskanzler Olaf Scholz traf Wort{i}x in Berlin.", lang="de") for i in range(50)]
+    articles = _numbered_articles("Wort")
     list(extract_many(articles[:1]))
     before = len(nlp.vocab.strings)
+    monkeypatch.setitem(nlp_module._string_limits, nlp, before)  # the budget is spent
     records = list(extract_many(articles))
     assert len(nlp.vocab.strings) == before
     assert records[-1][1].text.endswith("Wort49x in Berlin.")
+
+
+def test_nlp_vocabulary_keeps_words_within_the_warm_up_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.extract import extract_many
+
+    nlp = nlp_module.get_nlp("de")
+    before = len(nlp.vocab.strings)
+    monkeypatch.setitem(nlp_module._string_limits, nlp, before + 1_000)
+    list(extract_many(_numbered_articles("Warm")))
+    assert "Warm49x" in nlp.vocab.strings and len(nlp.vocab.strings) > before
