@@ -4,7 +4,7 @@ Runs inside the transaction ``Store.save_batch`` opens, on any backend.  A
 document's id is its content hash and its ``key`` says where it came from,
 so saving the same article again changes nothing and a changed source
 replaces its earlier facts.  Entities are merged on save (rules in
-``_resolve_entity``): the first stored id is canonical and later ids
+``Resolver``): the first stored id is canonical and later ids
 redirect to it through ``entity_redirects``.
 """
 
@@ -32,20 +32,26 @@ def save_items(
 ) -> list[str]:
     """Save each item inside the caller's transaction, naming the article on failure."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    resolver = Resolver(db)
     results: list[str] = []
     for index, (article, extraction) in enumerate(items):
         try:
-            results.append(_save_item(db, article, extraction, now))
+            results.append(_save_item(resolver, article, extraction, now))
         except db.errors as exc:
             raise StoreError(
                 f"{article.key}: cannot be saved ({exc}); the whole batch was rolled back"
             ) from exc
         if on_item is not None:
             on_item(index, results[-1])
+    try:
+        resolver.flush()
+    except db.errors as exc:
+        raise StoreError(f"cannot save merged entity attributes ({exc}); the whole batch was rolled back") from exc
     return results
 
 
-def _save_item(db: Backend, article: Article, extraction: Extraction, now: str) -> str:
+def _save_item(resolver: "Resolver", article: Article, extraction: Extraction, now: str) -> str:
+    db = resolver.db
     doc_id = article_hash(article)
     old_id = db.scalar(sql.DOCUMENT_ID_FOR_KEY, {"key": article.key})
     if old_id == doc_id or (old_id is None and _document_exists(db, doc_id)):
@@ -53,8 +59,10 @@ def _save_item(db: Backend, article: Article, extraction: Extraction, now: str) 
     stale = _delete_document(db, old_id) if old_id else set()
     if not _document_exists(db, doc_id):  # a changed source may now equal another key's content
         _insert_document(db, doc_id, article, extraction, now)
-        _insert_facts(db, doc_id, article, extraction)
-    _remove_orphans(db, stale)
+        _insert_facts(resolver, doc_id, article, extraction)
+    if stale:
+        resolver.forget()  # removing orphans may delete entities the resolver remembers
+        _remove_orphans(db, stale)
     return "replaced" if old_id else "new"
 
 
@@ -97,9 +105,9 @@ def _insert_document(
     })
 
 
-def _insert_facts(db: Backend, doc_id: str, article: Article, extraction: Extraction) -> None:
-    published = article.published or extraction.published
-    ids = {e.id: _resolve_entity(db, e, extraction.lang, published) for e in extraction.entities}
+def _insert_facts(resolver: "Resolver", doc_id: str, article: Article, extraction: Extraction) -> None:
+    db, published = resolver.db, article.published or extraction.published
+    ids = {e.id: resolver.entity(e, extraction.lang, published) for e in extraction.entities}
     db.executemany(sql.INSERT_SENTENCE, [
         {"document_id": doc_id, "idx": idx, "start": s.start, "end": s.end}
         for idx, s in enumerate(extraction.sentences)
@@ -108,7 +116,7 @@ def _insert_facts(db: Backend, doc_id: str, article: Article, extraction: Extrac
         _mention_params(doc_id, ids[e.id], m) for e in extraction.entities for m in e.mentions
     ])
     db.executemany(sql.INSERT_RELATION, [
-        _relation_params(db, doc_id, ids, r) for r in extraction.relations
+        _relation_params(resolver, doc_id, ids, r) for r in extraction.relations
     ])
 
 
@@ -121,11 +129,11 @@ def _mention_params(doc_id: str, entity_id: str, mention: Mention) -> dict[str, 
 
 
 def _relation_params(
-    db: Backend, doc_id: str, ids: Mapping[str, str], relation: Relation
+    resolver: "Resolver", doc_id: str, ids: Mapping[str, str], relation: Relation
 ) -> dict[str, Any]:
     """Endpoints mapped to canonical ids; an id unknown everywhere stays as is (and fails the foreign key)."""
     def canonical(entity_id: str) -> str:
-        return ids.get(entity_id) or resolve_id(db, entity_id) or entity_id
+        return ids.get(entity_id) or resolver.resolve_id(entity_id) or entity_id
 
     return {
         "document_id": doc_id, "source": canonical(relation.source), "relation": relation.relation,
@@ -137,26 +145,86 @@ def _relation_params(
 # -- cross-document resolution -------------------------------------------------------
 
 
-def _resolve_entity(db: Backend, entity: Entity, lang: str, published: str) -> str:
-    """Store or merge one extracted entity; return its canonical id.
+class Resolver:
+    """Cross-document entity resolution for one transaction.
 
-    Same id (or a redirected one) -> that entity, attrs merged.  Otherwise,
-    for persons, organisations and places, an entity of the same type whose
-    label or alias has the same ``name_key`` -> that entity, and the new id
-    redirects to it.  Otherwise a new entity.  The label becomes an alias.
+    ``entity()`` stores or merges an extracted entity and returns its canonical id: same id (or a
+    redirected one) -> that entity, attrs merged; otherwise, for persons, organisations and places,
+    an entity of the same type whose label or alias has the same ``name_key`` -> that entity, and the
+    new id redirects to it; otherwise a new entity.  The label becomes an alias.
+
+    Within the transaction nobody else writes, so what it has read or written stays true: canonical
+    ids, name lookups, aliases and merged attrs are remembered, and the attrs are written back once
+    by ``flush()`` (a batch mentions the same countries and people many times).  ``forget()`` (after
+    flushing) is for when documents, and so perhaps entities, are deleted.
     """
-    key = name_key(entity.label)
-    canonical = resolve_id(db, entity.id) or _find_by_name(db, entity.type, key)
-    if canonical is None:
-        canonical = entity.id
-        _insert_entity(db, entity, published)
-    else:
-        _merge_into(db, canonical, entity.attrs, published)
-    if canonical != entity.id:
-        db.execute(sql.INSERT_REDIRECT, {"old_id": entity.id, "entity_id": canonical})
-    alias = {"entity_id": canonical, "alias": entity.label, "name_key": key, "lang": lang}
-    db.execute(sql.INSERT_ALIAS, alias)
-    return canonical
+
+    def __init__(self, db: Backend) -> None:
+        self.db = db
+        self._ids: dict[str, str | None] = {}
+        self._names: dict[str, dict[str, str | None]] = {}  # name key -> type -> entity found
+        self._aliases: set[tuple[str, str]] = set()
+        self._attrs: dict[str, tuple[dict[str, Any], str]] = {}
+        self._dirty: set[str] = set()
+
+    def entity(self, entity: Entity, lang: str, published: str) -> str:
+        key = name_key(entity.label)
+        canonical = self.resolve_id(entity.id) or self._find_by_name(entity.type, key)
+        if canonical is None:
+            canonical = entity.id
+            _insert_entity(self.db, entity, published)
+            self._attrs[canonical] = (json.loads(_dump_attrs(entity.attrs)), published)
+        else:
+            self._merge_into(canonical, entity.attrs, published)
+        if canonical != entity.id:
+            self.db.execute(sql.INSERT_REDIRECT, {"old_id": entity.id, "entity_id": canonical})
+        self._ids[entity.id] = canonical
+        if (canonical, entity.label) not in self._aliases:
+            alias = {"entity_id": canonical, "alias": entity.label, "name_key": key, "lang": lang}
+            self.db.execute(sql.INSERT_ALIAS, alias)
+            self._aliases.add((canonical, entity.label))
+            self._names.pop(key, None)  # the new alias may change what a name lookup finds
+        return canonical
+
+    def resolve_id(self, entity_id: str) -> str | None:
+        if entity_id not in self._ids:
+            self._ids[entity_id] = resolve_id(self.db, entity_id)
+        return self._ids[entity_id]
+
+    def _find_by_name(self, entity_type: str, key: str) -> str | None:
+        if entity_type not in NAME_MERGED_TYPES:
+            return None
+        by_type = self._names.setdefault(key, {})
+        if entity_type not in by_type:
+            by_type[entity_type] = self.db.scalar(sql.FIND_BY_NAME, {"type": entity_type, "name_key": key})
+        return by_type[entity_type]
+
+    def _merge_into(self, entity_id: str, attrs: Mapping[str, Any], published: str) -> None:
+        if entity_id not in self._attrs:
+            row = self.db.rows(sql.ENTITY_ATTRS, {"id": entity_id})[0]
+            self._attrs[entity_id] = (json.loads(row["attrs"]), row["attrs_published"])
+        old, old_published = self._attrs[entity_id]
+        merged, newest = merge_attrs(old, old_published, attrs, published)
+        if (merged, newest) != (old, old_published):
+            self._attrs[entity_id] = (merged, newest)
+            self._dirty.add(entity_id)
+
+    def flush(self) -> None:
+        """Write the attrs merged since the last flush."""
+        self.db.executemany(sql.UPDATE_ATTRS, [
+            {"id": entity_id, "attrs": _dump_attrs(self._attrs[entity_id][0]),
+             "attrs_published": self._attrs[entity_id][1]}
+            for entity_id in sorted(self._dirty)
+        ])
+        self._dirty.clear()
+
+    def forget(self) -> None:
+        """Flush, then drop everything remembered."""
+        self.flush()
+        self._ids.clear()
+        self._names.clear()
+        self._aliases.clear()
+        self._attrs.clear()
 
 
 def resolve_id(db: Backend, entity_id: str) -> str | None:
@@ -164,23 +232,11 @@ def resolve_id(db: Backend, entity_id: str) -> str | None:
     return db.scalar(sql.RESOLVE_ID, {"id": entity_id})
 
 
-def _find_by_name(db: Backend, entity_type: str, key: str) -> str | None:
-    if entity_type not in NAME_MERGED_TYPES:
-        return None
-    return db.scalar(sql.FIND_BY_NAME, {"type": entity_type, "name_key": key})
-
-
 def _insert_entity(db: Backend, entity: Entity, published: str) -> None:
     db.execute(sql.INSERT_ENTITY, {
         "id": entity.id, "type": entity.type, "label": entity.label,
         "attrs": _dump_attrs(entity.attrs), "attrs_published": published,
     })
-
-
-def _merge_into(db: Backend, entity_id: str, attrs: Mapping[str, Any], published: str) -> None:
-    row = db.rows(sql.ENTITY_ATTRS, {"id": entity_id})[0]
-    merged, newest = merge_attrs(json.loads(row["attrs"]), row["attrs_published"], attrs, published)
-    db.execute(sql.UPDATE_ATTRS, {"id": entity_id, "attrs": _dump_attrs(merged), "attrs_published": newest})
 
 
 def merge_attrs(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
@@ -11,11 +11,28 @@ from pipelines.extract import extract_many
 from pipelines.ingest import IngestReport, ingest
 from pipelines.records import Article, Extraction
 from pipelines.sources import read_paths
+from pipelines.store import Store
 from tests.postgres_harness import fresh_database, server_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
 FIRST_ARTICLE = SAMPLE_DATA / "putin-nordkorea-escambray.de.txt"
+
+
+def graph_of(store: Store) -> dict[str, Any]:
+    """Everything a user sees of the graph: entities, aliases, redirects, relations with their evidence,
+    mentions per entity and document, and the documents (without their ingestion time)."""
+    relations = store.relations()
+    return {
+        "documents": [{k: v for k, v in d.items() if k != "ingested_at"} for d in store.documents()],
+        "entities": store.entities(),
+        "aliases": store.all_aliases(),
+        "redirects": store.redirects(),
+        "relations": relations,
+        "evidence": [store.evidence(r["source"], r["relation"], r["target"]) for r in relations],
+        "mention_counts": sorted(store.mention_counts()),
+        "counts": store.counts(),
+    }
 
 
 @pytest.fixture(scope="session")

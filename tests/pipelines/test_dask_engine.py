@@ -14,23 +14,7 @@ import pytest
 from pipelines.errors import EngineError
 from pipelines.ingest import ingest
 from pipelines.store import Store
-from tests.conftest import ROOT, SAMPLE_DATA
-
-
-def graph_of(store: Store) -> dict[str, Any]:
-    """Everything a user sees of the graph: entities, aliases, redirects, relations with their evidence,
-    mentions per entity and document, and the documents (without their ingestion time)."""
-    relations = store.relations()
-    return {
-        "documents": [{k: v for k, v in d.items() if k != "ingested_at"} for d in store.documents()],
-        "entities": store.entities(),
-        "aliases": store.all_aliases(),
-        "redirects": store.redirects(),
-        "relations": relations,
-        "evidence": [store.evidence(r["source"], r["relation"], r["target"]) for r in relations],
-        "mention_counts": sorted(store.mention_counts()),
-        "counts": store.counts(),
-    }
+from tests.conftest import ROOT, SAMPLE_DATA, graph_of
 
 
 def ingest_with_dask(path: Path, db: str) -> subprocess.CompletedProcess[str]:

@@ -21,6 +21,7 @@ from pipelines.keys import content_hash
 from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
 from pipelines.schema import MIGRATIONS, SCHEMA_VERSION
 from pipelines.store import Store, default_db_path, merge_attrs
+from tests.conftest import graph_of
 
 REPO = Path(__file__).resolve().parents[2]
 PACT = "agreement:partnership-kp-ru-2024"
@@ -401,3 +402,37 @@ def test_store_mentions_pages_through_articles_newest_first(store: Store) -> Non
     assert first[0]["document_published"] == "2024-06-20" and second[0]["document_published"] == "2024-06-01"
     assert first + second == every
     assert store.mentions("person:wladimir-putin", articles=1, offset=2) == []
+
+
+def test_store_one_batch_equals_one_article_per_batch(
+    store: Store, sample_records: dict[str, Extraction], tmp_path: Path
+) -> None:
+    """The resolver remembers ids, names and attrs within a batch; that must not change the result."""
+    items = [(Article(id=name, key=name, text=r.text, lang=r.lang, published=r.published), r)
+             for name, r in sorted(sample_records.items())]
+    store.save_batch(items)
+    with Store.open(tmp_path / "one-by-one.sqlite") as single:
+        for item in items:
+            single.save_batch([item])
+        assert graph_of(store) == graph_of(single)
+    assert store.counts()["redirects"] > 0 and store.counts()["documents"] == len(items)
+
+
+def test_store_replacement_within_one_batch_equals_separate_batches(store: Store, tmp_path: Path) -> None:
+    changed = german(text=DE_TEXT.replace("Nordkorea.", "Nordkorea und Vietnam."))
+    assert store.save_batch([german(), english(), changed]) == ["new", "new", "replaced"]
+    with Store.open(tmp_path / "separate.sqlite") as separate:
+        for item in (german(), english(), changed):
+            separate.save_batch([item])
+        assert graph_of(store) == graph_of(separate)
+
+
+def test_store_entity_orphaned_and_mentioned_again_within_one_batch(store: Store, tmp_path: Path) -> None:
+    without_kim = german(text="Wladimir Putin reist nach Nordkorea. Russland und Nordkorea wollen den Pakt unterzeichnen.")
+    items = [german(), without_kim, german("other.txt")]
+    assert store.save_batch(items) == ["new", "replaced", "new"]
+    with Store.open(tmp_path / "separate.sqlite") as separate:
+        for item in items:
+            separate.save_batch([item])
+        assert graph_of(store) == graph_of(separate)
+    assert store.entity("person:kim-jong-un") is not None
