@@ -74,6 +74,13 @@ def test_app_builds_and_reads_a_postgresql_database(postgres_url: str, monkeypat
         assert store.counts()["documents"] == 26
 
 
+def test_app_unreachable_postgresql_is_a_clear_error_without_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_DB", "postgresql://kg:s3cret@127.0.0.1:9/news?connect_timeout=2")
+    at = run_app()
+    assert not at.exception
+    assert "postgresql://kg@127.0.0.1:9/news" in at.error[0].value and "s3cret" not in at.error[0].value
+
+
 def test_app_filter_languages_changes_graph(app_db: Path) -> None:
     at = run_app()
     before = node_ids(at)
