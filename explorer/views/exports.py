@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -12,12 +13,18 @@ FORMATS = {"graphml": "application/xml", "gexf": "application/xml", "json": "app
 
 
 def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], title: str) -> bool:
-    """Download buttons; returns True when the PNG of the canvas was asked for."""
+    """Download buttons; returns True when the PNG of the canvas was asked for.
+
+    The files are made when a button is clicked (``data`` is a callable): nothing is built for views
+    nobody downloads, and no stored file of an earlier view is left for the page to ask for after a
+    rerun (which Streamlit answers with a 404 in the browser console).
+    """
     nodes, edges, options = payload
     columns = st.columns(len(FORMATS) + 2)
-    columns[0].download_button("HTML (offline)", standalone_html(nodes, edges, options, title=title),
+    columns[0].download_button("HTML (offline)", partial(standalone_html, nodes, edges, options, title=title),
                                file_name="entente-view.html", mime="text/html", key="x_html")
     png = columns[1].button("PNG of the graph", key="x_png")
     for column, (fmt, mime) in zip(columns[2:], FORMATS.items()):
-        column.download_button(fmt.upper(), export_bytes(nodes, edges, fmt), file_name=f"entente-view.{fmt}", mime=mime, key=f"x_{fmt}")
+        column.download_button(fmt.upper(), partial(export_bytes, nodes, edges, fmt),
+                               file_name=f"entente-view.{fmt}", mime=mime, key=f"x_{fmt}")
     return png
