@@ -40,6 +40,11 @@ def dask_submit(scheduler: str | None, workers: int) -> Iterator[tuple[Submit, i
     except (OSError, TimeoutError) as exc:
         where = scheduler or "a local cluster"
         raise EngineError(f"cannot reach the Dask scheduler at {where} ({exc}); check the address and that it runs") from exc
+    except RuntimeError as exc:  # a local worker process died while starting
+        raise EngineError(
+            f"cannot start local Dask workers ({exc}); they import the main module again, so a script "
+            "that calls ingest() must do so under `if __name__ == \"__main__\":`"
+        ) from exc
     try:
         count = len(client.scheduler_info().get("workers", {})) or workers
         yield (lambda fn, *args: client.submit(fn, *args, pure=False)), count

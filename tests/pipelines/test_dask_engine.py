@@ -3,6 +3,7 @@ server give the same graph as the single-process SQLite run."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,18 @@ def test_dask_engine_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> N
                engine="dask", scheduler="tcp://127.0.0.1:9")
     with Store.open(tmp_path / "kg.sqlite") as store:
         assert store.counts()["documents"] == 0
+
+
+def test_dask_engine_script_without_main_guard_is_a_clear_error(tmp_path: Path) -> None:
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from pipelines.errors import EntenteError\n"
+        "from pipelines.ingest import ingest\n"
+        "try:\n"
+        f"    ingest([{str(SAMPLE_DATA / 'putin-nordkorea-escambray.de.txt')!r}], {str(tmp_path / 'kg.sqlite')!r},"
+        " engine='dask', workers=1)\n"
+        "except EntenteError as error:\n"
+        "    print('error:', error)\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert "cannot start local Dask workers" in run.stdout and 'if __name__ == "__main__":' in run.stdout
