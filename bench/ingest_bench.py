@@ -670,15 +670,33 @@ def timed(call: Any, runs: int) -> tuple[float, float, Any]:
     return statistics.median(times), first, result
 
 
-def query_bench(workdir: Path, runs: int) -> tuple[list[QueryCase], dict[str, Any]]:
+def postgres_synthetic_store(url: str) -> tuple[str, str]:
+    """The synthetic store of the SYNTHETIC size in the PostgreSQL database at ``url``, built there
+    when that database holds no documents yet."""
+    from bench.synthetic import build_store
+    from pipelines.store import Store
+
+    with Store.open(url) as store:
+        if store.counts()["documents"]:
+            return url, "reused"
+    s = SYNTHETIC
+    started = time.perf_counter()
+    counts = build_store(url, s["entities"], s["relations"], mentions=s["mentions"], seed=s["seed"])
+    built = ", ".join(f"{name}: {n}" for name, n in counts.items())
+    return url, f"built in {time.perf_counter() - started:.1f} s ({built})"
+
+
+def query_bench(workdir: Path, runs: int, store_url: str | None = None) -> tuple[list[QueryCase], dict[str, Any]]:
     from explorer.data import load_snapshot
     from explorer.evidence import mention_evidence
     from explorer.queries import Filters, compute_view
     from explorer.views.details import ARTICLES_PAGE
     from pipelines.store import Store
 
-    db, note = synthetic_store(workdir)
-    log(f"[queries] store {db.name}: {note}")
+    from pipelines.backends import public_target
+
+    db, note = synthetic_store(workdir) if store_url is None else postgres_synthetic_store(store_url)
+    log(f"[queries] store {public_target(db)}: {note}")
     cases: list[QueryCase] = []
     with Store.open(db) as store:
         counts = store.counts()
@@ -724,7 +742,7 @@ def query_bench(workdir: Path, runs: int) -> tuple[list[QueryCase], dict[str, An
         started = time.perf_counter()
         relations = store.relations()
         global_relations = time.perf_counter() - started
-    info = {"store": str(db), "note": note, "counts": counts, "snapshot_load_ms": ms(load),
+    info = {"store": public_target(db), "note": note, "counts": counts, "snapshot_load_ms": ms(load),
             "snapshot_load_first_ms": ms(load_first), "first_view_ms": ms(first_view),
             "store_relations_ms": ms(global_relations), "store_relations_rows": len(relations)}
     return cases, info
@@ -827,7 +845,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         output += rss_table(rss) + [""]
         record["rss"] = asdict(rss)
     if not args.skip_queries:
-        cases, info = query_bench(workdir, args.query_runs)
+        cases, info = query_bench(workdir, args.query_runs, args.query_store)
         output += query_table(cases, info, args.query_runs) + [""]
         record["queries"] = {"cases": [asdict(c) | {"verdict": c.verdict} for c in cases], **info}
     output.append(f"total {time.perf_counter() - started:.0f} s")
@@ -849,6 +867,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-ingest", action="store_true", help="skip the throughput part")
     p.add_argument("--skip-rss", action="store_true", help="skip the memory part")
     p.add_argument("--skip-queries", action="store_true", help="skip the store query part")
+    p.add_argument("--query-store", metavar="URL",
+                   help="run the query part on a postgresql:// database instead (the synthetic store is built there once)")
     p.add_argument("--timeout", type=float, default=1800, help="seconds allowed per subprocess")
     p.add_argument("--profile", type=int, metavar="WORDS", help="only cProfile an in-process ingest of WORDS words")
     p.add_argument("--workdir", help="corpora, databases and logs (default: $TMPDIR/entente-ingest-bench)")
