@@ -96,8 +96,12 @@ _MENTION_PAGING: Step = (
     "DROP INDEX relations_document",
 )
 
+# Newest documents first without sorting them all: PostgreSQL walks it to pick a drill-down page's
+# articles (the most-mentioned entity of the benchmark store: 24 ms -> 11 ms).
+_DOCUMENTS_BY_DATE: Step = ("CREATE INDEX documents_published ON documents (published DESC, id)",)
+
 # Append new steps; never edit a step that has been released.
-MIGRATIONS: tuple[Step, ...] = (_TABLES, _REDIRECTS_AND_INDEXES, _MENTION_PAGING)
+MIGRATIONS: tuple[Step, ...] = (_TABLES, _REDIRECTS_AND_INDEXES, _MENTION_PAGING, _DOCUMENTS_BY_DATE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # -- writing -------------------------------------------------------------------------
