@@ -149,9 +149,12 @@ def is_boilerplate(line: str) -> bool:
     banner, a copyright notice, or only punctuation such as "-"."""
     if not any(char.isalnum() for char in line):
         return True
-    if any(_starts_with_word(line, prefix) for prefix in ALWAYS_DROP_PREFIXES):
+    # str.startswith with a tuple rejects most lines in one C call before the word-end check.
+    if line.startswith(ALWAYS_DROP_PREFIXES) and any(
+        _starts_with_word(line, prefix) for prefix in ALWAYS_DROP_PREFIXES
+    ):
         return True
-    return _looks_like_label(line) and any(
+    return _looks_like_label(line) and line.startswith(SHORT_LINE_DROP_PREFIXES) and any(
         _starts_with_word(line, prefix) for prefix in SHORT_LINE_DROP_PREFIXES
     )
 
@@ -194,4 +197,4 @@ def _one_line(title: str) -> str:
 
 def _fold(line: str) -> str:
     """A comparison key: case-folded, whitespace collapsed."""
-    return _SPACES.sub(" ", line).strip().casefold()
+    return " ".join(line.split()).casefold()
