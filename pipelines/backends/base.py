@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
+from pipelines.errors import StoreError
+
 
 class Backend(Protocol):
     """One open connection.  SQL is ``pipelines.schema`` text with ``:name`` parameters.
@@ -64,3 +66,12 @@ class ExplicitTransactions:
 
     def close(self) -> None:
         self._conn.close()
+
+
+def refuse_newer(version: int, supported: int) -> None:
+    """A database written by a later Entente (more migration steps than we know) is refused, not guessed at."""
+    if version > supported:
+        raise StoreError(
+            f"database schema version {version} is newer than this Entente supports "
+            f"({supported}); upgrade Entente or use another database"
+        )

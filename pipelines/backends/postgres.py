@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg.rows import dict_row, tuple_row
 
-from pipelines.backends.base import ExplicitTransactions
+from pipelines.backends.base import ExplicitTransactions, refuse_newer
 from pipelines.errors import StoreError
 from pipelines.schema import MIGRATIONS, Step
 
@@ -112,16 +112,15 @@ class PostgresBackend(ExplicitTransactions):
 
     def schema_version(self) -> int:
         self._conn.execute(_VERSION_TABLE)
-        return int(self.scalar("SELECT COALESCE(MAX(version), 0) FROM entente_schema") or 0)
+        return self._stored_version()
+
+    def _stored_version(self) -> int:
+        return int(self.scalar("SELECT COALESCE(MAX(version), 0) FROM entente_schema"))
 
     def migrate(self, steps: Sequence[Step] = MIGRATIONS) -> int:
         """Apply the missing steps, each in one transaction with its version (PostgreSQL DDL is transactional)."""
         version = self.schema_version()
-        if version > len(steps):
-            raise StoreError(
-                f"database schema version {version} is newer than this Entente supports "
-                f"({len(steps)}); upgrade Entente or use another database"
-            )
+        refuse_newer(version, len(steps))
         for number in range(version + 1, len(steps) + 1):
             self._apply_step(steps[number - 1], number)
         return self.schema_version()
@@ -129,7 +128,7 @@ class PostgresBackend(ExplicitTransactions):
     def _apply_step(self, step: Step, number: int) -> None:
         self.begin_write()
         try:
-            if self.scalar("SELECT COALESCE(MAX(version), 0) FROM entente_schema") < number:
+            if self._stored_version() < number:
                 for statement in step:  # another process may have migrated while we waited
                     self._conn.execute(ddl(statement))
                 self.execute("DELETE FROM entente_schema")

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Sequence
 
+from pipelines.backends.base import refuse_newer
 from pipelines.errors import StoreError
 from pipelines.schema import MIGRATIONS, Step
 
@@ -71,11 +72,7 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[Step] = MIGRATIONS) -> int
     rather than guessed at.
     """
     version = schema_version(conn)
-    if version > len(steps):
-        raise StoreError(
-            f"database schema version {version} is newer than this Entente supports "
-            f"({len(steps)}); upgrade Entente or use another database file"
-        )
+    refuse_newer(version, len(steps))
     for number in range(version + 1, len(steps) + 1):
         _apply_step(conn, steps[number - 1], number)
     return schema_version(conn)
