@@ -29,7 +29,7 @@ from pipelines.sample_eval import SampleReport, evaluate_gold
 from pipelines.sources import Rejection, read_paths
 from pipelines.store import Store, default_db_path
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 DB_HELP = "database file or postgresql:// URL (default: $KG_DB, else data/entente.sqlite)"
 
 
@@ -68,9 +68,6 @@ def _lang(value: str) -> str | None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
-    if args.scheduler and args.engine != "dask":
-        print("error: --scheduler needs --engine dask", file=sys.stderr)
-        return EXIT_USAGE
     workers = max(1, args.workers or (2 if args.engine == "dask" else 1))
     with tqdm(unit="doc", disable=None, file=sys.stderr) as bar:
         report = ingest(args.paths, db, _lang(args.lang), workers, bar.update, args.engine, args.scheduler)
@@ -124,7 +121,10 @@ COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export, 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors are printed as one line each, never as a traceback."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "scheduler", None) and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")  # exit 2 with the usage, like every usage error
     try:
         return COMMANDS[args.command](args)
     except EntenteError as err:

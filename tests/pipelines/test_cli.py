@@ -177,3 +177,10 @@ def counts_or_zero(db: Path) -> int:
             return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_cli_ingest_scheduler_without_dask_is_a_usage_error(tmp_path: Path) -> None:
+    db = tmp_path / "kg.sqlite"
+    result = run("ingest", str(FIRST_ARTICLE), "--db", str(db), "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.returncode == 2 and "--scheduler needs --engine dask" in result.stderr
+    assert "usage:" in result.stderr and not db.exists()
