@@ -1,5 +1,5 @@
-"""Ingesting articles into the store: read, skip unchanged, extract (in worker processes or on
-a Dask cluster), save in batches.
+"""Ingesting articles into the store: read, skip unchanged, extract (in this process, alongside a
+pool of worker processes, or on a Dask cluster), save in batches in input order.
 
 Each batch is saved in one transaction, so a run that is killed leaves the
 database as it was before the interrupted batch; the next run skips what
@@ -8,8 +8,8 @@ was saved and picks up the rest.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -23,6 +23,9 @@ from pipelines.sources import Rejection, read_paths
 from pipelines.store import Store
 
 SAVE_BATCH = 64
+CHUNK = SAVE_BATCH  # articles per unit of work shared between this process and the pool
+AHEAD = 6  # chunks extracted but not yet saved, at most (bounds memory)
+IN_POOL = 2  # unfinished chunks per pool process
 ENGINES = ("processes", "dask")
 Progress = Callable[[int], None]
 Batch = list[tuple[Article, Extraction]]
@@ -79,9 +82,10 @@ def ingest(
 ) -> IngestReport:
     """Ingest files, folders or ``-`` (stdin JSONL) into the store at ``db`` (a path or a URL).
 
-    ``engine`` ``processes`` extracts in this process (``workers`` 1) or a
-    local process pool; ``dask`` on the cluster at ``scheduler``, or on a
-    local cluster of ``workers`` processes when no address is given.
+    ``engine`` ``processes`` extracts in ``workers`` processes: this one
+    and, for more than 1, a pool of ``workers - 1``; ``dask`` on the cluster
+    at ``scheduler``, or on a local cluster of ``workers`` processes when no
+    address is given (this process then only reads and saves).
     """
     report = IngestReport()
     with Store.open(db) as store:
@@ -94,21 +98,47 @@ def ingest(
 
 
 def _extracted(articles: Iterable[Article], workers: int, engine: str, scheduler: str | None) -> Iterator[Batch]:
-    if engine == "processes" and workers <= 1:
-        yield from (_extract_chunk(chunk) for chunk in _chunks(articles, SAVE_BATCH))
-        return
-    with _submitter(engine, workers, scheduler) as (submit, count):
-        yield from _parallel(submit, _chunks(articles, SAVE_BATCH // count or 1), count)
-
-
-@contextmanager
-def _submitter(engine: str, workers: int, scheduler: str | None) -> Iterator[tuple[Submit, int]]:
     if engine == "dask":
-        with dask_submit(scheduler, workers) as found:
-            yield found
+        with dask_submit(scheduler, workers) as (submit, count):
+            yield from _parallel(submit, _chunks(articles, SAVE_BATCH // count or 1), count)
+    elif workers <= 1:
+        yield from (_extract_chunk(chunk) for chunk in _chunks(articles, SAVE_BATCH))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield pool.submit, workers
+        # This process is one of the ``workers``: with N processes on N cores, a writer that only
+        # waited and saved would share a core with a worker and set the pace for all of them.
+        with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+            yield from _alongside(pool.submit, _chunks(articles, CHUNK), workers - 1)
+
+
+def _alongside(submit: Submit, chunks: Iterator[list[Article]], pool_size: int) -> Iterator[Batch]:
+    """Extract on a pool of ``pool_size`` processes and in this one, yielding results in input order.
+
+    The pool is kept IN_POOL chunks per process ahead.  This process saves (the caller's work between
+    two results) whatever is ready in order; when the next result is not ready yet, it extracts a
+    chunk itself instead of waiting, as long as fewer than AHEAD chunks are unsaved.
+    """
+    queue: deque[Future[Batch] | Batch] = deque()
+    while True:
+        while _unfinished(queue) < IN_POOL * pool_size and (chunk := next(chunks, None)) is not None:
+            queue.append(submit(_extract_chunk, chunk))
+        if not queue:
+            return
+        if not _ready(queue[0]) and len(queue) < AHEAD and (chunk := next(chunks, None)) is not None:
+            queue.append(_extract_chunk(chunk))
+        else:
+            yield _result(queue.popleft())
+
+
+def _unfinished(queue: "deque[Future[Batch] | Batch]") -> int:
+    return sum(1 for item in queue if isinstance(item, Future) and not item.done())
+
+
+def _ready(item: "Future[Batch] | Batch") -> bool:
+    return not isinstance(item, Future) or item.done()
+
+
+def _result(item: "Future[Batch] | Batch") -> Batch:
+    return item.result() if isinstance(item, Future) else item
 
 
 def _parallel(submit: Submit, chunks: Iterator[list[Article]], workers: int) -> Iterator[Batch]:
