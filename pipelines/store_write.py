@@ -53,8 +53,9 @@ def save_items(
 def _save_item(resolver: "Resolver", article: Article, extraction: Extraction, now: str) -> str:
     db = resolver.db
     doc_id = article_hash(article)
+    # Asked again, inside the transaction: the batch, or another writer, may have stored it since.
     old_id = db.scalar(sql.DOCUMENT_ID_FOR_KEY, {"key": article.key})
-    if old_id == doc_id or (old_id is None and _document_exists(db, doc_id)):
+    if _status(db, old_id, doc_id) == "unchanged":
         return "unchanged"
     stale = _delete_document(db, old_id) if old_id else set()
     if not _document_exists(db, doc_id):  # a changed source may now equal another key's content
@@ -67,7 +68,12 @@ def _save_item(resolver: "Resolver", article: Article, extraction: Extraction, n
 
 
 def article_status(db: Backend, key: str, doc_id: str) -> str:
-    old_id = db.scalar(sql.DOCUMENT_ID_FOR_KEY, {"key": key})
+    """``new``, ``unchanged`` or ``changed`` for content ``doc_id`` read from ``key``."""
+    return _status(db, db.scalar(sql.DOCUMENT_ID_FOR_KEY, {"key": key}), doc_id)
+
+
+def _status(db: Backend, old_id: str | None, doc_id: str) -> str:
+    """The status given ``old_id``, the document stored under the same key (if any)."""
     if old_id is not None:
         return "unchanged" if old_id == doc_id else "changed"
     return "unchanged" if _document_exists(db, doc_id) else "new"

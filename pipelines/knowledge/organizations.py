@@ -37,11 +37,6 @@ def organization_names() -> dict[str, Organization]:
     return names
 
 
-def known_organizations() -> dict[str, Organization]:
-    """Organisation id -> organisation."""
-    return {org.id: org for org in organization_names().values()}
-
-
 def german_forms(name: str) -> list[str]:
     """A German name with its inflected forms: "Europäische Kommission" -> "Europäischen Kommission",
     "Europäisches Parlament" -> "Europäischen Parlaments"."""

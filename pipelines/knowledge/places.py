@@ -77,8 +77,3 @@ def place_names() -> dict[str, Place]:
     names = _cities()
     names.update(_curated())
     return names
-
-
-def known_places() -> dict[str, Place]:
-    """Place id -> place, for labels in either language."""
-    return {place.id: place for place in place_names().values()}
