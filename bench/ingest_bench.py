@@ -27,7 +27,10 @@ nothing is written into the repository.
      workers=N)`` end to end (JSON lines, cleaning, extraction, SQLite), with
      N = 1 and 2.  The language pipeline is built (and warmed on one
      sentence) before the clock starts; its build time is reported apart.
-     With 2 workers the worker processes are forked from that warm process.
+     With 2 workers the pool process is forked from that warm process.
+   - pair: two 1-worker ingests, each in its own process and database,
+     started together after both have built their pipelines: their combined
+     words/s is the ceiling this machine sets for a 2-worker ingest.
    Medians over ``--runs`` runs; the runs interleave the measurements.
 2. Memory.  ``python -m pipelines ingest FILE.jsonl --db NEW --workers W`` as
    a subprocess on a stream of ``--articles`` short articles (100-160 words,
@@ -380,7 +383,7 @@ WARM_UP = {
 }
 
 
-def child_ingest(path: Path, lang: str, db: Path, workers: int) -> dict[str, Any]:
+def child_ingest(path: Path, lang: str, db: Path, workers: int, barrier: Path | None = None) -> dict[str, Any]:
     from pipelines.extract import extract
     from pipelines.ingest import ingest
     from pipelines.nlp import get_nlp
@@ -390,6 +393,10 @@ def child_ingest(path: Path, lang: str, db: Path, workers: int) -> dict[str, Any
     get_nlp(lang)
     extract(Article(id="warm", key="warm", text=WARM_UP.get(lang, WARM_UP["en"]), lang=lang))
     build = time.perf_counter() - started
+    if barrier:  # start together with the other runs of a pair (see run_pair)
+        barrier.with_name(f"{barrier.name}.{os.getpid()}").touch()
+        while not barrier.exists():
+            time.sleep(0.005)
     started = time.perf_counter()
     report = ingest([path], db, workers=workers)
     seconds = time.perf_counter() - started
@@ -406,6 +413,35 @@ def run_child(args: list[str], timeout: float) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def run_pair(path: Path, lang: str, workdir: Path, timeout: float) -> list[dict[str, Any]]:
+    """Two independent 1-worker ingests (own process, own database) timed from one start signal.
+
+    Nothing is shared between them, so their combined words/s is what this machine gives two
+    processes of this workload: the ceiling for any 2-worker ingest.
+    """
+    barrier = workdir / "pair-start"
+    for stale in workdir.glob("pair-*"):
+        stale.unlink()
+    commands = [[sys.executable, "-m", "bench.ingest_bench", "--child", "ingest", str(path), lang,
+                 str(workdir / f"pair-{n}.sqlite"), "1", str(barrier)] for n in (1, 2)]
+    procs = [subprocess.Popen(c, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
+    deadline = time.monotonic() + timeout
+    while len(list(workdir.glob("pair-start.*"))) < len(procs) and time.monotonic() < deadline:
+        if any(p.poll() is not None for p in procs):
+            break
+        time.sleep(0.01)
+    barrier.touch()
+    results = []
+    for proc, command in zip(procs, commands):
+        out, err = proc.communicate(timeout=timeout)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    for stale in workdir.glob("pair-*"):
+        stale.unlink()
+    return results
+
+
 @dataclass
 class LangThroughput:
     lang: str
@@ -414,6 +450,7 @@ class LangThroughput:
     tokenizer: list[float] = field(default_factory=list)
     ingest1: list[float] = field(default_factory=list)
     ingest2: list[float] = field(default_factory=list)
+    pair: list[float] = field(default_factory=list)  # two 1-worker ingests at once, combined
     build_seconds: list[float] = field(default_factory=list)
     ingest1_maxrss_mib: list[float] = field(default_factory=list)
     runs: list[dict[str, Any]] = field(default_factory=list)
@@ -451,36 +488,42 @@ def throughput_bench(workdir: Path, langs: Sequence[str], words: int, runs: int,
                 if workers == 1:
                     result.build_seconds.append(done["build_seconds"])
                     result.ingest1_maxrss_mib.append(done["maxrss_kib"] / 1024)
+            pair = run_pair(Path(path), lang, workdir, timeout)
+            row["pair"] = pair
+            result.pair.append(2 * words_n / max(p["seconds"] for p in pair))
             result.runs.append(row)
             log(f"[throughput] run {run + 1} {lang}: bare {words_n / bare['seconds']:,.0f} w/s, "
                 f"tokenizer {result.tokenizer[-1]:,.0f} w/s (run 1), "
                 f"ingest 1 worker {result.ingest1[-1]:,.0f} w/s ({row['ingest1']['seconds']:.1f} s), "
-                f"2 workers {result.ingest2[-1]:,.0f} w/s ({row['ingest2']['seconds']:.1f} s)")
+                f"2 workers {result.ingest2[-1]:,.0f} w/s ({row['ingest2']['seconds']:.1f} s), "
+                f"two 1-worker ingests at once {result.pair[-1]:,.0f} w/s together")
     return results
 
 
 def throughput_table(results: list[LangThroughput], runs: int) -> list[str]:
     lines = [f"1. Ingest throughput, words/s, median of {runs} run(s), fresh process and database per measurement", ""]
     header = (f"{'lang':4} {'words':>9} {'articles':>8} {'vocab':>7} {'bare spaCy':>11} {'tokenizer':>10} "
-              f"{'ingest w=1':>10} {'ingest w=2':>10} {'w1/bare':>8} {'w2/w1':>6}  targets")
+              f"{'ingest w=1':>10} {'ingest w=2':>10} {'w1/bare':>8} {'w2/w1':>6} {'pair/w1':>7}  targets")
     lines += [header, "-" * len(header)]
     for r in results:
-        bare, tok, w1, w2 = (r.median(n) for n in ("bare", "tokenizer", "ingest1", "ingest2"))
+        bare, tok, w1, w2, pair = (r.median(n) for n in ("bare", "tokenizer", "ingest1", "ingest2", "pair"))
         ratio, scaling = w1 / bare, w2 / w1
         targets = []
         if r.lang == "de":
             targets.append(f"w1/bare >= 1/15: {verdict(ratio >= TARGET_RATIO_DE)} (1/{1 / ratio:.0f})")
         targets.append(f"w2/w1 >= {TARGET_SCALING}: {verdict(scaling >= TARGET_SCALING)}")
         lines.append(f"{r.lang:4} {r.corpus.words:>9,} {r.corpus.articles:>8,} {r.corpus.types:>7,} {bare:>11,.0f} "
-                     f"{tok:>10,.0f} {w1:>10,.0f} {w2:>10,.0f} {'1/' + format(1 / ratio, '.0f'):>8} {scaling:>6.2f}  "
+                     f"{tok:>10,.0f} {w1:>10,.0f} {w2:>10,.0f} {'1/' + format(1 / ratio, '.0f'):>8} {scaling:>6.2f} {pair / w1:>7.2f}  "
                      + "; ".join(targets))
-    lines.append("")
+    lines += ["", "pair/w1: two independent 1-worker ingests started together (own processes and databases), their "
+              "combined words/s over one alone: what this machine gives two processes of this workload, the "
+              "ceiling for w2/w1.", ""]
     for r in results:
         c = r.corpus
         lines.append(f"{r.lang}: vocabulary {c.types:,} distinct word forms, {c.chunks:,} distinct whitespace chunks "
                      f"in {c.words:,} words (sample articles: {c.sample_types:,} word forms in {c.sample_words:,} words); "
                      f"pipeline build {statistics.median(r.build_seconds):.1f} s (not in the figures); "
-                     f"ranges: w=1 {spread(r.ingest1)}, w=2 {spread(r.ingest2)}, bare {spread(r.bare)}; "
+                     f"ranges: w=1 {spread(r.ingest1)}, w=2 {spread(r.ingest2)}, pair {spread(r.pair)}, bare {spread(r.bare)}; "
                      f"ingest w=1 max RSS {statistics.median(r.ingest1_maxrss_mib):,.0f} MiB")
     return lines
 
@@ -810,7 +853,7 @@ def child_main(argv: Sequence[str]) -> int:
     elif kind == "tokenizer":
         result = child_tokenizer(Path(path), lang)
     else:
-        result = child_ingest(Path(path), lang, Path(rest[0]), int(rest[1]))
+        result = child_ingest(Path(path), lang, Path(rest[0]), int(rest[1]), Path(rest[2]) if rest[2:] else None)
     print(json.dumps(result))
     return 0
 
