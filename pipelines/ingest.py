@@ -18,9 +18,10 @@ from typing import Any, Callable, Iterable, Iterator
 from pipelines.backends import Target
 from pipelines.dask_engine import Submit, dask_submit
 from pipelines.extract import extract_many
-from pipelines.records import Article, Extraction
+from pipelines.records import Article
 from pipelines.sources import Rejection, read_paths
 from pipelines.store import Store
+from pipelines.store_rows import StoreRows, store_rows
 
 SAVE_BATCH = 64
 CHUNK = SAVE_BATCH  # articles per unit of work shared between this process and the pool
@@ -28,7 +29,7 @@ AHEAD = 6  # chunks extracted but not yet saved, at most (bounds memory)
 IN_POOL = 2  # unfinished chunks per pool process
 ENGINES = ("processes", "dask")
 Progress = Callable[[int], None]
-Batch = list[tuple[Article, Extraction]]
+Batch = list[tuple[Article, StoreRows]]
 
 
 @dataclass
@@ -54,7 +55,8 @@ class IngestReport:
 
 
 def _extract_chunk(articles: list[Article]) -> Batch:
-    return list(extract_many(articles))
+    """Extract ``articles``; records as the rows the store keeps (cheap to send between processes)."""
+    return [(article, store_rows(record)) for article, record in extract_many(articles)]
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

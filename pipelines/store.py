@@ -18,6 +18,7 @@ from pipelines import schema as sql
 from pipelines.backends import Backend, Target, is_postgres, open_backend
 from pipelines.errors import StoreError
 from pipelines.records import Article, Extraction
+from pipelines.store_rows import StoreRows
 from pipelines.store_write import ProgressHook, article_hash, article_status, merge_attrs, resolve_id, save_items
 
 DEFAULT_DB = Path("data") / "entente.sqlite"
@@ -78,7 +79,7 @@ class Store:
         return article_status(self._db, article.key, article_hash(article))
 
     def save_batch(
-        self, items: Sequence[tuple[Article, Extraction]], on_item: ProgressHook | None = None
+        self, items: Sequence[tuple[Article, Extraction | StoreRows]], on_item: ProgressHook | None = None
     ) -> list[str]:
         """Save all items in ONE transaction; per item ``new``, ``unchanged`` or ``replaced``.
 

@@ -18,7 +18,8 @@ from pipelines import schema as sql
 from pipelines.backends import Backend
 from pipelines.errors import StoreError
 from pipelines.keys import content_hash, name_key
-from pipelines.records import Article, Entity, Extraction, Mention, Relation
+from pipelines.records import Article, Extraction
+from pipelines.store_rows import EntityRow, StoreRows, store_rows
 
 NAME_MERGED_TYPES = frozenset({"person", "organization", "place"})
 LATEST_WINS = frozenset({"status"})  # attrs where the later article's known value wins
@@ -28,15 +29,16 @@ ProgressHook = Callable[[int, str], None]
 
 
 def save_items(
-    db: Backend, items: Sequence[tuple[Article, Extraction]], on_item: ProgressHook | None
+    db: Backend, items: Sequence[tuple[Article, Extraction | StoreRows]], on_item: ProgressHook | None
 ) -> list[str]:
-    """Save each item inside the caller's transaction, naming the article on failure."""
+    """Save each item (an article with its record or the record's rows) inside the caller's
+    transaction, naming the article on failure."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     resolver = Resolver(db)
     results: list[str] = []
-    for index, (article, extraction) in enumerate(items):
+    for index, (article, record) in enumerate(items):
         try:
-            results.append(_save_item(resolver, article, extraction, now))
+            results.append(_save_item(resolver, article, store_rows(record), now))
         except db.errors as exc:
             raise StoreError(
                 f"{article.key}: cannot be saved ({exc}); the whole batch was rolled back"
@@ -50,7 +52,7 @@ def save_items(
     return results
 
 
-def _save_item(resolver: "Resolver", article: Article, extraction: Extraction, now: str) -> str:
+def _save_item(resolver: "Resolver", article: Article, rows: StoreRows, now: str) -> str:
     db = resolver.db
     doc_id = article_hash(article)
     # Asked again, inside the transaction: the batch, or another writer, may have stored it since.
@@ -59,8 +61,8 @@ def _save_item(resolver: "Resolver", article: Article, extraction: Extraction, n
         return "unchanged"
     stale = _delete_document(db, old_id) if old_id else set()
     if not _document_exists(db, doc_id):  # a changed source may now equal another key's content
-        _insert_document(db, doc_id, article, extraction, now)
-        _insert_facts(resolver, doc_id, article, extraction)
+        _insert_document(db, doc_id, article, rows, now)
+        _insert_facts(resolver, doc_id, article, rows)
     if stale:
         resolver.forget()  # removing orphans may delete entities the resolver remembers
         _remove_orphans(db, stale)
@@ -99,53 +101,38 @@ def _remove_orphans(db: Backend, entity_ids: Iterable[str]) -> None:
     db.executemany(sql.DELETE_ORPHAN, [{"id": entity_id} for entity_id in sorted(entity_ids)])
 
 
-def _insert_document(
-    db: Backend, doc_id: str, article: Article, extraction: Extraction, now: str
-) -> None:
+def _insert_document(db: Backend, doc_id: str, article: Article, rows: StoreRows, now: str) -> None:
     """The document row; the text is the extraction's, which the offsets point into."""
     db.execute(sql.INSERT_DOCUMENT, {
         "id": doc_id, "key": article.key, "external_id": article.id,
-        "title": article.title or extraction.title, "published": article.published or extraction.published,
-        "source": article.source or extraction.source, "url": article.url or extraction.url,
-        "lang": article.lang or extraction.lang, "text": extraction.text, "ingested_at": now,
+        "title": article.title or rows.title, "published": article.published or rows.published,
+        "source": article.source or rows.source, "url": article.url or rows.url,
+        "lang": article.lang or rows.lang, "text": rows.text, "ingested_at": now,
     })
 
 
-def _insert_facts(resolver: "Resolver", doc_id: str, article: Article, extraction: Extraction) -> None:
-    db, published = resolver.db, article.published or extraction.published
-    ids = {e.id: resolver.entity(e, extraction.lang, published) for e in extraction.entities}
+def _insert_facts(resolver: "Resolver", doc_id: str, article: Article, rows: StoreRows) -> None:
+    db, published = resolver.db, article.published or rows.published
+    ids = {row[0]: resolver.entity(row, rows.lang, published) for row in rows.entities}
     db.executemany(sql.INSERT_SENTENCE, [
-        {"document_id": doc_id, "idx": idx, "start": s.start, "end": s.end}
-        for idx, s in enumerate(extraction.sentences)
+        {"document_id": doc_id, "idx": idx, "start": start, "end": end}
+        for idx, (start, end) in enumerate(rows.sentences)
     ])
     db.executemany(sql.INSERT_MENTION, [
-        _mention_params(doc_id, ids[e.id], m) for e in extraction.entities for m in e.mentions
+        {"document_id": doc_id, "entity_id": ids[entity_id], "start": start, "end": end, "text": text,
+         "sentence": sentence, "method": method, "score": score, "kind": kind}
+        for entity_id, start, end, text, sentence, method, score, kind in rows.mentions
     ])
-    db.executemany(sql.INSERT_RELATION, [
-        _relation_params(resolver, doc_id, ids, r) for r in extraction.relations
-    ])
 
-
-def _mention_params(doc_id: str, entity_id: str, mention: Mention) -> dict[str, Any]:
-    return {
-        "document_id": doc_id, "entity_id": entity_id, "start": mention.start, "end": mention.end,
-        "text": mention.text, "sentence": mention.sentence, "method": mention.method,
-        "score": mention.score, "kind": mention.kind,
-    }
-
-
-def _relation_params(
-    resolver: "Resolver", doc_id: str, ids: Mapping[str, str], relation: Relation
-) -> dict[str, Any]:
-    """Endpoints mapped to canonical ids; an id unknown everywhere stays as is (and fails the foreign key)."""
     def canonical(entity_id: str) -> str:
+        """An id unknown everywhere stays as it is (and fails the foreign key)."""
         return ids.get(entity_id) or resolver.resolve_id(entity_id) or entity_id
 
-    return {
-        "document_id": doc_id, "source": canonical(relation.source), "relation": relation.relation,
-        "target": canonical(relation.target), "sentence": relation.sentence,
-        "evidence": relation.evidence, "modality": relation.modality, "score": relation.score,
-    }
+    db.executemany(sql.INSERT_RELATION, [
+        {"document_id": doc_id, "source": canonical(source), "relation": relation, "target": canonical(target),
+         "sentence": sentence, "evidence": evidence, "modality": modality, "score": score}
+        for source, relation, target, sentence, evidence, modality, score in rows.relations
+    ])
 
 
 # -- cross-document resolution -------------------------------------------------------
@@ -173,22 +160,24 @@ class Resolver:
         self._attrs: dict[str, tuple[dict[str, Any], str]] = {}
         self._dirty: set[str] = set()
 
-    def entity(self, entity: Entity, lang: str, published: str) -> str:
-        key = name_key(entity.label)
-        canonical = self.resolve_id(entity.id) or self._find_by_name(entity.type, key)
+    def entity(self, row: EntityRow, lang: str, published: str) -> str:
+        """Store or merge the entity ``(id, type, label, attrs)``; its canonical id."""
+        entity_id, entity_type, label, attrs = row
+        key = name_key(label)
+        canonical = self.resolve_id(entity_id) or self._find_by_name(entity_type, key)
         if canonical is None:
-            canonical = entity.id
-            _insert_entity(self.db, entity, published)
-            self._attrs[canonical] = (json.loads(_dump_attrs(entity.attrs)), published)
+            canonical = entity_id
+            _insert_entity(self.db, row, published)
+            self._attrs[canonical] = (json.loads(_dump_attrs(attrs)), published)
         else:
-            self._merge_into(canonical, entity.attrs, published)
-        if canonical != entity.id:
-            self.db.execute(sql.INSERT_REDIRECT, {"old_id": entity.id, "entity_id": canonical})
-        self._ids[entity.id] = canonical
-        if (canonical, entity.label) not in self._aliases:
-            alias = {"entity_id": canonical, "alias": entity.label, "name_key": key, "lang": lang}
+            self._merge_into(canonical, attrs, published)
+        if canonical != entity_id:
+            self.db.execute(sql.INSERT_REDIRECT, {"old_id": entity_id, "entity_id": canonical})
+        self._ids[entity_id] = canonical
+        if (canonical, label) not in self._aliases:
+            alias = {"entity_id": canonical, "alias": label, "name_key": key, "lang": lang}
             self.db.execute(sql.INSERT_ALIAS, alias)
-            self._aliases.add((canonical, entity.label))
+            self._aliases.add((canonical, label))
             self._names.pop(key, None)  # the new alias may change what a name lookup finds
         return canonical
 
@@ -238,10 +227,11 @@ def resolve_id(db: Backend, entity_id: str) -> str | None:
     return db.scalar(sql.RESOLVE_ID, {"id": entity_id})
 
 
-def _insert_entity(db: Backend, entity: Entity, published: str) -> None:
+def _insert_entity(db: Backend, row: EntityRow, published: str) -> None:
+    entity_id, entity_type, label, attrs = row
     db.execute(sql.INSERT_ENTITY, {
-        "id": entity.id, "type": entity.type, "label": entity.label,
-        "attrs": _dump_attrs(entity.attrs), "attrs_published": published,
+        "id": entity_id, "type": entity_type, "label": label,
+        "attrs": _dump_attrs(attrs), "attrs_published": published,
     })
 
 
