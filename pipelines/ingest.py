@@ -8,8 +8,10 @@ was saved and picks up the rest.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -28,6 +30,10 @@ CHUNK = SAVE_BATCH  # articles per unit of work shared between this process and 
 AHEAD = 6  # chunks extracted but not yet saved, at most (bounds memory)
 IN_POOL = 2  # unfinished chunks per pool process
 ENGINES = ("processes", "dask")
+# Extraction and saving allocate millions of short-lived objects. With Python's default first threshold
+# (700) the cycle collector ran 2,800 times per 2 million German words and took 1.1 s of 23 s; at 50,000
+# it runs a few times (0.04 s), and peak memory stayed the same (measured: 304 vs 305 MiB).
+GC_THRESHOLD = 50_000
 Progress = Callable[[int], None]
 Batch = list[tuple[Article, StoreRows]]
 
@@ -56,7 +62,19 @@ class IngestReport:
 
 def _extract_chunk(articles: list[Article]) -> Batch:
     """Extract ``articles``; records as the rows the store keeps (cheap to send between processes)."""
-    return [(article, store_rows(record)) for article, record in extract_many(articles)]
+    with few_collections():  # also on Dask workers, which run only this
+        return [(article, store_rows(record)) for article, record in extract_many(articles)]
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Run the cycle collector's youngest generation every GC_THRESHOLD allocations, not 700."""
+    saved = gc.get_threshold()
+    gc.set_threshold(max(saved[0], GC_THRESHOLD), *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -90,7 +108,7 @@ def ingest(
     address is given (this process then only reads and saves).
     """
     report = IngestReport()
-    with Store.open(db) as store:
+    with few_collections(), Store.open(db) as store:
         pending = _pending(read_paths(paths, lang), store, report, progress)
         for chunk in _extracted(pending, workers, engine, scheduler):
             for status in store.save_batch(chunk):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -87,3 +88,20 @@ def test_alongside_extracts_here_while_the_pool_is_busy(monkeypatch: pytest.Monk
     # IN_POOL chunks went to the pool, the others were extracted here while it was busy.
     assert in_pool == [a.id for a in articles[: ingest_module.IN_POOL]] and len(in_pool) < len(articles)
     assert all(record.entities for batch in batches for _, record in batch)
+
+
+def test_ingest_runs_the_cycle_collector_rarely_and_restores_it(tmp_path: Path) -> None:
+    before, runs = gc.get_threshold(), []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        report = ingest([SAMPLE_DATA], tmp_path / "few.sqlite")
+    finally:
+        gc.callbacks.remove(count)
+    assert report.new == 26
+    assert gc.get_threshold() == before
+    assert len(runs) < 10, runs  # with Python's default threshold (700): about 150 here
