@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Iterator
 
+from pipelines.distribute import Submit
 from pipelines.errors import EngineError
 
-Submit = Callable[..., Any]  # returns a future with .result()
 
 
 @contextmanager

@@ -9,16 +9,16 @@ was saved and picks up the rest.
 from __future__ import annotations
 
 import gc
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from pipelines.backends import Target
-from pipelines.dask_engine import Submit, dask_submit
+from pipelines.dask_engine import dask_submit
+from pipelines.distribute import alongside, in_flight
 from pipelines.extract import extract_many
 from pipelines.records import Article
 from pipelines.sources import Rejection, read_paths
@@ -27,8 +27,6 @@ from pipelines.store_rows import StoreRows, store_rows
 
 SAVE_BATCH = 64
 CHUNK = SAVE_BATCH  # articles per unit of work shared between this process and the pool
-AHEAD = 6  # chunks extracted but not yet saved, at most (bounds memory)
-IN_POOL = 2  # unfinished chunks per pool process
 ENGINES = ("processes", "dask")
 # Extraction and saving allocate millions of short-lived objects. With Python's default first threshold
 # (700) the cycle collector ran 2,800 times per 2 million German words and took 1.1 s of 23 s; at 50,000
@@ -120,51 +118,11 @@ def ingest(
 def _extracted(articles: Iterable[Article], workers: int, engine: str, scheduler: str | None) -> Iterator[Batch]:
     if engine == "dask":
         with dask_submit(scheduler, workers) as (submit, count):
-            yield from _parallel(submit, _chunks(articles, SAVE_BATCH // count or 1), count)
+            yield from in_flight(_extract_chunk, submit, _chunks(articles, SAVE_BATCH // count or 1), count)
     elif workers <= 1:
         yield from (_extract_chunk(chunk) for chunk in _chunks(articles, SAVE_BATCH))
     else:
         # This process is one of the ``workers``: with N processes on N cores, a writer that only
         # waited and saved would share a core with a worker and set the pace for all of them.
         with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-            yield from _alongside(pool.submit, _chunks(articles, CHUNK), workers - 1)
-
-
-def _alongside(submit: Submit, chunks: Iterator[list[Article]], pool_size: int) -> Iterator[Batch]:
-    """Extract on a pool of ``pool_size`` processes and in this one, yielding results in input order.
-
-    The pool is kept IN_POOL chunks per process ahead.  This process saves (the caller's work between
-    two results) whatever is ready in order; when the next result is not ready yet, it extracts a
-    chunk itself instead of waiting, as long as fewer than AHEAD chunks are unsaved.
-    """
-    queue: deque[Future[Batch] | Batch] = deque()
-    while True:
-        while _unfinished(queue) < IN_POOL * pool_size and (chunk := next(chunks, None)) is not None:
-            queue.append(submit(_extract_chunk, chunk))
-        if not queue:
-            return
-        if not _ready(queue[0]) and len(queue) < AHEAD and (chunk := next(chunks, None)) is not None:
-            queue.append(_extract_chunk(chunk))
-        else:
-            yield _result(queue.popleft())
-
-
-def _unfinished(queue: "deque[Future[Batch] | Batch]") -> int:
-    return sum(1 for item in queue if isinstance(item, Future) and not item.done())
-
-
-def _ready(item: "Future[Batch] | Batch") -> bool:
-    return not isinstance(item, Future) or item.done()
-
-
-def _result(item: "Future[Batch] | Batch") -> Batch:
-    return item.result() if isinstance(item, Future) else item
-
-
-def _parallel(submit: Submit, chunks: Iterator[list[Article]], workers: int) -> Iterator[Batch]:
-    """Keep ``2 * workers`` chunks in flight, yielding results in input order (bounded memory)."""
-    in_flight: list[Any] = [submit(_extract_chunk, chunk) for chunk in islice(chunks, 2 * workers)]
-    while in_flight:
-        done = in_flight.pop(0).result()
-        in_flight += [submit(_extract_chunk, chunk) for chunk in islice(chunks, 1)]
-        yield done
+            yield from alongside(_extract_chunk, pool.submit, _chunks(articles, CHUNK), workers - 1)

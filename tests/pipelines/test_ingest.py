@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import gc
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterator
 
 import pytest
 
+from pipelines import distribute
 from pipelines import ingest as ingest_module
 from pipelines.ingest import IngestReport, ingest
-from pipelines.records import Article
 from pipelines.store import Store
 from tests.conftest import SAMPLE_DATA, graph_of
 
@@ -60,34 +57,12 @@ def test_ingest_two_workers_store_equals_one_worker(
     # Chunks of 3 articles with one of them in the pool at a time, so that this process extracts
     # some chunks itself; merged ids depend on the order of saving, which must be the input's.
     monkeypatch.setattr(ingest_module, "CHUNK", 3)
-    monkeypatch.setattr(ingest_module, "IN_POOL", 1)
+    monkeypatch.setattr(distribute, "IN_POOL", 1)
     db = tmp_path / "two-workers.sqlite"
     report = ingest([SAMPLE_DATA], db, workers=2)
     assert (report.new, report.rejected) == (sample_db[1].new, [])
     with Store.open(sample_db[0]) as one, Store.open(db) as two:
         assert graph_of(two) == graph_of(one)
-
-
-def test_alongside_extracts_here_while_the_pool_is_busy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_module, "AHEAD", 8)
-    articles = [Article(id=f"a{i}", key=f"a{i}", text=f"Wladimir Putin besuchte am {i + 1}. Mai Hanoi.", lang="de") for i in range(6)]
-    all_read, in_pool = threading.Event(), []
-
-    def chunks() -> Iterator[list[Article]]:
-        yield from ([article] for article in articles)
-        all_read.set()  # the pool finishes nothing before this thread has taken every chunk
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        def submit(fn: Callable[[list[Article]], Any], chunk: list[Article]) -> Future[Any]:
-            in_pool.append(chunk[0].id)
-            return pool.submit(lambda: all_read.wait(60) and fn(chunk))
-
-        batches = list(ingest_module._alongside(submit, chunks(), pool_size=1))
-
-    assert [article.id for batch in batches for article, _ in batch] == [a.id for a in articles]
-    # IN_POOL chunks went to the pool, the others were extracted here while it was busy.
-    assert in_pool == [a.id for a in articles[: ingest_module.IN_POOL]] and len(in_pool) < len(articles)
-    assert all(record.entities for batch in batches for _, record in batch)
 
 
 def test_ingest_runs_the_cycle_collector_rarely_and_restores_it(tmp_path: Path) -> None:
