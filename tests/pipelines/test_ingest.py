@@ -80,3 +80,10 @@ def test_ingest_runs_the_cycle_collector_rarely_and_restores_it(tmp_path: Path) 
     assert report.new == 26
     assert gc.get_threshold() == before
     assert len(runs) < 10, runs  # with Python's default threshold (700): about 150 here
+
+
+def test_ingest_batches_join_chunks_into_save_batches() -> None:
+    chunks = [[("a", n)] * size for n, size in enumerate([2, 2, 1, 3, 1])]
+    batches = list(ingest_module._batches(iter(chunks), 4))  # type: ignore[arg-type]
+    assert [len(b) for b in batches] == [4, 4, 1]
+    assert [item for b in batches for item in b] == [item for c in chunks for item in c]
