@@ -13,7 +13,7 @@ from pipelines.components.names import find_persons, is_name_token
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
-from pipelines.knowledge.people import first_names
+from pipelines.knowledge.people import given_names, name_classes
 
 # Words after which a capitalised name is a news outlet or source ("(Foto: Sputnik)").
 SOURCE_CUES = frozenset({"Foto", "Fotos", "Bild", "Quelle", "Photo", "Source", "Credit"})
@@ -81,6 +81,20 @@ def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     return found
 
 
+CLASS_TYPES = {"family": "person", "place": "place", "organization": "organization"}
+CLASSED_WORDS = WordTest(lambda word: name_classes().get(word) in CLASS_TYPES)
+
+
+def class_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+    """One-word names whose word cluster says what they are: "Merkel", "Wetzlar", "SPD" (German only)."""
+    found = []
+    classes = name_classes()
+    for i in tokens.where(CLASSED_WORDS):
+        if i not in blocked:
+            found.append(_rule_candidate(tokens, i, i + 1, CLASS_TYPES[classes[tokens.words[i]]], {}))
+    return found
+
+
 def _rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict) -> Candidate:  # type: ignore[type-arg]
     label = tokens.span_text(start, end)
     return Candidate(start, end, etype, entity_id(etype, label), label, "rule", 0.7, "name", attrs)
@@ -123,9 +137,11 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     """All entity candidates of the doc, overlaps resolved."""
     known = select(gazetteer_candidates(tokens, gazetteer))
     # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name.
-    given = first_names()
+    given = given_names(lang)
     blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and tokens.words[c.start] in given))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked, owner_at)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
+    if lang == "de":
+        ruled += class_candidates(tokens, blocked)
     return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))

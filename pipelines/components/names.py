@@ -19,7 +19,7 @@ from pipelines.components.candidates import Candidate
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
-from pipelines.knowledge.people import Role, first_names, multi_word_roles, role_for_word
+from pipelines.knowledge.people import Role, given_names, multi_word_roles, name_classes, role_for_word
 
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "bin", "al", "ibn", "el", "le", "la", "du", "dos", "ter"})
 MONTHS = frozenset(
@@ -30,6 +30,8 @@ CALENDAR = MONTHS | frozenset(
     "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
+# German articles that are particles only after another one ("von der Leyen", not "Neil Armstrong den Mond").
+ARTICLE_PARTICLES = frozenset({"der", "den"})
 MAX_NAME_WORDS = 4
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][\w'’.]*$")
 STOP_WORDS = frozenset(DE_STOP | EN_STOP)
@@ -45,13 +47,15 @@ class RoleCue:
 
 
 @lru_cache(maxsize=200_000)
-def is_name_word(text: str) -> bool:
-    """A capitalised word that can be part of a person's name, wherever it stands."""
+def is_name_word(text: str, lang: str = "") -> bool:
+    """A capitalised word that can be part of a person's name, wherever it stands; in German not a
+    known common noun ("Hilfe", "Mond": every German noun is capitalised)."""
     return (
         bool(_NAME_TOKEN.match(text))
         and len(text) > 1
         and text.lower() not in STOP_WORDS
         and text not in CALENDAR
+        and (lang != "de" or name_classes().get(text) != "noun")
         and role_for_word(text, "de") is None
         and role_for_word(text, "en") is None
     )
@@ -59,7 +63,7 @@ def is_name_word(text: str) -> bool:
 
 def is_name_token(tokens: Tokens, i: int, blocked: set[int]) -> bool:
     """Token ``i`` is a name word that no other entity holds."""
-    return i not in blocked and is_name_word(tokens.words[i])
+    return i not in blocked and is_name_word(tokens.words[i], tokens.vocab.lang)
 
 
 def _name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
@@ -78,7 +82,8 @@ def _name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
 
 
 def _hyphen_part(tokens: Tokens, i: int, blocked: set[int]) -> bool:
-    """Token ``i`` is a hyphen glued to the name on both sides ("Jong" "-" "un")."""
+    """Token ``i`` is a hyphen glued to the name on both sides ("Jong" "-" "un"), and in German not to
+    a common noun ("Corona-Krise")."""
     return (
         i + 1 < len(tokens)
         and tokens.words[i] == "-"
@@ -86,11 +91,14 @@ def _hyphen_part(tokens: Tokens, i: int, blocked: set[int]) -> bool:
         and not tokens.spaces[i]
         and tokens.is_alpha(i + 1)
         and i + 1 not in blocked
+        and not (tokens.vocab.lang == "de" and name_classes().get(tokens.words[i + 1]) == "noun")
     )
 
 
 def _particle_run(tokens: Tokens, i: int, blocked: set[int]) -> int:
     """End of particles followed by a name token ("von der Leyen"), or 0."""
+    if tokens.words[i] in ARTICLE_PARTICLES:
+        return 0
     j = i
     while j < len(tokens) and tokens.words[j] in PARTICLES:
         j += 1
@@ -127,13 +135,17 @@ def _opens_name(tokens: Tokens, i: int, blocked: set[int], given: frozenset[str]
     )
 
 
-GIVEN_NAMES = WordTest(lambda word: word in first_names())
+@lru_cache(maxsize=None)
+def _given_test(lang: str) -> WordTest:
+    """Words that are given names in ``lang``'s lexicon."""
+    given = given_names(lang)
+    return WordTest(given.__contains__)
 
 
 def find_persons(tokens: Tokens, lang: str, blocked: set[int], owner_at: dict[int, str]) -> list[Candidate]:
     """Person candidates; ``blocked`` tokens belong to other entities already."""
     found: list[Candidate] = []
-    given = first_names()
+    given = given_names(lang)
     free = 0  # the first token after the last name found
     for i in _possible_starts(tokens, lang):
         if i < free or not is_name_token(tokens, i, blocked):
@@ -155,7 +167,7 @@ def _role_ends(lang: str) -> WordTest:
 def _possible_starts(tokens: Tokens, lang: str) -> list[int]:
     """Where a person's name can start: at a given name or right after a role word."""
     after_role = [i + 1 for i in tokens.where(_role_ends(lang)) if i + 1 < len(tokens)]
-    return sorted(set(tokens.where(GIVEN_NAMES)).union(after_role))
+    return sorted(set(tokens.where(_given_test(lang))).union(after_role))
 
 
 

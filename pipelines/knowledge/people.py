@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.knowledge.tables import DATA_DIR, read_rows
+from pipelines.knowledge.tables import DATA_DIR, not_names, read_rows
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,24 @@ def first_names() -> frozenset[str]:
     """Given names (and East Asian family names that open a full name)."""
     lines = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def name_classes() -> dict[str, str]:
+    """German word forms that are names -> "given", "family", "place" or "organization"
+    (``data/name_classes.tsv``, derived from spacy-lookups-data's word clusters)."""
+    lines = (DATA_DIR / "name_classes.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def given_names(lang: str) -> frozenset[str]:
+    """The curated given names, and for German also the given names of ``name_classes`` that
+    ``not_names`` does not rule out ("Corona")."""
+    if lang != "de":
+        return first_names()
+    derived = {word for word, cls in name_classes().items() if cls == "given"}
+    return first_names() | (derived - set(not_names()))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,109 @@
+"""Derive ``data/name_classes.tsv`` from the German word clusters of spacy-lookups-data.
+
+Run once by a maintainer, never at ingest time::
+
+    pip install spacy-lookups-data==1.0.5
+    python -m pipelines.knowledge.derive_name_classes > pipelines/knowledge/data/name_classes.tsv
+
+spacy-lookups-data (MIT, ExplosionAI) ships ``de_lexeme_cluster``: Brown clusters of a million German
+word forms, learnt without labels from running text. Words used alike share a cluster, and several
+clusters hold almost only names. The clusters below were picked by their most frequent members and by
+how many of their words independent lists hold (Faker's given and family names, GeoNames cities):
+
+- given names: 56 (Frank, John, Robert …), 24 (Maria, Johannes, Anna …), 504 (Wolfgang, Hans, Jürgen …),
+  248 (Peter, Michael, Thomas …), 120 (Friedrich, Heinrich, Wilhelm …);
+- family names: 40 (Müller, Schmidt, Fischer …; 4,531 of Faker's family names fall in it, no other
+  cluster holds more than 479);
+- places: 16 (Bayern, Nürnberg, Sachsen …), 80 (Berlin, Hamburg, Köln …), 208 (Paris, London, Moskau …),
+  976 (Frankreich, Österreich, Asien …);
+- organisations: 3580 (SPD, CDU, FDP …; capitals only).
+
+Every other capitalised word of a cluster where fewer than 2 % of the words are such names (Faker's
+names or GeoNames cities; the clusters at or above that are ``NAME_LIKE_CLUSTERS``) is a common noun
+("Hilfe", "Plan", "Mond"), kept when it is frequent enough (log probability above ``MIN_NOUN_LOGPROB``
+in ``de_lexeme_prob``) to be worth the memory and has four letters or more (shorter ones are mostly
+abbreviations: "Anh", "Bsp"). A word missing from the table is simply unknown.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+CLASSES = {
+    "given": (56, 24, 504, 248, 120, 888, 376),
+    "family": (40,),
+    "place": (16, 80, 208, 976, 848),
+    "organization": (3580,),
+}
+NAME_LIKE_CLUSTERS = frozenset({
+    16, 20, 24, 40, 48, 56, 80, 84, 92, 112, 120, 124, 132, 134, 153, 156, 160, 164, 165, 184, 208, 220, 224,
+    248, 284, 336, 356, 368, 373, 376, 413, 420, 441, 442, 460, 476, 487, 504, 505, 509, 557, 633, 732, 745,
+    789, 796, 837, 848, 860, 888, 894, 921, 924, 932, 944, 975, 976, 996, 1116, 1453, 1500, 1529, 1533, 1645,
+    1657, 1712, 1764, 1820, 1948, 1965, 2041, 3039, 3065, 3548, 3868, 4092, 5116, 9212, 14332, 29692, 60412,
+})
+MIN_NOUN_LOGPROB = -16.0
+MIN_NOUN_LETTERS = 4
+_MIXED_CASE = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][a-zäöüßà-öø-ÿ]+(?:[-'’][A-ZÄÖÜÀ-ÖØ-Þa-zäöüßà-öø-ÿ][a-zäöüßà-öø-ÿ]+)*$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]{1,4}$")
+HEADER = (
+    "# word\tclass (given, family, place, organization, noun)\n"
+    "# Derived by pipelines/knowledge/derive_name_classes.py from the Brown clusters of German words in\n"
+    "# spacy-lookups-data 1.0.5 (de_lexeme_cluster.json.gz and de_lexeme_prob.json.gz, MIT licence,\n"
+    "# ExplosionAI GmbH); see that module\n"
+    "# for the clusters chosen and why.\n"
+)
+
+
+def _shape_ok(word: str, cls: str) -> bool:
+    """Names in mixed case ("Müller", "Baden-Württemberg"); organisations as short capitals ("SPD")."""
+    if cls == "organization":
+        return bool(_ACRONYM.match(word)) and sum(ch.isupper() for ch in word) >= 2
+    return bool(_MIXED_CASE.match(word))
+
+
+def _is_noun_shape(word: str) -> bool:
+    return len(word) >= MIN_NOUN_LETTERS and bool(_MIXED_CASE.match(word))
+
+
+def name_classes(clusters: dict[str, int], logprob: dict[str, float]) -> dict[str, str]:
+    """Word -> class for the words of the chosen clusters that have a name's shape, and the frequent
+    capitalised words of the clusters that hold (almost) no names -> "noun"."""
+    by_cluster = {cluster: cls for cls, ids in CLASSES.items() for cluster in ids}
+    found = {}
+    for word, cluster in clusters.items():
+        cls = by_cluster.get(cluster)
+        if cls and _shape_ok(word, cls):
+            found[word] = cls
+        elif cluster not in NAME_LIKE_CLUSTERS and _is_noun_shape(word) and logprob.get(word, -99.0) > MIN_NOUN_LOGPROB:
+            found[word] = "noun"
+    return found
+
+
+def _data_dir() -> Path:
+    import spacy_lookups_data  # type: ignore[import-not-found]  # only needed to derive the file
+
+    return Path(spacy_lookups_data.__file__).parent / "data"
+
+
+def _table(path: Path) -> dict:  # type: ignore[type-arg]
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)  # type: ignore[no-any-return]
+
+
+def main(argv: list[str]) -> None:
+    """Print the table; ``argv[0]`` may name the folder of the tables instead of the installed package's."""
+    folder = Path(argv[0]) if argv else _data_dir()
+    clusters = _table(folder / "de_lexeme_cluster.json.gz")
+    logprob = _table(folder / "de_lexeme_prob.json.gz")
+    out = sys.stdout
+    out.write(HEADER)
+    for word, cls in sorted(name_classes(clusters, logprob).items()):
+        out.write(f"{word}\t{cls}\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,62 @@
+"""German names recognised through the word classes of ``data/name_classes.tsv`` (derived from word clusters)."""
+
+from __future__ import annotations
+
+from pipelines.components.names import is_name_word
+from pipelines.extract import extract
+from pipelines.knowledge.people import first_names, given_names, name_classes
+from pipelines.knowledge.places import place_names
+from pipelines.records import Article, Extraction
+
+
+def run(text: str, lang: str = "de") -> Extraction:
+    return extract(Article(id="t", key="t", text=text, lang=lang))
+
+
+def ids(record: Extraction, etype: str) -> set[str]:
+    return {e.id for e in record.entities if e.type == etype}
+
+
+def test_name_classes_derived_given_name_opens_a_person() -> None:
+    assert name_classes()["Roger"] == "given" and "Roger" not in first_names()
+    assert ids(run("Das Album wurde wieder mit Roger Glover aufgenommen."), "person") == {"person:roger-glover"}
+
+
+def test_name_classes_given_names_leave_out_not_names() -> None:
+    assert name_classes().get("Corona") == "given" and "Corona" not in given_names("de")
+
+
+def test_name_classes_family_name_alone_is_a_person() -> None:
+    assert name_classes()["Rüttgers"] == "family"
+    assert ids(run("Das sei ein Erfolg, sagte Rüttgers am Montag."), "person") == {"person:ruttgers"}
+
+
+def test_name_classes_place_word_is_a_place() -> None:
+    assert "Wetzlar" not in place_names()
+    record = run("Die Firma zog nach Wetzlar um.")
+    assert ids(record, "place") == {"place:wetzlar"} and not ids(record, "person")
+
+
+def test_name_classes_party_acronym_is_an_organization() -> None:
+    assert ids(run("Die NPD verlor die Wahl deutlich."), "organization") == {"organization:npd"}
+
+
+def test_name_classes_english_text_gets_no_german_one_word_names() -> None:
+    assert not run("The firm moved to Wetzlar.", "en").entities
+
+
+def test_names_common_noun_is_no_name_word_in_german_only() -> None:
+    assert name_classes()["Hilfe"] == "noun"
+    assert not is_name_word("Hilfe", "de") and is_name_word("Hilfe", "en")
+    assert ids(run("Dann erhielt Roger Hilfe von seiner Tante."), "person") == set()
+
+
+def test_names_hyphen_does_not_glue_a_common_noun_to_a_given_name() -> None:
+    assert name_classes()["Prinzip"] == "noun"
+    assert ids(run("Das Peter-Prinzip gilt auch hier."), "person") == set()
+
+
+def test_names_article_after_a_name_is_no_particle() -> None:
+    record = run("Am Montag lobte Renate Schmidt den Kuckelkorn sehr.")
+    assert "person:renate-schmidt" in ids(record, "person")
+    assert not any("den" in i for i in ids(record, "person"))
