@@ -9,11 +9,12 @@ from spacy.tokens import Doc
 
 from pipelines.components.candidates import Candidate
 from pipelines.components.gazetteer import Gazetteer
-from pipelines.components.names import find_persons, is_name_token
+from pipelines.components.names import SAINTS, find_persons, is_name_token
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import given_names, name_classes
+from pipelines.knowledge.tables import not_names
 
 # Words after which a capitalised name is a news outlet or source ("(Foto: Sputnik)").
 SOURCE_CUES = frozenset({"Foto", "Fotos", "Bild", "Quelle", "Photo", "Source", "Credit"})
@@ -63,6 +64,25 @@ def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     return found
 
 
+SAINT_WORDS = WordTest(SAINTS.__contains__)
+
+
+def saint_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+    """Churches and towns named after a saint: "St. Peter", "Sankt Moritz" (German only)."""
+    found = []
+    words = tokens.words
+    for i in tokens.where(SAINT_WORDS):
+        start = i + 2 if words[i] == "St" and i + 1 < len(words) and words[i + 1] == "." else i + 1
+        if words[i] == "St" and start == i + 1:
+            continue
+        end = start
+        while end < len(words) and end - start < 2 and end not in blocked and words[end][:1].isupper() and words[end].isalpha():
+            end += 1
+        if end > start:
+            found.append(_rule_candidate(tokens, i, end, "place", {}))
+    return found
+
+
 def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence"."""
     found = []
@@ -81,18 +101,45 @@ def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     return found
 
 
-CLASS_TYPES = {"family": "person", "place": "place", "organization": "organization"}
-CLASSED_WORDS = WordTest(lambda word: name_classes().get(word) in CLASS_TYPES)
+CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization"}
+CLASSED_WORDS = WordTest(lambda word: name_classes().get(word) in CLASS_TYPES and word not in not_names())
+
+
+INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+FORENAME_CLASSES = frozenset({None, "given", "family"})
 
 
 def class_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
-    """One-word names whose word cluster says what they are: "Merkel", "Wetzlar", "SPD" (German only)."""
+    """Names whose word cluster says what they are: "Merkel", "Wetzlar", "SPD" (German only); a family
+    name takes the initials and unknown name words before it ("H. Dietz", "Franck Ribéry")."""
     found = []
     classes = name_classes()
     for i in tokens.where(CLASSED_WORDS):
         if i not in blocked:
-            found.append(_rule_candidate(tokens, i, i + 1, CLASS_TYPES[classes[tokens.words[i]]], {}))
+            etype = CLASS_TYPES[classes[tokens.words[i]]]
+            if etype == "person" and _glued_to_next(tokens, i):
+                continue  # the first part of a compound: "Peter-Prinzip", "Merkel-Regierung"
+            start = _forenames_start(tokens, i, blocked) if etype == "person" else i
+            found.append(_rule_candidate(tokens, start, i + 1, etype, {}))
     return found
+
+
+def _glued_to_next(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` is followed by a hyphen without a space between."""
+    return i + 1 < len(tokens) and not tokens.spaces[i] and tokens.words[i + 1] == "-"
+
+
+def _forenames_start(tokens: Tokens, i: int, blocked: set[int], limit: int = 2) -> int:
+    """Where the forenames before the family name at ``i`` start: initials and name words that are not
+    known as places or organisations."""
+    start = i
+    while start > 0 and i - start < limit and start - 1 not in blocked and _forename(tokens.words[start - 1], tokens, start - 1, blocked):
+        start -= 1
+    return start
+
+
+def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    return bool(INITIAL.match(word)) or (is_name_token(tokens, i, blocked) and name_classes().get(word) in FORENAME_CLASSES)
 
 
 def _rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict) -> Candidate:  # type: ignore[type-arg]
@@ -133,15 +180,21 @@ def covered(candidates: Iterable[Candidate]) -> set[int]:
     return {i for c in candidates for i in range(c.start, c.end)}
 
 
+def _name_or_after_given(tokens: Tokens, i: int, given: frozenset[str]) -> bool:
+    """Token ``i`` is a given name or follows one."""
+    return tokens.words[i] in given or (i > 0 and tokens.words[i - 1] in given)
+
+
 def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> list[Candidate]:
     """All entity candidates of the doc, overlaps resolved."""
     known = select(gazetteer_candidates(tokens, gazetteer))
-    # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name.
+    # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name, and
+    # one right after a given name may end it ("Michael Jackson", "Uta Hagen").
     given = given_names(lang)
-    blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and tokens.words[c.start] in given))
+    blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and _name_or_after_given(tokens, c.start, given)))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked, owner_at)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
     if lang == "de":
-        ruled += class_candidates(tokens, blocked)
+        ruled += class_candidates(tokens, blocked) + saint_candidates(tokens, blocked)
     return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))

@@ -32,6 +32,10 @@ CALENDAR = MONTHS | frozenset(
 )
 # German articles that are particles only after another one ("von der Leyen", not "Neil Armstrong den Mond").
 ARTICLE_PARTICLES = frozenset({"der", "den"})
+# Forms of address and titles before a name ("Herr Weber", "Dr. Murjahn", "Miss Marple"); none is a name word.
+TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir"})
+# What names a church or town after a saint ("St. Peter"): the name that follows is no person's.
+SAINTS = frozenset({"St.", "St", "Sankt"})
 MAX_NAME_WORDS = 4
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][\w'’.]*$")
 STOP_WORDS = frozenset(DE_STOP | EN_STOP)
@@ -55,6 +59,8 @@ def is_name_word(text: str, lang: str = "") -> bool:
         and len(text) > 1
         and text.lower() not in STOP_WORDS
         and text not in CALENDAR
+        and text not in TITLES
+        and text not in SAINTS
         and (lang != "de" or name_classes().get(text) != "noun")
         and role_for_word(text, "de") is None
         and role_for_word(text, "en") is None
@@ -152,7 +158,7 @@ def find_persons(tokens: Tokens, lang: str, blocked: set[int], owner_at: dict[in
             continue
         cue = role_before(tokens, i, lang, owner_at)
         opens = _opens_name(tokens, i, blocked, given)
-        if opens or cue:
+        if opens or cue or _after_title(tokens, i):
             free = _name_end(tokens, i, blocked)
             found.append(_person(tokens, i, free, cue, opens))
     return found
@@ -164,10 +170,21 @@ def _role_ends(lang: str) -> WordTest:
     return WordTest(lambda word: word in multi_word_roles(lang) or role_for_word(word, lang) is not None)
 
 
+TITLE_WORDS = WordTest(TITLES.__contains__)
+
+
+def _after_title(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` follows a title, or a title and its full stop ("Dr . Murjahn")."""
+    words = tokens.words
+    return i > 0 and (words[i - 1] in TITLES or (i > 1 and words[i - 1] == "." and words[i - 2] in TITLES))
+
+
 def _possible_starts(tokens: Tokens, lang: str) -> list[int]:
-    """Where a person's name can start: at a given name or right after a role word."""
+    """Where a person's name can start: at a given name or right after a role word or title."""
     after_role = [i + 1 for i in tokens.where(_role_ends(lang)) if i + 1 < len(tokens)]
-    return sorted(set(tokens.where(_given_test(lang))).union(after_role))
+    titles = tokens.where(TITLE_WORDS)
+    after_title = [j for i in titles for j in (i + 1, i + 2) if j < len(tokens) and _after_title(tokens, j)]
+    return sorted(set(tokens.where(_given_test(lang))).union(after_role, after_title))
 
 
 

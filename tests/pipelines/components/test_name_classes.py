@@ -48,7 +48,7 @@ def test_name_classes_english_text_gets_no_german_one_word_names() -> None:
 def test_names_common_noun_is_no_name_word_in_german_only() -> None:
     assert name_classes()["Hilfe"] == "noun"
     assert not is_name_word("Hilfe", "de") and is_name_word("Hilfe", "en")
-    assert ids(run("Dann erhielt Roger Hilfe von seiner Tante."), "person") == set()
+    assert ids(run("Dann erhielt Roger Hilfe von seiner Tante."), "person") == {"person:roger"}
 
 
 def test_names_hyphen_does_not_glue_a_common_noun_to_a_given_name() -> None:
@@ -60,3 +60,29 @@ def test_names_article_after_a_name_is_no_particle() -> None:
     record = run("Am Montag lobte Renate Schmidt den Kuckelkorn sehr.")
     assert "person:renate-schmidt" in ids(record, "person")
     assert not any("den" in i for i in ids(record, "person"))
+
+
+def test_name_classes_family_name_takes_initials_and_unknown_forenames() -> None:
+    assert ids(run("Zusammen mit H. Dietz beschrieb er den Käfer."), "person") == {"person:h-dietz"}
+
+
+def test_name_classes_lone_given_name_is_a_person() -> None:
+    assert name_classes()["Judith"] == "given"
+    assert ids(run("Danach hat sich Judith getraut."), "person") == {"person:judith"}
+
+
+def test_entities_place_after_a_given_name_ends_the_name() -> None:
+    assert "Hagen" in place_names()
+    record = run("Sie lernte in der von Uta Hagen geleiteten Klasse.")
+    assert ids(record, "person") == {"person:uta-hagen"} and not ids(record, "place")
+
+
+def test_entities_saint_and_name_is_a_place_not_a_person() -> None:
+    record = run("Die Kirche St. Peter wurde 1787 erbaut.")
+    assert ids(record, "place") == {"place:st-peter"} and not ids(record, "person")
+
+
+def test_names_title_opens_a_person() -> None:
+    record = run("Das bestätigte Herr Kuckelkorn gestern.")
+    assert ids(record, "person") == {"person:kuckelkorn"}
+    assert ids(run("Das bestätigte gestern Dr. Xaverius Quabbe."), "person") == {"person:xaverius-quabbe"}
