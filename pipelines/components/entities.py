@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipelines.components.candidates import Candidate
 from pipelines.components.gazetteer import Gazetteer
-from pipelines.components.names import SAINTS, find_persons, is_name_token
+from pipelines.components.names import SAINTS, find_persons, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
@@ -24,6 +24,9 @@ ORG_SUFFIXES = (
     "partei", "bank", "ministerium", "agentur", "konzern", "gruppe", "kommission", "stiftung", "institut",
     "universität", "gericht", "verband", "Party", "Bank", "Ministry", "Agency", "Group", "Council",
     "Commission", "Institute", "University", "Court", "Corporation", "Company", "Association", "Fund", "AG", "GmbH",
+    "zeitung", "Zeitung", "Tageblatt", "Kurier", "Rundschau", "Anzeiger", "kasse", "kammer", "verein", "Verein",
+    "gesellschaft", "genossenschaft", "akademie", "hochschule", "verlag", "Verlag", "werke", "Werke", "amt",
+    "KG", "SE", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Records", "Airlines", "Motors", "Systems", "Holding",
 )
 MODEL_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place", "GPE": "place", "NORP": ""}
 CUES = SOURCE_CUES | MEDIA_CUES | PLACE_CUES
@@ -41,9 +44,15 @@ def gazetteer_candidates(tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate
     ]
 
 
+def _org_word(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free capitalised word that may be part of an organisation's or outlet's name;
+    unlike a person's, such a name may hold common nouns ("Hamburger Mieterverein")."""
+    return i not in blocked and is_name_word(tokens.words[i])
+
+
 def _capitalised_run(tokens: Tokens, start: int, blocked: set[int], limit: int = 4) -> int:
     end = start
-    while end < len(tokens) and end - start < limit and is_name_token(tokens, end, blocked):
+    while end < len(tokens) and end - start < limit and _org_word(tokens, end, blocked):
         end += 1
     return end
 
@@ -84,14 +93,14 @@ def saint_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
 
 
 def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
-    """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence"."""
+    """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence", "Berliner Zeitung"."""
     found = []
     words = tokens.words
     for i in tokens.where(ORG_WORDS):
         if i in blocked:
             continue
         start = i
-        while start > 0 and is_name_token(tokens, start - 1, blocked) and i - start < 3:
+        while start > 0 and _org_word(tokens, start - 1, blocked) and i - start < 3:
             start -= 1
         end = i + 1
         if end + 1 < len(words) and words[end] == "of" and words[end + 1][0].isupper():
@@ -121,6 +130,48 @@ def class_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
                 continue  # the first part of a compound: "Peter-Prinzip", "Merkel-Regierung"
             start = _forenames_start(tokens, i, blocked) if etype == "person" else i
             found.append(_rule_candidate(tokens, start, i + 1, etype, {}))
+    return found
+
+
+ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}$")
+# Capitals that are no organisation: units, formats, legal forms, titles and everyday abbreviations.
+NOT_ORG_ACRONYMS = frozenset(
+    "AG KG OHG GMBH CO PC CD CDS DVD TV USB PDF HD SMS MMS DNA RNA IT OK FAQ UKW KW PS EUR USD CHF GBP "
+    "CEO CFO CTO MP DJ VIP PR HIV AIDS LKW PKW ABS GPS WC BH TB GB MB KB MHZ GHZ KM CM MM NR II III IV VI VII "
+    "VIII IX XI XII XIII XIV XV XX XXL DDR BRD UDSSR USA UK EU UN US ISBN ISSN PMID DOI PLZ EBIT MBA BA MA BSC "
+    "MSC PHD FCKW CPI BIP GPL KFZ NS WM EM".split()
+)
+# Sports clubs: "FC Nürnberg", "1. FC Köln", "TSV 1860 München", "ESV Lok Zwickau".
+CLUB_WORDS = frozenset("FC SC SV TSV VfB VfL SG ESV SSV MSV THW BV TuS SpVgg SpVg FSV KSC HSV BSC SpG".split())
+ACRONYMS = WordTest(lambda word: bool(ACRONYM.match(word)) and word not in NOT_ORG_ACRONYMS)
+
+
+def acronym_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+    """Words in capitals ("BASF", "UEFA", "DGB") name organisations in German news, with the name words
+    after them ("BNP Paribas"); not the first part of a compound ("WM-Finale") nor a unit after a number
+    ("196 MW") (German only)."""
+    found = []
+    for i in tokens.where(ACRONYMS):
+        if i not in blocked and not _glued_to_next(tokens, i) and not (i > 0 and tokens.words[i - 1].isdigit()):
+            found.append(_rule_candidate(tokens, i, _capitalised_run(tokens, i + 1, blocked, 2), "organization", {}))
+    return found
+
+
+CLUBS = WordTest(CLUB_WORDS.__contains__)
+
+
+def club_candidates(tokens: Tokens) -> list[Candidate]:
+    """Sports clubs: a club abbreviation and the capitalised words or a year after it, places included
+    ("1. FC Nürnberg", "SC Paderborn", "TSV 1860 München")."""
+    found = []
+    words = tokens.words
+    for i in tokens.where(CLUBS):
+        end = i + 1
+        while end < len(words) and end - i <= 3 and (words[end][:1].isupper() or (words[end].isdigit() and len(words[end]) == 4)):
+            end += 1
+        start = i - 1 if i > 0 and words[i - 1] in ("1.", "2.") else i
+        if end > i + 1:
+            found.append(_rule_candidate(tokens, start, end, "organization", {}))
     return found
 
 
@@ -196,5 +247,5 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     persons = find_persons(tokens, lang, blocked, owner_at)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
     if lang == "de":
-        ruled += class_candidates(tokens, blocked) + saint_candidates(tokens, blocked)
+        ruled += class_candidates(tokens, blocked) + saint_candidates(tokens, blocked) + acronym_candidates(tokens, blocked) + club_candidates(tokens)
     return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))

@@ -86,3 +86,22 @@ def test_names_title_opens_a_person() -> None:
     record = run("Das bestätigte Herr Kuckelkorn gestern.")
     assert ids(record, "person") == {"person:kuckelkorn"}
     assert ids(run("Das bestätigte gestern Dr. Xaverius Quabbe."), "person") == {"person:xaverius-quabbe"}
+
+
+def test_entities_acronym_is_an_organization_with_its_name_words() -> None:
+    assert ids(run("Beim Chemiekonzern BASF gibt es neue Stellen."), "organization") == {"organization:basf"}
+    assert ids(run("Aufsteiger ist BNP Paribas mit einer Verbesserung."), "organization") == {"organization:bnp-paribas"}
+
+
+def test_entities_acronym_in_a_compound_or_a_unit_is_no_organization() -> None:
+    assert not ids(run("Das WM-Finale sahen viele, die Leistung lag bei 196 MW und das Buch hat eine ISBN."), "organization")
+
+
+def test_entities_sports_club_takes_its_place() -> None:
+    record = run("Er kehrte zum 1. FC Nürnberg zurück und spielte gegen den SC Paderborn.")
+    assert ids(record, "organization") == {"organization:1-fc-nurnberg", "organization:sc-paderborn"}
+    assert not ids(record, "place")
+
+
+def test_entities_newspaper_name_is_an_organization() -> None:
+    assert ids(run("Das sagte er der Berliner Zeitung am Montag."), "organization") == {"organization:berliner-zeitung"}
