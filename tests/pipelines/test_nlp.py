@@ -26,7 +26,7 @@ def _install_trained_pipeline(root: Path) -> None:
     (an entity ruler stands in for the statistical model: both fill ``doc.ents``)."""
     trained = spacy.blank("de")
     ruler = trained.add_pipe("entity_ruler", name="ner")
-    ruler.add_patterns([{"label": "PER", "pattern": "Quirin Zabelberger"}, {"label": "ORG", "pattern": "Tiefbaukontor"}])
+    ruler.add_patterns([{"label": "PER", "pattern": "Xandor Zabelberger"}, {"label": "ORG", "pattern": "Tiefbaukontor"}])
     package = root / "de_core_news_sm"
     (package / "pipeline").mkdir(parents=True)
     trained.to_disk(package / "pipeline")
@@ -51,10 +51,11 @@ def test_nlp_default_is_offline_blank_pipeline_with_kg_components() -> None:
 
 def test_nlp_installed_trained_pipeline_is_used_and_merged(installed_model: None) -> None:
     assert nlp_module.installed_pipeline("de") == "de_core_news_sm"
-    text = "Quirin Zabelberger vom Tiefbaukontor traf Bundeskanzler Olaf Scholz in Berlin."
+    # "Xandor Zabelberger": a name that no lexicon of the rules knows, so only the model finds it.
+    text = "Xandor Zabelberger vom Tiefbaukontor traf Bundeskanzler Olaf Scholz in Berlin."
     record = extract(Article(id="m", key="m", text=text, lang="de"))
     methods = {e.id: e.mentions[0].method for e in record.entities}
-    assert methods["person:quirin-zabelberger"] == "model"
+    assert methods["person:xandor-zabelberger"] == "model"
     assert methods["organization:tiefbaukontor"] == "model"
     assert methods["person:olaf-scholz"] == "rule" and methods["place:berlin"] == "gazetteer"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipelines.components.entities import word_class
 from pipelines.components.names import is_name_word
 from pipelines.extract import extract
 from pipelines.knowledge.people import first_names, given_names, name_classes
@@ -105,3 +106,30 @@ def test_entities_sports_club_takes_its_place() -> None:
 
 def test_entities_newspaper_name_is_an_organization() -> None:
     assert ids(run("Das sagte er der Berliner Zeitung am Montag."), "organization") == {"organization:berliner-zeitung"}
+
+
+def test_name_classes_genitive_of_a_place_is_the_place() -> None:
+    record = run("Die Altstadt Wetzlars ist alt.")
+    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Wetzlars"]
+
+
+def test_name_classes_given_name_opening_a_sentence_is_no_person() -> None:
+    assert word_class("Anders") == "given"  # the genitive of "Ander"
+    assert not ids(run("Anders als geplant kam der Zug spät."), "person")
+
+
+def test_places_german_noun_names_no_city_abroad() -> None:
+    places = place_names()
+    assert "Rest" not in places and "Kanton" not in places and "Siegen" in places
+
+
+def test_places_states_world_regions_and_geography() -> None:
+    places = place_names()
+    assert places["Thüringen"].country == "DE" and places["Oberösterreich"].country == "AT"
+    assert places["Südostasien"].id == "place:southeast-asia" and places["Wien"].id == "place:vienna"
+    assert places["Bodensee"].id == "place:lake-constance" and "Oder" not in places
+
+
+def test_entities_place_takes_hyphenated_name_parts_but_no_noun() -> None:
+    record = run("Er wohnt in Berlin-Mitte, ein Berlin-Besuch lohnt sich.")
+    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Berlin-Mitte", "Berlin"]
