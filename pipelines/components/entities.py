@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Doc
@@ -39,7 +40,7 @@ def gazetteer_candidates(tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate
     """Every known country, adjective, place and organisation in the doc."""
     return [
         Candidate(start, end, e.type, e.id, e.label, "gazetteer", e.score, e.kind, dict(e.attrs))
-        for start, end, e in gazetteer.find(tokens.words)
+        for start, end, e in gazetteer.find(tokens.words, tokens.where(gazetteer.first_words))
         if e.type
     ]
 
@@ -73,14 +74,11 @@ def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     return found
 
 
-SAINT_WORDS = WordTest(SAINTS.__contains__)
-
-
-def saint_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+def saint_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Churches and towns named after a saint: "St. Peter", "Sankt Moritz" (German only)."""
     found = []
     words = tokens.words
-    for i in tokens.where(SAINT_WORDS):
+    for i in hits:
         start = i + 2 if words[i] == "St" and i + 1 < len(words) and words[i + 1] == "." else i + 1
         if words[i] == "St" and start == i + 1:
             continue
@@ -120,18 +118,15 @@ def word_class(word: str) -> str | None:
     return found
 
 
-CLASSED_WORDS = WordTest(lambda word: word_class(word) in CLASS_TYPES and word not in not_names())
-
-
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 FORENAME_CLASSES = frozenset({None, "given", "family"})
 
 
-def class_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+def class_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Names whose word cluster says what they are: "Merkel", "Wetzlar", "SPD" (German only); a family
     name takes the initials and unknown name words before it ("H. Dietz", "Franck Ribéry")."""
     found = []
-    for i in tokens.where(CLASSED_WORDS):
+    for i in hits:
         if i not in blocked:
             etype = CLASS_TYPES[word_class(tokens.words[i]) or ""]
             if etype == "person" and _glued_to_next(tokens, i):
@@ -153,29 +148,23 @@ NOT_ORG_ACRONYMS = frozenset(
 )
 # Sports clubs: "FC Nürnberg", "1. FC Köln", "TSV 1860 München", "ESV Lok Zwickau".
 CLUB_WORDS = frozenset("FC SC SV TSV VfB VfL SG ESV SSV MSV THW BV TuS SpVgg SpVg FSV KSC HSV BSC SpG".split())
-ACRONYMS = WordTest(lambda word: bool(ACRONYM.match(word)) and word not in NOT_ORG_ACRONYMS)
-
-
-def acronym_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+def acronym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Words in capitals ("BASF", "UEFA", "DGB") name organisations in German news, with the name words
     after them ("BNP Paribas"); not the first part of a compound ("WM-Finale") nor a unit after a number
     ("196 MW") (German only)."""
     found = []
-    for i in tokens.where(ACRONYMS):
+    for i in hits:
         if i not in blocked and not _glued_to_next(tokens, i) and not (i > 0 and tokens.words[i - 1].isdigit()):
             found.append(_rule_candidate(tokens, i, _capitalised_run(tokens, i + 1, blocked, 2), "organization", {}))
     return found
 
 
-CLUBS = WordTest(CLUB_WORDS.__contains__)
-
-
-def club_candidates(tokens: Tokens) -> list[Candidate]:
+def club_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
     """Sports clubs: a club abbreviation and the capitalised words or a year after it, places included
     ("1. FC Nürnberg", "SC Paderborn", "TSV 1860 München")."""
     found = []
     words = tokens.words
-    for i in tokens.where(CLUBS):
+    for i in hits:
         end = i + 1
         while end < len(words) and end - i <= 3 and (words[end][:1].isupper() or (words[end].isdigit() and len(words[end]) == 4)):
             end += 1
@@ -247,6 +236,36 @@ def covered(candidates: Iterable[Candidate]) -> set[int]:
     return {i for c in candidates for i in range(c.start, c.end)}
 
 
+@lru_cache(maxsize=200_000)
+def german_rules(word: str) -> tuple[str, ...]:
+    """The German-only rules that ``word`` feeds: "class", "saint", "acronym", "club"."""
+    rules = []
+    if word_class(word) in CLASS_TYPES and word not in not_names():
+        rules.append("class")
+    if word in SAINTS:
+        rules.append("saint")
+    if ACRONYM.match(word) and word not in NOT_ORG_ACRONYMS:
+        rules.append("acronym")
+    if word in CLUB_WORDS:
+        rules.append("club")
+    return tuple(rules)
+
+
+GERMAN_CUES = WordTest(german_rules)
+
+
+def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+    """The candidates of the German-only rules, from one pass over the doc's distinct words."""
+    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": []}
+    for i in tokens.where(GERMAN_CUES):
+        for rule in german_rules(tokens.words[i]):
+            hits[rule].append(i)
+    return (
+        class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
+        + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
+    )
+
+
 def _name_or_after_given(tokens: Tokens, i: int, given: frozenset[str]) -> bool:
     """Token ``i`` is a given name or follows one."""
     return tokens.words[i] in given or (i > 0 and tokens.words[i - 1] in given)
@@ -263,7 +282,7 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     persons = find_persons(tokens, lang, blocked, owner_at)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
     if lang == "de":
-        ruled += class_candidates(tokens, blocked) + saint_candidates(tokens, blocked) + acronym_candidates(tokens, blocked) + club_candidates(tokens)
+        ruled += german_candidates(tokens, blocked)
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
     return join_place_parts(tokens, chosen) if lang == "de" else chosen
 

@@ -8,8 +8,10 @@ the tokenizer cuts them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Iterable, Sequence
 
+from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.organizations import organization_names
 from pipelines.knowledge.tables import not_names
@@ -44,18 +46,26 @@ class Gazetteer:
                 lengths.append(len(key))
                 lengths.sort(reverse=True)
 
-    def find(self, words: Sequence[str]) -> list[tuple[int, int, Entry]]:
-        """Matches as ``(start, end, entry)`` over token indexes, left to right."""
+    def find(self, words: Sequence[str], starts: Iterable[int] | None = None) -> list[tuple[int, int, Entry]]:
+        """Matches as ``(start, end, entry)`` over token indexes, left to right; ``starts`` (ascending)
+        may name the indexes whose word starts a name, as ``first_words`` finds them in a Doc."""
         by_first = self._by_first
         found: list[tuple[int, int, Entry]] = []
         free = 0  # the first token not inside an earlier match
-        for i in [i for i, word in enumerate(words) if word in by_first]:
+        if starts is None:
+            starts = [i for i, word in enumerate(words) if word in by_first]
+        for i in starts:
             if i >= free:
                 match = self._match_at(words, i)
                 if match:
                     found.append(match)
                     free = match[1]
         return found
+
+    @cached_property
+    def first_words(self) -> WordTest:
+        """Words that start a known name, tested once per word form (``Tokens.where``)."""
+        return WordTest(self._by_first.__contains__)
 
     def _match_at(self, words: Sequence[str], i: int) -> tuple[int, int, Entry] | None:
         candidates = self._by_first[words[i]]

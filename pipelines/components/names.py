@@ -69,7 +69,7 @@ def is_name_word(text: str, lang: str = "") -> bool:
 
 def is_name_token(tokens: Tokens, i: int, blocked: set[int]) -> bool:
     """Token ``i`` is a name word that no other entity holds."""
-    return i not in blocked and is_name_word(tokens.words[i], tokens.vocab.lang)
+    return i not in blocked and is_name_word(tokens.words[i], tokens.lang)
 
 
 def _name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
@@ -97,7 +97,7 @@ def _hyphen_part(tokens: Tokens, i: int, blocked: set[int]) -> bool:
         and not tokens.spaces[i]
         and tokens.is_alpha(i + 1)
         and i + 1 not in blocked
-        and not (tokens.vocab.lang == "de" and name_classes().get(tokens.words[i + 1]) == "noun")
+        and not (tokens.lang == "de" and name_classes().get(tokens.words[i + 1]) == "noun")
     )
 
 
@@ -108,7 +108,7 @@ def _particle_run(tokens: Tokens, i: int, blocked: set[int]) -> int:
     j = i
     while j < len(tokens) and tokens.words[j] in PARTICLES:
         j += 1
-    if j > i and j < len(tokens) and is_name_token(tokens, j, blocked):
+    if j > i and j < len(tokens) and j not in blocked and is_name_word(tokens.words[j]):  # nouns too: "Leyen"
         return j + 1
     return 0
 
@@ -134,6 +134,19 @@ def _with_country(role: Role, start: int, owner_at: dict[int, str]) -> RoleCue:
     return RoleCue(role, start, "")
 
 
+def _noun_surname(tokens: Tokens, j: int, blocked: set[int]) -> bool:
+    """Token ``j`` is a German common noun that ends a name as its family name: right after a given
+    name and before no other capitalised word ("Antony Blinken", "Wolfgang Schüssel")."""
+    words = tokens.words
+    return (
+        j < len(words)
+        and j not in blocked
+        and is_name_word(words[j])
+        and name_classes().get(words[j]) == "noun"
+        and (j + 1 == len(words) or not words[j + 1][:1].isupper())
+    )
+
+
 def _opens_name(tokens: Tokens, i: int, blocked: set[int], given: frozenset[str]) -> bool:
     """Token ``i`` is a given name followed by more of a name."""
     return tokens.words[i] in given and i + 1 < len(tokens) and (
@@ -157,20 +170,20 @@ def find_persons(tokens: Tokens, lang: str, blocked: set[int], owner_at: dict[in
         if i < free or not is_name_token(tokens, i, blocked):
             continue
         cue = role_before(tokens, i, lang, owner_at)
-        opens = _opens_name(tokens, i, blocked, given)
+        noun_after = lang == "de" and tokens.words[i] in given and _noun_surname(tokens, i + 1, blocked)
+        opens = _opens_name(tokens, i, blocked, given) or noun_after
         if opens or cue or _after_title(tokens, i):
             free = _name_end(tokens, i, blocked)
+            if free == i + 1 and noun_after:
+                free = i + 2
             found.append(_person(tokens, i, free, cue, opens))
     return found
 
 
 @lru_cache(maxsize=None)
 def _role_ends(lang: str) -> WordTest:
-    """Words that can end a role phrase: a one-word role or the last word of a longer one."""
-    return WordTest(lambda word: word in multi_word_roles(lang) or role_for_word(word, lang) is not None)
-
-
-TITLE_WORDS = WordTest(TITLES.__contains__)
+    """Words that can end a role phrase (a one-word role or the last word of a longer one) and titles."""
+    return WordTest(lambda word: word in multi_word_roles(lang) or role_for_word(word, lang) is not None or word in TITLES)
 
 
 def _after_title(tokens: Tokens, i: int) -> bool:
@@ -181,10 +194,10 @@ def _after_title(tokens: Tokens, i: int) -> bool:
 
 def _possible_starts(tokens: Tokens, lang: str) -> list[int]:
     """Where a person's name can start: at a given name or right after a role word or title."""
-    after_role = [i + 1 for i in tokens.where(_role_ends(lang)) if i + 1 < len(tokens)]
-    titles = tokens.where(TITLE_WORDS)
-    after_title = [j for i in titles for j in (i + 1, i + 2) if j < len(tokens) and _after_title(tokens, j)]
-    return sorted(set(tokens.where(_given_test(lang))).union(after_role, after_title))
+    starts = set(tokens.where(_given_test(lang)))
+    for i in tokens.where(_role_ends(lang)):
+        starts.update((i + 1, i + 2) if tokens.words[i] in TITLES else (i + 1,))  # "Dr . Murjahn"
+    return sorted(j for j in starts if j < len(tokens))
 
 
 

@@ -51,9 +51,19 @@ class Tokens:
             found[word].append(i)
         return dict(found)
 
+    @cached_property
+    def lang(self) -> str:
+        """The language code of the Doc's vocabulary ("de"), read once."""
+        return str(self.vocab.lang)
+
+    @cached_property
+    def distinct(self) -> frozenset[str]:
+        """The distinct words, built once for every ``where``."""
+        return frozenset(self.positions)
+
     def where(self, test: WordTest) -> list[int]:
         """Indexes of the tokens whose word passes ``test``, in order."""
-        hits = test.hits(self.positions.keys())
+        hits = test.hits(self.distinct)
         return sorted(chain.from_iterable(map(self.positions.__getitem__, hits)))
 
     def start_char(self, i: int) -> int:

@@ -18,14 +18,14 @@ class WordTest:
         self._passes: set[str] = set()
         self._fails: set[str] = set()
 
-    def hits(self, words: KeysView[str]) -> set[str]:
-        """The ``words`` that pass."""
+    def hits(self, words: KeysView[str] | frozenset[str] | set[str]) -> set[str]:
+        """The ``words`` that pass (distinct words: a set is used as it is, without a copy)."""
         if len(self._passes) + len(self._fails) > self.memory:
             self._passes.clear()
             self._fails.clear()
         # set.difference walks the (small) left side; ``words - fails`` would walk all of ``fails``.
-        distinct = set(words)
-        hits = distinct.intersection(self._passes)
+        distinct = words if isinstance(words, (set, frozenset)) else set(words)
+        hits = self._passes.intersection(distinct)  # a set, walking the smaller side
         for word in distinct.difference(self._fails).difference(hits):
             if self.test(word):
                 hits.add(word)

@@ -49,7 +49,13 @@ def test_name_classes_english_text_gets_no_german_one_word_names() -> None:
 def test_names_common_noun_is_no_name_word_in_german_only() -> None:
     assert name_classes()["Hilfe"] == "noun"
     assert not is_name_word("Hilfe", "de") and is_name_word("Hilfe", "en")
-    assert ids(run("Dann erhielt Roger Hilfe von seiner Tante."), "person") == {"person:roger"}
+    assert ids(run("Dann gab Roger Hilfe Geld."), "person") == {"person:roger"}
+
+
+def test_names_common_noun_after_a_given_name_can_end_it_as_family_name() -> None:
+    assert name_classes()["Blinken"] == "noun" and name_classes()["Leyen"] == "noun"
+    record = run("Der Minister traf Antony Blinken, danach Ursula von der Leyen.")
+    assert ids(record, "person") == {"person:antony-blinken", "person:ursula-von-der-leyen"}
 
 
 def test_names_hyphen_does_not_glue_a_common_noun_to_a_given_name() -> None:
