@@ -109,6 +109,7 @@ def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
 
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization"}
+@lru_cache(maxsize=200_000)
 def word_class(word: str) -> str | None:
     """The class of ``word`` in ``name_classes``, or of the name whose genitive it is ("Wetzlars")."""
     classes = name_classes()
@@ -128,10 +129,11 @@ def class_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list
     found = []
     for i in hits:
         if i not in blocked:
-            etype = CLASS_TYPES[word_class(tokens.words[i]) or ""]
+            cls = word_class(tokens.words[i]) or ""
+            etype = CLASS_TYPES[cls]
             if etype == "person" and _glued_to_next(tokens, i):
                 continue  # the first part of a compound: "Peter-Prinzip", "Merkel-Regierung"
-            if word_class(tokens.words[i]) == "given" and _sentence_start(tokens, i):
+            if cls == "given" and _sentence_start(tokens, i):
                 continue  # "Anders als ..." is an adverb there
             start = _forenames_start(tokens, i, blocked) if etype == "person" else i
             found.append(_rule_candidate(tokens, start, i + 1, etype, {}))
@@ -282,7 +284,7 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     persons = find_persons(tokens, lang, blocked, owner_at)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
     if lang == "de":
-        ruled += german_candidates(tokens, blocked)
+        ruled += german_candidates(tokens, blocked | covered(persons))  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
     return join_place_parts(tokens, chosen) if lang == "de" else chosen
 
@@ -290,6 +292,9 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
 def join_place_parts(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """A place glued by hyphens to name words takes them ("Berlin-Mitte", "Düsseldorf-Gerresheim"); a
     common noun ends it ("Berlin-Besuch" stays "Berlin")."""
+    words = tokens.words
+    if not any(c.type == "place" and c.end < len(words) and words[c.end] in ("-", "–") for c in chosen):
+        return chosen
     taken = covered(chosen)
     joined = []
     for cand in chosen:
