@@ -250,6 +250,8 @@ def german_rules(word: str) -> tuple[str, ...]:
         rules.append("acronym")
     if word in CLUB_WORDS:
         rules.append("club")
+    if word[:1].isupper() and word.endswith(STREET_ENDINGS):
+        rules.append("street")
     return tuple(rules)
 
 
@@ -258,14 +260,33 @@ GERMAN_CUES = WordTest(german_rules)
 
 def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """The candidates of the German-only rules, from one pass over the doc's distinct words."""
-    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": []}
+    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": []}
     for i in tokens.where(GERMAN_CUES):
         for rule in german_rules(tokens.words[i]):
             hits[rule].append(i)
     return (
         class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
         + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
+        + street_candidates(tokens, hits["street"], blocked)
     )
+
+
+# Word endings of streets and squares: "Schulstraße", "Gubener Straße", "Alexanderplatz".
+STREET_ENDINGS = ("straße", "strasse", "Straße", "Strasse", "platz", "Platz", "allee", "Allee", "gasse", "Gasse", "damm", "ufer")
+
+
+def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """Streets and squares: a compound ending in a street word that is no common noun ("Schulstraße", not
+    "Flugplatz"), or a street word after a place's adjective ("Gubener Straße", "Friedberger Landstraße")."""
+    found = []
+    words = tokens.words
+    for i in hits:
+        if i in blocked:
+            continue
+        start = i - 1 if i > 0 and i - 1 not in blocked and words[i - 1][:1].isupper() and words[i - 1].endswith("er") else i
+        if start < i or (len(words[i]) > 8 and words[i][1:].islower() and name_classes().get(words[i]) != "noun"):
+            found.append(_rule_candidate(tokens, start, i + 1, "place", {}))
+    return found
 
 
 def _name_or_after_given(tokens: Tokens, i: int, given: frozenset[str]) -> bool:

@@ -139,3 +139,8 @@ def test_places_states_world_regions_and_geography() -> None:
 def test_entities_place_takes_hyphenated_name_parts_but_no_noun() -> None:
     record = run("Er wohnt in Berlin-Mitte, ein Berlin-Besuch lohnt sich.")
     assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Berlin-Mitte", "Berlin"]
+
+
+def test_entities_streets_are_places_but_not_common_noun_compounds() -> None:
+    record = run("Das Haus in der Schwanitzstraße liegt nahe der Gubener Straße, nicht am Flugplatz.")
+    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Schwanitzstraße", "Gubener Straße"]
