@@ -210,3 +210,16 @@ def _person(tokens: Tokens, start: int, end: int, cue: RoleCue | None, opens: bo
             attrs["leads"] = cue.leads
     score = 0.9 if opens and cue else 0.8 if opens else 0.7
     return Candidate(start, end, "person", entity_id("person", label), label, "rule", score, "name", attrs)
+
+
+def free_name_word(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free capitalised word that may be part of an organisation's or outlet's name;
+    unlike a person's, such a name may hold common nouns ("Hamburger Mieterverein")."""
+    return i not in blocked and is_name_word(tokens.words[i])
+
+
+def capitalised_run(tokens: Tokens, start: int, blocked: set[int], limit: int = 4) -> int:
+    end = start
+    while end < len(tokens) and end - start < limit and free_name_word(tokens, end, blocked):
+        end += 1
+    return end

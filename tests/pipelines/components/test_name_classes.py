@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.components.entities import word_class
+from pipelines.components.german_rules import word_class
 from pipelines.components.names import is_name_word
 from pipelines.extract import extract
 from pipelines.knowledge.people import first_names, given_names, name_classes
