@@ -30,7 +30,8 @@ nothing is written into the repository.
      With 2 workers the pool process is forked from that warm process.
    - pair: two 1-worker ingests, each in its own process and database,
      started together after both have built their pipelines: their combined
-     words/s is the ceiling this machine sets for a 2-worker ingest.
+     words/s shows how two whole ingests share the machine (a reference for
+     the 2-worker figure, which has one writer instead of two).
    Medians over ``--runs`` runs; the runs interleave the measurements.
 2. Memory.  ``python -m pipelines ingest FILE.jsonl --db NEW --workers W`` as
    a subprocess on a stream of ``--articles`` short articles (100-160 words,
@@ -416,8 +417,8 @@ def run_child(args: list[str], timeout: float) -> dict[str, Any]:
 def run_pair(path: Path, lang: str, workdir: Path, timeout: float) -> list[dict[str, Any]]:
     """Two independent 1-worker ingests (own process, own database) timed from one start signal.
 
-    Nothing is shared between them, so their combined words/s is what this machine gives two
-    processes of this workload: the ceiling for any 2-worker ingest.
+    Nothing is shared between them but the machine (cores, caches, memory, disk), so their combined
+    words/s shows what two processes of this whole workload get here.
     """
     barrier = workdir / "pair-start"
     for stale in workdir.glob("pair-*"):
@@ -516,8 +517,8 @@ def throughput_table(results: list[LangThroughput], runs: int) -> list[str]:
                      f"{tok:>10,.0f} {w1:>10,.0f} {w2:>10,.0f} {'1/' + format(1 / ratio, '.0f'):>8} {scaling:>6.2f} {pair / w1:>7.2f}  "
                      + "; ".join(targets))
     lines += ["", "pair/w1: two independent 1-worker ingests started together (own processes and databases), their "
-              "combined words/s over one alone: what this machine gives two processes of this workload, the "
-              "ceiling for w2/w1.", ""]
+              "combined words/s over one alone: how two whole ingests, each with its own SQLite writer, share "
+              "this machine; a reference for w2/w1, which has one writer.", ""]
     for r in results:
         c = r.corpus
         lines.append(f"{r.lang}: vocabulary {c.types:,} distinct word forms, {c.chunks:,} distinct whitespace chunks "
