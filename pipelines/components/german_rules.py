@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from pipelines.components.candidates import Candidate, covered, rule_candidate
-from pipelines.components.names import SAINTS, capitalised_run, is_name_token, is_name_word
+from pipelines.components.names import SAINTS, STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
@@ -85,18 +85,24 @@ def acronym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> li
 
 
 def club_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
-    """Sports clubs: a club abbreviation and the capitalised words or a year after it, places included
-    ("1. FC Nürnberg", "SC Paderborn", "TSV 1860 München")."""
+    """Sports clubs: a club word (an abbreviation or a word of the clubs' cluster in ``name_classes``) and
+    the capitalised words or a year after it, places included ("1. FC Nürnberg", "SC Paderborn", "TSV 1860
+    München", "FC Schalke 04", "Borussia Dortmund")."""
     found = []
     words = tokens.words
     for i in hits:
         end = i + 1
-        while end < len(words) and end - i <= 3 and (words[end][:1].isupper() or (words[end].isdigit() and len(words[end]) == 4)):
+        while end < len(words) and end - i <= 3 and (words[end][:1].isupper() or _club_year(words[end])):
             end += 1
         start = i - 1 if i > 0 and words[i - 1] in ("1.", "2.") else i
-        if end > i + 1:
+        if end > i + 1 or (word_class(words[i]) == "club" and not _glued_to_next(tokens, i)):
             found.append(rule_candidate(tokens, start, end, "organization", {}))
     return found
+
+
+def _club_year(word: str) -> bool:
+    """A founding year in a club's name: "1860", "04" (of "Schalke 04")."""
+    return word.isdigit() and len(word) in (2, 4)
 
 
 def _sentence_start(tokens: Tokens, i: int) -> bool:
@@ -133,10 +139,12 @@ def german_rules(word: str) -> tuple[str, ...]:
         rules.append("saint")
     if ACRONYM.match(word) and word not in NOT_ORG_ACRONYMS:
         rules.append("acronym")
-    if word in CLUB_WORDS:
+    if word in CLUB_WORDS or word_class(word) == "club":
         rules.append("club")
     if word[:1].isupper() and word.endswith(STREET_ENDINGS):
         rules.append("street")
+    if word in INSTITUTIONS:
+        rules.append("institution")
     return tuple(rules)
 
 
@@ -145,15 +153,40 @@ GERMAN_CUES = WordTest(german_rules)
 
 def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """The candidates of the German-only rules, from one pass over the doc's distinct words."""
-    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": []}
+    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": []}
     for i in tokens.where(GERMAN_CUES):
         for rule in german_rules(tokens.words[i]):
             hits[rule].append(i)
     return (
         class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
         + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
-        + street_candidates(tokens, hits["street"], blocked)
+        + street_candidates(tokens, hits["street"], blocked) + institution_candidates(tokens, hits["institution"])
     )
+
+
+# Institutions named by their kind and their town: "Universität Gießen", "TU Berlin", "Realschule Spaichingen".
+INSTITUTIONS = frozenset(
+    "Universität Uni Hochschule Fachhochschule TU FH Gymnasium Realschule Gesamtschule Grundschule Hauptschule "
+    "Berufsschule Klinikum Universitätsklinikum Stadtwerke Sparkasse Volksbank Raiffeisenbank Amtsgericht "
+    "Landgericht Oberlandesgericht Verwaltungsgericht Landratsamt Kraftwerk Staatstheater Stadttheater".split()
+)
+_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er)$")
+
+
+def institution_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
+    """An institution's kind and the name words of its town after it, with an adjective before it
+    ("Universität Gießen", "Medizinische Hochschule Hannover"); the town alone stays a place where no name
+    word follows."""
+    found = []
+    words = tokens.words
+    for i in hits:
+        end = i + 1
+        while end < len(words) and end - i <= 2 and words[end][:1].isupper() and is_name_word(words[end], "de"):
+            end += 1
+        if end > i + 1:
+            before = i > 0 and bool(_ADJECTIVE.match(words[i - 1])) and words[i - 1].lower() not in STOP_WORDS
+            found.append(rule_candidate(tokens, i - 1 if before else i, end, "organization", {}))
+    return found
 
 
 # Word endings of streets and squares: "Schulstraße", "Gubener Straße", "Alexanderplatz".
@@ -175,16 +208,21 @@ def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> lis
 
 
 def join_place_parts(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
-    """A place glued by hyphens to name words takes them ("Berlin-Mitte", "Düsseldorf-Gerresheim"); a
-    common noun ends it ("Berlin-Besuch" stays "Berlin")."""
+    """A place glued by hyphens to name words or other places takes them ("Berlin-Mitte",
+    "Düsseldorf-Gerresheim"); a common noun ends it ("Berlin-Besuch" stays "Berlin")."""
     words = tokens.words
     if not any(c.type == "place" and c.end < len(words) and words[c.end] in ("-", "–") for c in chosen):
         return chosen
     taken = covered(chosen)
-    joined = []
+    places = {c.start for c in chosen if c.type == "place" and c.length == 1}  # one-word places may be parts
+    joined: list[Candidate] = []
+    absorbed: set[int] = set()
     for cand in chosen:
+        if cand.start in absorbed:
+            continue
         end = cand.end
-        while cand.type == "place" and _glued_part(tokens, end, taken):
+        while cand.type == "place" and _glued_part(tokens, end, taken - places):
+            absorbed.add(end + 1)
             end += 2
         if end > cand.end:
             label = tokens.span_text(cand.start, end)

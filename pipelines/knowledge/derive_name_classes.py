@@ -16,7 +16,9 @@ how many of their words independent lists hold (Faker's given and family names, 
   cluster holds more than 479);
 - places: 16 (Bayern, Nürnberg, Sachsen …), 80 (Berlin, Hamburg, Köln …), 208 (Paris, London, Moskau …),
   976 (Frankreich, Österreich, Asien …);
-- organisations: 3580 (SPD, CDU, FDP …; capitals only).
+- organisations: 3580 (SPD, CDU, FDP …; capitals only);
+- sports clubs: 4092 (FC, SV, Werder, Eintracht, Borussia, Hertha …; the words in mixed case, not those
+  ending in "-en", which are mostly plural nouns: "Lokalrivalen", "Ligisten").
 
 Every other capitalised word of a cluster where fewer than 2 % of the words are such names (Faker's
 names or GeoNames cities; the clusters at or above that are ``NAME_LIKE_CLUSTERS``) is a common noun
@@ -38,6 +40,7 @@ CLASSES = {
     "family": (40,),
     "place": (16, 80, 208, 976, 848),
     "organization": (3580,),
+    "club": (4092,),
 }
 NAME_LIKE_CLUSTERS = frozenset({
     16, 20, 24, 40, 48, 56, 80, 84, 92, 112, 120, 124, 132, 134, 153, 156, 160, 164, 165, 184, 208, 220, 224,
@@ -50,7 +53,7 @@ MIN_NOUN_LETTERS = 4
 _MIXED_CASE = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][a-zäöüßà-öø-ÿ]+(?:[-'’][A-ZÄÖÜÀ-ÖØ-Þa-zäöüßà-öø-ÿ][a-zäöüßà-öø-ÿ]+)*$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]{1,4}$")
 HEADER = (
-    "# word\tclass (given, family, place, organization, noun)\n"
+    "# word\tclass (given, family, place, organization, club, noun)\n"
     "# Derived by pipelines/knowledge/derive_name_classes.py from the Brown clusters of German words in\n"
     "# spacy-lookups-data 1.0.5 (de_lexeme_cluster.json.gz and de_lexeme_prob.json.gz, MIT licence,\n"
     "# ExplosionAI GmbH); see that module\n"
@@ -62,6 +65,8 @@ def _shape_ok(word: str, cls: str) -> bool:
     """Names in mixed case ("Müller", "Baden-Württemberg"); organisations as short capitals ("SPD")."""
     if cls == "organization":
         return bool(_ACRONYM.match(word)) and sum(ch.isupper() for ch in word) >= 2
+    if cls == "club":
+        return bool(_MIXED_CASE.match(word)) and not word.endswith("en")
     return bool(_MIXED_CASE.match(word))
 
 

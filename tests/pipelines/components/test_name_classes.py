@@ -144,3 +144,21 @@ def test_entities_place_takes_hyphenated_name_parts_but_no_noun() -> None:
 def test_entities_streets_are_places_but_not_common_noun_compounds() -> None:
     record = run("Das Haus in der Schwanitzstraße liegt nahe der Gubener Straße, nicht am Flugplatz.")
     assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Schwanitzstraße", "Gubener Straße"]
+
+
+def test_name_classes_club_cluster_word_opens_a_club_or_stands_alone() -> None:
+    assert word_class("Borussia") == "club" and word_class("Lokalrivalen") is None
+    record = run("Die Borussia Dortmund gewann, und Werder verlor gegen den FC Schalke 04 am Samstag.")
+    assert ids(record, "organization") == {"organization:borussia-dortmund", "organization:werder", "organization:fc-schalke-04"}
+    assert not ids(record, "place")
+
+
+def test_entities_institution_takes_its_town() -> None:
+    record = run("Sie lehrt an der Universität Gießen und an der Medizinischen Hochschule Hannover.")
+    assert ids(record, "organization") == {"organization:universitat-giessen", "organization:medizinischen-hochschule-hannover"}
+    assert not ids(record, "place")
+
+
+def test_entities_place_takes_a_hyphenated_place() -> None:
+    record = run("Er wohnt in Düsseldorf-Gerresheim.")
+    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Düsseldorf-Gerresheim"]
