@@ -31,7 +31,7 @@ def saint_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list
     return found
 
 
-CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization"}
+CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
 @lru_cache(maxsize=200_000)
 def word_class(word: str) -> str | None:
     """The class of ``word`` in ``name_classes``, or of the name whose genitive it is ("Wetzlars")."""
@@ -145,6 +145,8 @@ def german_rules(word: str) -> tuple[str, ...]:
         rules.append("street")
     if word in INSTITUTIONS:
         rules.append("institution")
+    if FEDERAL.match(word):
+        rules.append("federal")
     return tuple(rules)
 
 
@@ -153,7 +155,7 @@ GERMAN_CUES = WordTest(german_rules)
 
 def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """The candidates of the German-only rules, from one pass over the doc's distinct words."""
-    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": []}
+    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": [], "federal": []}
     for i in tokens.where(GERMAN_CUES):
         for rule in german_rules(tokens.words[i]):
             hits[rule].append(i)
@@ -161,7 +163,35 @@ def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
         class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
         + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
         + street_candidates(tokens, hits["street"], blocked) + institution_candidates(tokens, hits["institution"])
+        + federal_candidates(tokens, hits["federal"])
     )
+
+
+# Federal bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium", "Umweltbundesamt".
+FEDERAL = re.compile(
+    r"^(?:[A-ZÄÖÜ][a-zäöüß]*b|B)undes[a-zäöüß]*(?:ministerium|amt|gericht|gerichtshof|finanzhof|kammer|verband|anstalt"
+    r"|agentur|bank|rat|wehr|heer|polizei|nachrichtendienst|post|bahn)(?:e?s)?$"
+)
+
+
+def federal_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
+    """Federal bodies, with what they are for ("Bundesamt für Gesundheit", "Bundesministerium der Finanzen")."""
+    return [rule_candidate(tokens, i, _purpose_end(tokens, i + 1), "organization", {}) for i in hits]
+
+
+PURPOSE_WORDS = frozenset({"für", "der", "des"})
+
+
+def _purpose_end(tokens: Tokens, i: int, limit: int = 4) -> int:
+    """The end of a purpose phrase at ``i`` ("für Migration und Flüchtlinge", "der Finanzen"): a preposition or
+    article and capitalised words, joined by "und"; ``i`` itself where none starts."""
+    words = tokens.words
+    if i + 1 >= len(words) or words[i] not in PURPOSE_WORDS or not words[i + 1][:1].isupper():
+        return i
+    end = i + 2
+    while end < len(words) and end - i < limit and (words[end][:1].isupper() or (words[end] == "und" and end + 1 < len(words) and words[end + 1][:1].isupper())):
+        end += 1
+    return end
 
 
 # Institutions named by their kind and their town: "Universität Gießen", "TU Berlin", "Realschule Spaichingen".

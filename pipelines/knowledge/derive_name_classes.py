@@ -41,6 +41,7 @@ CLASSES = {
     "place": (16, 80, 208, 976, 848),
     "organization": (3580,),
     "club": (4092,),
+    "company": (112,),
 }
 NAME_LIKE_CLUSTERS = frozenset({
     16, 20, 24, 40, 48, 56, 80, 84, 92, 112, 120, 124, 132, 134, 153, 156, 160, 164, 165, 184, 208, 220, 224,
@@ -50,6 +51,7 @@ NAME_LIKE_CLUSTERS = frozenset({
 })
 MIN_NOUN_LOGPROB = -16.0
 MIN_NOUN_LETTERS = 4
+COMPANY_CASE_MARGIN = 1.0  # log probability by which the capitalised form must beat the lower-case one
 _MIXED_CASE = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][a-zäöüßà-öø-ÿ]+(?:[-'’][A-ZÄÖÜÀ-ÖØ-Þa-zäöüßà-öø-ÿ][a-zäöüßà-öø-ÿ]+)*$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z]{1,4}$")
 HEADER = (
@@ -70,6 +72,12 @@ def _shape_ok(word: str, cls: str) -> bool:
     return bool(_MIXED_CASE.match(word))
 
 
+def _capitalised_use(word: str, logprob: dict[str, float]) -> bool:
+    """``word`` is far more frequent capitalised than in lower case: a name ("Siemens"), not a word that
+    also stands capitalised in titles and slogans ("Pro", "All", "Explosiv")."""
+    return logprob.get(word.lower(), -99.0) < logprob.get(word, -99.0) - COMPANY_CASE_MARGIN
+
+
 def _is_noun_shape(word: str) -> bool:
     return len(word) >= MIN_NOUN_LETTERS and bool(_MIXED_CASE.match(word))
 
@@ -81,7 +89,7 @@ def name_classes(clusters: dict[str, int], logprob: dict[str, float]) -> dict[st
     found = {}
     for word, cluster in clusters.items():
         cls = by_cluster.get(cluster)
-        if cls and _shape_ok(word, cls):
+        if cls and _shape_ok(word, cls) and (cls != "company" or _capitalised_use(word, logprob)):
             found[word] = cls
         elif cluster not in NAME_LIKE_CLUSTERS and _is_noun_shape(word) and logprob.get(word, -99.0) > MIN_NOUN_LOGPROB:
             found[word] = "noun"

@@ -162,3 +162,15 @@ def test_entities_institution_takes_its_town() -> None:
 def test_entities_place_takes_a_hyphenated_place() -> None:
     record = run("Er wohnt in Düsseldorf-Gerresheim.")
     assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Düsseldorf-Gerresheim"]
+
+
+def test_name_classes_company_cluster_word_is_an_organization() -> None:
+    assert word_class("Siemens") == "company" and word_class("Pro") is None  # "pro" is as frequent in lower case
+    record = run("Der Auftrag ging an Siemens und nicht an Nokia.")
+    assert ids(record, "organization") == {"organization:siemens", "organization:nokia"}
+    assert not ids(record, "person")
+
+
+def test_entities_federal_body_takes_its_purpose() -> None:
+    record = run("Das Umweltbundesamt und das Bundesamt für Migration und Flüchtlinge widersprachen, nicht die Bundesländer.")
+    assert ids(record, "organization") == {"organization:umweltbundesamt", "organization:bundesamt-fur-migration-und-fluchtlinge"}
