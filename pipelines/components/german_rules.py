@@ -147,6 +147,8 @@ def german_rules(word: str) -> tuple[str, ...]:
         rules.append("institution")
     if FEDERAL.match(word):
         rules.append("federal")
+    if _unknown_name(word):
+        rules.append("unknown")
     return tuple(rules)
 
 
@@ -155,7 +157,7 @@ GERMAN_CUES = WordTest(german_rules)
 
 def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """The candidates of the German-only rules, from one pass over the doc's distinct words."""
-    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": [], "federal": []}
+    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": [], "federal": [], "unknown": []}
     for i in tokens.where(GERMAN_CUES):
         for rule in german_rules(tokens.words[i]):
             hits[rule].append(i)
@@ -163,8 +165,81 @@ def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
         class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
         + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
         + street_candidates(tokens, hits["street"], blocked) + institution_candidates(tokens, hits["institution"])
-        + federal_candidates(tokens, hits["federal"])
+        + federal_candidates(tokens, hits["federal"]) + destination_candidates(tokens, hits["unknown"], blocked)
     )
+
+
+def _unknown_name(word: str) -> bool:
+    """A name word that no lexicon knows: neither a known noun nor a name of any class, nor a compound that
+    ends in a known noun ("Kraftfahrzeugmotoren"), unless that noun is a usual end of place names ("Homburg")."""
+    return len(word) > 3 and word[1:].islower() and word_class(word) is None and is_name_word(word, "de") and not _noun_compound(word)
+
+
+# Nouns that end place names: "Homburg", "Joachimsthal", "Neudorf", "Karlstadt".
+PLACE_TAILS = frozenset("Burg Berg Tal Thal Dorf Stadt Feld Heim Bach Hof Hausen Au Aue See Brück Brücken Furt Kirchen Born Rode Wald Hain Stein".split())
+
+
+def _noun_compound(word: str) -> bool:
+    """``word`` ends in a known common noun of three letters or more that is no usual end of a place name."""
+    nouns = name_classes()
+    for k in range(3, len(word) - 3):
+        tail = word[k].upper() + word[k + 1 :]
+        if nouns.get(tail) == "noun":
+            return tail not in PLACE_TAILS
+    return False
+
+
+# Prepositions after which an unknown name is a place: "in Modrava", "nach Downsview", "aus Zandvoort".
+PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
+# Nouns before a place's name: "die Gemeinde Pflückuff", "das Dorf Weitingen".
+PLACE_NOUNS = frozenset(
+    "Gemeinde Gemeinden Marktgemeinde Ortsteil Ortsteile Ortschaft Stadtteil Dorf Dörfer Weiler Kreis Landkreis "
+    "Bezirk Kanton Insel Halbinsel Fluss Berg Gipfel Départements Département".split()
+)
+PLACE_CUE_WORDS = PLACE_PREPOSITIONS | PLACE_NOUNS
+
+
+UNKNOWN_NAMES = WordTest(_unknown_name)
+COORDINATORS = frozenset({",", "und", "oder", "sowie"})
+
+
+def coordinated_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """Unknown name words listed with a place are places too: "Tranomaro , Folakara , Makay und Antsirabe"."""
+    words = tokens.words
+    unknown = [i for i in tokens.where(UNKNOWN_NAMES) if not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not _glued_to_next(tokens, i)]
+    if not unknown:
+        return chosen
+    taken = covered(chosen)
+    places = {i for c in chosen if c.type == "place" for i in (c.start, c.end - 1)}
+    added: list[Candidate] = []
+    grew = True
+    while grew:
+        grew = False
+        for i in unknown:
+            if i not in taken and _listed_with(tokens, i, places):
+                added.append(rule_candidate(tokens, i, i + 1, "place", {}))
+                taken.add(i)
+                places.add(i)
+                grew = True
+    return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+def _listed_with(tokens: Tokens, i: int, places: set[int]) -> bool:
+    """Token ``i`` is joined by a comma or "und" to a place's first or last word."""
+    words = tokens.words
+    return (i > 1 and words[i - 1] in COORDINATORS and i - 2 in places) or (
+        i + 2 < len(words) and words[i + 1] in COORDINATORS and i + 2 in places
+    )
+
+
+def destination_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """An unknown name word right after "in", "nach" or "aus" and before no other capitalised word is a place."""
+    words = tokens.words
+    found = []
+    for i in hits:
+        if i > 0 and words[i - 1] in PLACE_CUE_WORDS and i not in blocked and not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not _glued_to_next(tokens, i):
+            found.append(rule_candidate(tokens, i, i + 1, "place", {}))
+    return found
 
 
 # Federal bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium", "Umweltbundesamt".

@@ -174,3 +174,17 @@ def test_name_classes_company_cluster_word_is_an_organization() -> None:
 def test_entities_federal_body_takes_its_purpose() -> None:
     record = run("Das Umweltbundesamt und das Bundesamt für Migration und Flüchtlinge widersprachen, nicht die Bundesländer.")
     assert ids(record, "organization") == {"organization:umweltbundesamt", "organization:bundesamt-fur-migration-und-fluchtlinge"}
+
+
+def places_of(record: Extraction) -> list[str]:
+    return [m.text for e in record.entities if e.type == "place" for m in e.mentions]
+
+
+def test_entities_unknown_name_after_a_place_cue_is_a_place() -> None:
+    record = run("Sie zog nach Skovlunde, die Gemeinde Pflückuff wuchs, und in Kraftfahrzeugmotoren steckt Arbeit.")
+    assert places_of(record) == ["Skovlunde", "Pflückuff"]
+
+
+def test_entities_unknown_name_listed_with_a_place_is_a_place() -> None:
+    record = run("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.")
+    assert sorted(places_of(record)) == ["Antsirabe", "Folakara", "Tranomaro"]
