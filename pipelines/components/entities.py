@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
-from pipelines.components.german_rules import coordinated_places, german_candidates, join_place_parts
+from pipelines.components.german_places import coordinated_places, join_place_parts
+from pipelines.components.german_rules import german_candidates
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest

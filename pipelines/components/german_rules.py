@@ -1,47 +1,25 @@
-"""German-only entity rules: names by their word class (name_classes.tsv), acronyms, sports clubs,
-saints' places, streets, and places joined with their hyphenated parts ("Berlin-Mitte")."""
+"""German-only entity rules: names by their word class (name_classes.tsv), acronyms, sports clubs, companies,
+institutions and federal bodies; the place rules are in ``german_places``, and all are fed from one test of
+the doc's distinct words (``german_candidates``)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from pipelines.components.candidates import Candidate, covered, rule_candidate
+from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_places import (
+    STREET_ENDINGS, destination_candidates, saint_candidates, street_candidates, unknown_name,
+)
+from pipelines.components.german_words import glued_to_next, word_class
 from pipelines.components.names import SAINTS, STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
-from pipelines.keys import entity_id
 from pipelines.knowledge.people import name_classes
 from pipelines.knowledge.tables import not_names
 
 
-def saint_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
-    """Churches and towns named after a saint: "St. Peter", "Sankt Moritz" (German only)."""
-    found = []
-    words = tokens.words
-    for i in hits:
-        start = i + 2 if words[i] == "St" and i + 1 < len(words) and words[i + 1] == "." else i + 1
-        if words[i] == "St" and start == i + 1:
-            continue
-        end = start
-        while end < len(words) and end - start < 2 and end not in blocked and words[end][:1].isupper() and words[end].isalpha():
-            end += 1
-        if end > start:
-            found.append(rule_candidate(tokens, i, end, "place", {}))
-    return found
-
-
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
-@lru_cache(maxsize=200_000)
-def word_class(word: str) -> str | None:
-    """The class of ``word`` in ``name_classes``, or of the name whose genitive it is ("Wetzlars")."""
-    classes = name_classes()
-    found = classes.get(word)
-    if found is None and len(word) > 3 and word[-1] == "s":
-        found = classes.get(word[:-1])
-    return found
-
-
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 FORENAME_CLASSES = frozenset({None, "given", "family"})
 
@@ -54,7 +32,7 @@ def class_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list
         if i not in blocked:
             cls = word_class(tokens.words[i]) or ""
             etype = CLASS_TYPES[cls]
-            if etype == "person" and _glued_to_next(tokens, i):
+            if etype == "person" and glued_to_next(tokens, i):
                 continue  # the first part of a compound: "Peter-Prinzip", "Merkel-Regierung"
             if cls == "given" and _sentence_start(tokens, i):
                 continue  # "Anders als ..." is an adverb there
@@ -79,7 +57,7 @@ def acronym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> li
     ("196 MW") (German only)."""
     found = []
     for i in hits:
-        if i not in blocked and not _glued_to_next(tokens, i) and not (i > 0 and tokens.words[i - 1].isdigit()):
+        if i not in blocked and not glued_to_next(tokens, i) and not (i > 0 and tokens.words[i - 1].isdigit()):
             found.append(rule_candidate(tokens, i, capitalised_run(tokens, i + 1, blocked, 2), "organization", {}))
     return found
 
@@ -95,7 +73,7 @@ def club_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
         while end < len(words) and end - i <= 3 and (words[end][:1].isupper() or _club_year(words[end])):
             end += 1
         start = i - 1 if i > 0 and words[i - 1] in ("1.", "2.") else i
-        if end > i + 1 or (word_class(words[i]) == "club" and not _glued_to_next(tokens, i)):
+        if end > i + 1 or (word_class(words[i]) == "club" and not glued_to_next(tokens, i)):
             found.append(rule_candidate(tokens, start, end, "organization", {}))
     return found
 
@@ -109,11 +87,6 @@ def _sentence_start(tokens: Tokens, i: int) -> bool:
     """Token ``i`` opens its sentence, or follows an opening quote or bracket there."""
     first = tokens.sents[tokens.sent_of[i]][0]
     return i == first or (i == first + 1 and not tokens.words[first].isalnum())
-
-
-def _glued_to_next(tokens: Tokens, i: int) -> bool:
-    """Token ``i`` is followed by a hyphen without a space between."""
-    return i + 1 < len(tokens) and not tokens.spaces[i] and tokens.words[i + 1] == "-"
 
 
 def _forenames_start(tokens: Tokens, i: int, blocked: set[int], limit: int = 2) -> int:
@@ -131,7 +104,8 @@ def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
 
 @lru_cache(maxsize=200_000)
 def german_rules(word: str) -> tuple[str, ...]:
-    """The German-only rules that ``word`` feeds: "class", "saint", "acronym", "club"."""
+    """The German-only rules that ``word`` feeds: "class", "saint", "acronym", "club", "street", "institution",
+    "federal", "unknown"."""
     rules = []
     if word_class(word) in CLASS_TYPES and word not in not_names():
         rules.append("class")
@@ -147,7 +121,7 @@ def german_rules(word: str) -> tuple[str, ...]:
         rules.append("institution")
     if FEDERAL.match(word):
         rules.append("federal")
-    if _unknown_name(word):
+    if unknown_name(word):
         rules.append("unknown")
     return tuple(rules)
 
@@ -167,79 +141,6 @@ def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
         + street_candidates(tokens, hits["street"], blocked) + institution_candidates(tokens, hits["institution"])
         + federal_candidates(tokens, hits["federal"]) + destination_candidates(tokens, hits["unknown"], blocked)
     )
-
-
-def _unknown_name(word: str) -> bool:
-    """A name word that no lexicon knows: neither a known noun nor a name of any class, nor a compound that
-    ends in a known noun ("Kraftfahrzeugmotoren"), unless that noun is a usual end of place names ("Homburg")."""
-    return len(word) > 3 and word[1:].islower() and word_class(word) is None and is_name_word(word, "de") and not _noun_compound(word)
-
-
-# Nouns that end place names: "Homburg", "Joachimsthal", "Neudorf", "Karlstadt".
-PLACE_TAILS = frozenset("Burg Berg Tal Thal Dorf Stadt Feld Heim Bach Hof Hausen Au Aue See Brück Brücken Furt Kirchen Born Rode Wald Hain Stein".split())
-
-
-def _noun_compound(word: str) -> bool:
-    """``word`` ends in a known common noun of three letters or more that is no usual end of a place name."""
-    nouns = name_classes()
-    for k in range(3, len(word) - 3):
-        tail = word[k].upper() + word[k + 1 :]
-        if nouns.get(tail) == "noun":
-            return tail not in PLACE_TAILS
-    return False
-
-
-# Prepositions after which an unknown name is a place: "in Modrava", "nach Downsview", "aus Zandvoort".
-PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
-# Nouns before a place's name: "die Gemeinde Pflückuff", "das Dorf Weitingen".
-PLACE_NOUNS = frozenset(
-    "Gemeinde Gemeinden Marktgemeinde Ortsteil Ortsteile Ortschaft Stadtteil Dorf Dörfer Weiler Kreis Landkreis "
-    "Bezirk Kanton Insel Halbinsel Fluss Berg Gipfel Départements Département".split()
-)
-PLACE_CUE_WORDS = PLACE_PREPOSITIONS | PLACE_NOUNS
-
-
-UNKNOWN_NAMES = WordTest(_unknown_name)
-COORDINATORS = frozenset({",", "und", "oder", "sowie"})
-
-
-def coordinated_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
-    """Unknown name words listed with a place are places too: "Tranomaro , Folakara , Makay und Antsirabe"."""
-    words = tokens.words
-    unknown = [i for i in tokens.where(UNKNOWN_NAMES) if not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not _glued_to_next(tokens, i)]
-    if not unknown:
-        return chosen
-    taken = covered(chosen)
-    places = {i for c in chosen if c.type == "place" for i in (c.start, c.end - 1)}
-    added: list[Candidate] = []
-    grew = True
-    while grew:
-        grew = False
-        for i in unknown:
-            if i not in taken and _listed_with(tokens, i, places):
-                added.append(rule_candidate(tokens, i, i + 1, "place", {}))
-                taken.add(i)
-                places.add(i)
-                grew = True
-    return sorted(chosen + added, key=lambda c: c.start) if added else chosen
-
-
-def _listed_with(tokens: Tokens, i: int, places: set[int]) -> bool:
-    """Token ``i`` is joined by a comma or "und" to a place's first or last word."""
-    words = tokens.words
-    return (i > 1 and words[i - 1] in COORDINATORS and i - 2 in places) or (
-        i + 2 < len(words) and words[i + 1] in COORDINATORS and i + 2 in places
-    )
-
-
-def destination_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
-    """An unknown name word right after "in", "nach" or "aus" and before no other capitalised word is a place."""
-    words = tokens.words
-    found = []
-    for i in hits:
-        if i > 0 and words[i - 1] in PLACE_CUE_WORDS and i not in blocked and not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not _glued_to_next(tokens, i):
-            found.append(rule_candidate(tokens, i, i + 1, "place", {}))
-    return found
 
 
 # Federal bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium", "Umweltbundesamt".
@@ -294,55 +195,3 @@ def institution_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
     return found
 
 
-# Word endings of streets and squares: "Schulstraße", "Gubener Straße", "Alexanderplatz".
-STREET_ENDINGS = ("straße", "strasse", "Straße", "Strasse", "platz", "Platz", "allee", "Allee", "gasse", "Gasse", "damm", "ufer")
-
-
-def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
-    """Streets and squares: a compound ending in a street word that is no common noun ("Schulstraße", not
-    "Flugplatz"), or a street word after a place's adjective ("Gubener Straße", "Friedberger Landstraße")."""
-    found = []
-    words = tokens.words
-    for i in hits:
-        if i in blocked:
-            continue
-        start = i - 1 if i > 0 and i - 1 not in blocked and words[i - 1][:1].isupper() and words[i - 1].endswith("er") else i
-        if start < i or (len(words[i]) > 8 and words[i][1:].islower() and name_classes().get(words[i]) != "noun"):
-            found.append(rule_candidate(tokens, start, i + 1, "place", {}))
-    return found
-
-
-def join_place_parts(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
-    """A place glued by hyphens to name words or other places takes them ("Berlin-Mitte",
-    "Düsseldorf-Gerresheim"); a common noun ends it ("Berlin-Besuch" stays "Berlin")."""
-    words = tokens.words
-    if not any(c.type == "place" and c.end < len(words) and words[c.end] in ("-", "–") for c in chosen):
-        return chosen
-    taken = covered(chosen)
-    places = {c.start for c in chosen if c.type == "place" and c.length == 1}  # one-word places may be parts
-    joined: list[Candidate] = []
-    absorbed: set[int] = set()
-    for cand in chosen:
-        if cand.start in absorbed:
-            continue
-        end = cand.end
-        while cand.type == "place" and _glued_part(tokens, end, taken - places):
-            absorbed.add(end + 1)
-            end += 2
-        if end > cand.end:
-            label = tokens.span_text(cand.start, end)
-            cand = Candidate(cand.start, end, "place", entity_id("place", label), label, "rule", cand.score, cand.kind, dict(cand.attrs))
-        joined.append(cand)
-    return joined
-
-
-def _glued_part(tokens: Tokens, i: int, taken: set[int]) -> bool:
-    """Tokens ``i`` and ``i + 1`` are a hyphen and a free name word, glued to what comes before."""
-    return (
-        i + 1 < len(tokens)
-        and tokens.words[i] in ("-", "–")
-        and not tokens.spaces[i - 1]
-        and not tokens.spaces[i]
-        and i + 1 not in taken
-        and is_name_word(tokens.words[i + 1], "de")
-    )
