@@ -3,13 +3,16 @@ names in capitals, spa towns, motorways, and places joined with their hyphenated
 
 from __future__ import annotations
 
+import re
+
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.german_words import glued_to_next, word_class
-from pipelines.components.names import is_name_word
+from pipelines.components.names import STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import name_classes
+from pipelines.knowledge.places import place_names
 
 
 def saint_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
@@ -29,9 +32,17 @@ def saint_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list
 
 
 def unknown_name(word: str) -> bool:
-    """A name word that no lexicon knows: neither a known noun nor a name of any class, nor a compound that
-    ends in a known noun ("Kraftfahrzeugmotoren"), unless that noun is a usual end of place names ("Homburg")."""
-    return len(word) > 3 and word[1:].islower() and word_class(word) is None and is_name_word(word, "de") and not _noun_compound(word)
+    """A name word that no lexicon knows: neither a known noun nor a name of any class nor a season, nor a
+    compound that ends in a known noun ("Kraftfahrzeugmotoren"), unless that noun is a usual end of place
+    names ("Homburg")."""
+    return (
+        len(word) > 3 and word[1:].islower() and word_class(word) is None and word not in SEASONS
+        and is_name_word(word, "de") and not _noun_compound(word)
+    )
+
+
+# Seasons, which the word clusters put with names ("im Winter"); they are family names too ("Ron Sommer").
+SEASONS = frozenset({"Frühling", "Frühjahr", "Sommer", "Herbst", "Winter"})
 
 
 # Nouns that end place names: "Homburg", "Joachimsthal", "Neudorf", "Karlstadt".
@@ -105,25 +116,36 @@ def destination_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -
 STREET_ENDINGS = ("straße", "strasse", "Straße", "Strasse", "platz", "Platz", "allee", "Allee", "gasse", "Gasse", "damm", "ufer")
 
 
+# Nouns that name a place after a place's adjective: "Tegeler See", "Lehrter Bahnhof", "Viernheimer Dreieck".
+PLACE_HEADS = frozenset("See Bahnhof Hauptbahnhof Hafen Tor Wald Heide Bucht Kreuz Dreieck Brücke Mühle Schloss Dom".split())
+
+
 def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Streets and squares: a compound ending in a street word that is no common noun ("Schulstraße", not
-    "Flugplatz"), or a street word after a place's adjective ("Gubener Straße", "Friedberger Landstraße")."""
+    "Flugplatz"), or a street word or place noun after a place's adjective ("Gubener Straße", "Friedberger
+    Landstraße", "Tegeler See")."""
     found = []
     words = tokens.words
     for i in hits:
         if i in blocked:
             continue
-        start = i - 1 if i > 0 and i - 1 not in blocked and words[i - 1][:1].isupper() and words[i - 1].endswith("er") else i
+        start = i - 1 if i > 0 and i - 1 not in blocked and _place_adjective(words[i - 1]) else i
         if start < i or (len(words[i]) > 8 and words[i][1:].islower() and name_classes().get(words[i]) != "noun"):
             found.append(rule_candidate(tokens, start, i + 1, "place", {}))
     return found
 
 
+def _place_adjective(word: str) -> bool:
+    """A capitalised adjective in "-er" that is no article or pronoun ("Gubener", not "Der", "Jeder")."""
+    return word[:1].isupper() and word.endswith("er") and word.lower() not in STOP_WORDS
+
+
 def join_place_parts(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """A place glued by hyphens to name words or other places takes them ("Berlin-Mitte",
-    "Düsseldorf-Gerresheim"); a common noun ends it ("Berlin-Besuch" stays "Berlin")."""
+    "Düsseldorf-Gerresheim"); a common noun ends it ("Berlin-Besuch" stays "Berlin"). A place also takes the
+    region or river it lies in or at ("Freiburg im Breisgau", "Dorf an der Pram")."""
     words = tokens.words
-    if not any(c.type == "place" and c.end < len(words) and words[c.end] in ("-", "–") for c in chosen):
+    if not any(c.type == "place" and c.end < len(words) and words[c.end] in JOINERS for c in chosen):
         return chosen
     taken = covered(chosen)
     places = {c.start for c in chosen if c.type == "place" and c.length == 1}  # one-word places may be parts
@@ -136,11 +158,27 @@ def join_place_parts(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]
         while cand.type == "place" and _glued_part(tokens, end, taken - places):
             absorbed.add(end + 1)
             end += 2
+        end = _located_end(tokens, end, taken) if cand.type == "place" else end
         if end > cand.end:
             label = tokens.span_text(cand.start, end)
             cand = Candidate(cand.start, end, "place", entity_id("place", label), label, "rule", cand.score, cand.kind, dict(cand.attrs))
         joined.append(cand)
     return joined
+
+
+JOINERS = frozenset({"-", "–", "im", "am", "an"})
+
+
+def _located_end(tokens: Tokens, i: int, taken: set[int]) -> int:
+    """The end of "im Breisgau", "am Inn", "an der Pram" at ``i`` when the name there is a place or unknown and
+    ends the phrase; ``i`` itself otherwise."""
+    words = tokens.words
+    j = i + 2 if i + 2 < len(words) and words[i] == "an" and words[i + 1] in ("der", "dem") else i + 1
+    if j == i + 1 and (i >= len(words) or words[i] not in ("im", "am")):
+        return i
+    if j >= len(words) or j in taken or (j + 1 < len(words) and words[j + 1][:1].isupper()):
+        return i
+    return j + 1 if word_class(words[j]) == "place" or unknown_name(words[j]) else i
 
 
 def _glued_part(tokens: Tokens, i: int, taken: set[int]) -> bool:
@@ -153,3 +191,45 @@ def _glued_part(tokens: Tokens, i: int, taken: set[int]) -> bool:
         and i + 1 not in taken
         and is_name_word(tokens.words[i + 1], "de")
     )
+
+
+def capitals_place(word: str) -> bool:
+    """A place's name in capitals, as datelines write it ("BOCHUM", "TOKIO")."""
+    if len(word) < 4 or not word.isalpha() or not word.isupper():
+        return False
+    name = word[0] + word[1:].lower()
+    return word_class(name) == "place" or name in place_names()
+
+
+def capitals_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """Places named in capitals ("BOCHUM (dpa)")."""
+    return [rule_candidate(tokens, i, i + 1, "place", {}) for i in hits if i not in blocked]
+
+
+# Road classes before a road's number: "A 7", "Bundesstraße 216".
+ROAD_WORDS = frozenset({"A", "Autobahn", "Bundesautobahn", "Bundesstraße", "B"})
+ROAD_NUMBER = re.compile(r"^[1-9][0-9]{0,2}$")
+MOTORWAY = re.compile(r"^A[1-9][0-9]{0,2}$")
+
+
+def road_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
+    """Motorways and federal roads by their number: "A 7", "A1", "Bundesstraße 216"; a lone "A" or "B"
+    only before a number and after no capitalised word ("Vitamin B 12")."""
+    words = tokens.words
+    found = []
+    for i in hits:
+        if MOTORWAY.match(words[i]):
+            found.append(rule_candidate(tokens, i, i + 1, "place", {}))
+        elif i + 1 < len(words) and ROAD_NUMBER.match(words[i + 1]) and (len(words[i]) > 1 or not (i > 0 and words[i - 1][:1].isupper())):
+            found.append(rule_candidate(tokens, i, i + 2, "place", {}))
+    return found
+
+
+def spa_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """Spa towns: "Bad" and the name word after it ("Bad Schussenried"), not a noun ("Bad und Küche")."""
+    words = tokens.words
+    return [
+        rule_candidate(tokens, i, i + 2, "place", {})
+        for i in hits
+        if i + 1 < len(words) and i + 1 not in blocked and is_name_word(words[i + 1], "de") and words[i + 1] not in PLACE_CUE_WORDS
+    ]

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_places import (
-    STREET_ENDINGS, destination_candidates, saint_candidates, street_candidates, unknown_name,
+    MOTORWAY, PLACE_HEADS, ROAD_WORDS, STREET_ENDINGS, capitals_candidates, capitals_place, destination_candidates, road_candidates,
+    saint_candidates, spa_candidates, street_candidates, unknown_name,
 )
 from pipelines.components.german_words import glued_to_next, word_class
 from pipelines.components.names import SAINTS, STOP_WORDS, capitalised_run, is_name_token, is_name_word
@@ -105,17 +106,19 @@ def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
 @lru_cache(maxsize=200_000)
 def german_rules(word: str) -> tuple[str, ...]:
     """The German-only rules that ``word`` feeds: "class", "saint", "acronym", "club", "street", "institution",
-    "federal", "unknown"."""
+    "federal", "unknown", "capitals", "road", "spa"."""
     rules = []
     if word_class(word) in CLASS_TYPES and word not in not_names():
         rules.append("class")
     if word in SAINTS:
         rules.append("saint")
-    if ACRONYM.match(word) and word not in NOT_ORG_ACRONYMS:
+    if capitals_place(word):
+        rules.append("capitals")
+    elif ACRONYM.match(word) and word not in NOT_ORG_ACRONYMS:
         rules.append("acronym")
     if word in CLUB_WORDS or word_class(word) == "club":
         rules.append("club")
-    if word[:1].isupper() and word.endswith(STREET_ENDINGS):
+    if (word[:1].isupper() and word.endswith(STREET_ENDINGS)) or word in PLACE_HEADS:
         rules.append("street")
     if word in INSTITUTIONS:
         rules.append("institution")
@@ -123,6 +126,10 @@ def german_rules(word: str) -> tuple[str, ...]:
         rules.append("federal")
     if unknown_name(word):
         rules.append("unknown")
+    if word in ROAD_WORDS or MOTORWAY.match(word):
+        rules.append("road")
+    if word == "Bad":
+        rules.append("spa")
     return tuple(rules)
 
 
@@ -131,7 +138,7 @@ GERMAN_CUES = WordTest(german_rules)
 
 def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """The candidates of the German-only rules, from one pass over the doc's distinct words."""
-    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": [], "federal": [], "unknown": []}
+    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": [], "federal": [], "unknown": [], "capitals": [], "road": [], "spa": []}
     for i in tokens.where(GERMAN_CUES):
         for rule in german_rules(tokens.words[i]):
             hits[rule].append(i)
@@ -140,6 +147,8 @@ def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
         + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
         + street_candidates(tokens, hits["street"], blocked) + institution_candidates(tokens, hits["institution"])
         + federal_candidates(tokens, hits["federal"]) + destination_candidates(tokens, hits["unknown"], blocked)
+        + capitals_candidates(tokens, hits["capitals"], blocked) + road_candidates(tokens, hits["road"])
+        + spa_candidates(tokens, hits["spa"], blocked)
     )
 
 

@@ -188,3 +188,26 @@ def test_entities_unknown_name_after_a_place_cue_is_a_place() -> None:
 def test_entities_unknown_name_listed_with_a_place_is_a_place() -> None:
     record = run("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.")
     assert sorted(places_of(record)) == ["Antsirabe", "Folakara", "Tranomaro"]
+
+
+def test_entities_dateline_place_in_capitals_is_a_place_not_an_acronym() -> None:
+    record = run("TOKIO (dpa) Die Börse stieg, sagte die SPD.")
+    assert places_of(record) == ["TOKIO"] and ids(record, "organization") == {"organization:dpa", "organization:spd"}
+
+
+def test_entities_roads_by_number_are_places_but_not_vitamins() -> None:
+    record = run("Der Stau auf der A 7 reichte bis zur Bundesstraße 216, dazu gab es Vitamin B 12.")
+    assert places_of(record) == ["A 7", "Bundesstraße 216"]
+
+
+def test_entities_spa_town_takes_its_name_word() -> None:
+    assert places_of(run("Die Klinik in Bad Schussenried hat ein Bad und eine Küche.")) == ["Bad Schussenried"]
+
+
+def test_entities_place_noun_after_a_place_adjective_is_a_place() -> None:
+    record = run("Der Tegeler See liegt weit vom Frankfurter Hauptbahnhof. Der Wald ist groß.")
+    assert places_of(record) == ["Tegeler See", "Frankfurter Hauptbahnhof"]
+
+
+def test_entities_place_takes_the_region_it_lies_in() -> None:
+    assert places_of(run("Er studierte in Freiburg im Breisgau und in Berlin im Winter.")) == ["Freiburg im Breisgau", "Berlin"]
