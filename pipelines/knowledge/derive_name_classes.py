@@ -84,16 +84,28 @@ def _is_noun_shape(word: str) -> bool:
 
 def name_classes(clusters: dict[str, int], logprob: dict[str, float]) -> dict[str, str]:
     """Word -> class for the words of the chosen clusters that have a name's shape, and the frequent
-    capitalised words of the clusters that hold (almost) no names -> "noun"."""
+    capitalised words of the clusters that hold (almost) no names -> "noun", except the genitives of
+    persons' names, which stand where nouns do ("Merkels Vertraute") and are left to their name's class."""
     by_cluster = {cluster: cls for cls, ids in CLASSES.items() for cluster in ids}
     found = {}
+    nouns = []
     for word, cluster in clusters.items():
         cls = by_cluster.get(cluster)
         if cls and _shape_ok(word, cls) and (cls != "company" or _capitalised_use(word, logprob)):
             found[word] = cls
         elif cluster not in NAME_LIKE_CLUSTERS and _is_noun_shape(word) and logprob.get(word, -99.0) > MIN_NOUN_LOGPROB:
+            nouns.append(word)
+    for word in nouns:
+        if not _person_genitive(word, found, logprob):
             found[word] = "noun"
     return found
+
+
+def _person_genitive(word: str, found: dict[str, str], logprob: dict[str, float]) -> bool:
+    """``word`` is the genitive of a given or family name, rarer than the name itself ("Merkels"); a noun
+    more frequent than the name it looks like the genitive of stays a noun ("Jungs", "Remis")."""
+    stem = word[:-1]
+    return word.endswith("s") and found.get(stem) in ("given", "family") and logprob.get(word, -99.0) < logprob.get(stem, -99.0)
 
 
 def _data_dir() -> Path:

@@ -211,3 +211,9 @@ def test_entities_place_noun_after_a_place_adjective_is_a_place() -> None:
 
 def test_entities_place_takes_the_region_it_lies_in() -> None:
     assert places_of(run("Er studierte in Freiburg im Breisgau und in Berlin im Winter.")) == ["Freiburg im Breisgau", "Berlin"]
+
+
+def test_name_classes_genitive_of_a_person_is_no_noun() -> None:
+    assert word_class("Merkels") == "family" and word_class("Jungs") == "noun"
+    record = run("Die engsten Vertrauten Merkels schweigen, die Jungs auch.")
+    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Merkels"]
