@@ -28,6 +28,8 @@ ORG_SUFFIXES = (
     "zeitung", "Zeitung", "Tageblatt", "Kurier", "Rundschau", "Anzeiger", "kasse", "kammer", "verein", "Verein",
     "gesellschaft", "genossenschaft", "akademie", "hochschule", "verlag", "Verlag", "werke", "Werke", "amt",
     "KG", "SE", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Records", "Airlines", "Motors", "Systems", "Holding",
+    "Airways", "Times", "Media", "Worldwide", "Holdings", "Comics", "Theatre", "School", "College",
+    "Laboratory", "Federation", "Force", "Railway", "United", "Rovers", "Wanderers", "Athletic", "Albion",
 )
 MODEL_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place", "GPE": "place", "NORP": ""}
 CUES = SOURCE_CUES | MEDIA_CUES | PLACE_CUES

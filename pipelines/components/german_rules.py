@@ -71,7 +71,7 @@ def club_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
     words = tokens.words
     for i in hits:
         end = i + 1
-        while end < len(words) and end - i <= 3 and (words[end][:1].isupper() or _club_year(words[end])):
+        while end < len(words) and end - i <= 3 and ((words[end][:1].isupper() and words[end].lower() not in STOP_WORDS) or _club_year(words[end])):
             end += 1
         start = i - 1 if i > 0 and words[i - 1] in ("1.", "2.") else i
         if end > i + 1 or (word_class(words[i]) == "club" and not glued_to_next(tokens, i)):

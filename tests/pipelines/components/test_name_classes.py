@@ -217,3 +217,14 @@ def test_name_classes_genitive_of_a_person_is_no_noun() -> None:
     assert word_class("Merkels") == "family" and word_class("Jungs") == "noun"
     record = run("Die engsten Vertrauten Merkels schweigen, die Jungs auch.")
     assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Merkels"]
+
+
+def test_entities_club_name_stops_at_a_capitalised_article() -> None:
+    record = run("Sieger wurde der ESV Lok Zwickau Die Gäste verloren.")
+    assert ids(record, "organization") == {"organization:esv-lok-zwickau"}
+
+
+def test_entities_english_organisation_word_ends_a_name() -> None:
+    record = run("Er flog mit Jet Airways und besuchte die Matthew Humberstone School.")
+    assert ids(record, "organization") == {"organization:jet-airways", "organization:matthew-humberstone-school"}
+    assert not ids(record, "person")
