@@ -100,7 +100,7 @@ def _place_entries(lang: str) -> Iterable[tuple[str, Entry]]:
 
 
 def _organization_entries(lang: str) -> Iterable[tuple[str, Entry]]:
-    for name, org in organization_names().items():
+    for name, org in organization_names(lang).items():
         attrs = (("org_kind", org.kind), ("country", org.country))
         yield name, Entry("organization", org.id, org.label(lang), "name", 0.9, attrs)
 

@@ -27,10 +27,12 @@ def _entry(row: tuple[str, ...]) -> Organization:
 
 
 @lru_cache(maxsize=None)
-def organization_names() -> dict[str, Organization]:
-    """Every surface form of a known organisation -> the organisation."""
+def organization_names(lang: str = "") -> dict[str, Organization]:
+    """Every surface form of a known organisation -> the organisation; for German also the German parties,
+    courts, broadcasters, papers and DAX companies of ``german_organizations.tsv``."""
     names: dict[str, Organization] = {}
-    for row in read_rows("organizations.tsv"):
+    rows = read_rows("organizations.tsv") + (read_rows("german_organizations.tsv") if lang == "de" else ())
+    for row in rows:
         org = _entry(row)
         for name in [org.label_en, *split_list(cell(row, 5)), *german_forms(org.label_de)]:
             names[name] = org

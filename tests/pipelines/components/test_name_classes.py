@@ -228,3 +228,11 @@ def test_entities_english_organisation_word_ends_a_name() -> None:
     record = run("Er flog mit Jet Airways und besuchte die Matthew Humberstone School.")
     assert ids(record, "organization") == {"organization:jet-airways", "organization:matthew-humberstone-school"}
     assert not ids(record, "person")
+
+
+def test_organizations_german_list_is_for_german_text_only() -> None:
+    from pipelines.knowledge.organizations import organization_names
+
+    assert organization_names("de")["Linkspartei"].id == "organization:die-linke" and "Continental" not in organization_names("en")
+    record = run("Die Grünen und die Linkspartei stimmten zu, sagte der Hessische Rundfunk. Das Bild war klar.")
+    assert ids(record, "organization") == {"organization:greens-germany", "organization:die-linke", "organization:hr"}
