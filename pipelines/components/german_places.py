@@ -37,7 +37,7 @@ def unknown_name(word: str) -> bool:
     names ("Homburg")."""
     return (
         len(word) > 3 and word[1:].islower() and word_class(word) is None and word not in SEASONS
-        and is_name_word(word, "de") and not _noun_compound(word)
+        and is_name_word(word, "de") and not noun_compound(word)
     )
 
 
@@ -49,7 +49,7 @@ SEASONS = frozenset({"Frühling", "Frühjahr", "Sommer", "Herbst", "Winter"})
 PLACE_TAILS = frozenset("Burg Berg Tal Thal Dorf Stadt Feld Heim Bach Hof Hausen Au Aue See Brück Brücken Furt Kirchen Born Rode Wald Hain Stein".split())
 
 
-def _noun_compound(word: str) -> bool:
+def noun_compound(word: str) -> bool:
     """``word`` ends in a known common noun of three letters or more that is no usual end of a place name."""
     nouns = name_classes()
     for k in range(3, len(word) - 3):

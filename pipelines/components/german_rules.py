@@ -10,7 +10,7 @@ from functools import lru_cache
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_places import (
     MOTORWAY, PLACE_HEADS, ROAD_WORDS, STREET_ENDINGS, capitals_candidates, capitals_place, destination_candidates, road_candidates,
-    saint_candidates, spa_candidates, street_candidates, unknown_name,
+    noun_compound, saint_candidates, spa_candidates, street_candidates, unknown_name,
 )
 from pipelines.components.german_words import glued_to_next, word_class
 from pipelines.components.names import SAINTS, STOP_WORDS, capitalised_run, is_name_token, is_name_word
@@ -100,7 +100,12 @@ def _forenames_start(tokens: Tokens, i: int, blocked: set[int], limit: int = 2) 
 
 
 def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
-    return bool(INITIAL.match(word)) or (is_name_token(tokens, i, blocked) and name_classes().get(word) in FORENAME_CLASSES)
+    """An initial, or a free name word that is a given or family name or unknown, but no compound of a
+    common noun ("Bäderleiter", "Chefinspektor")."""
+    if INITIAL.match(word):
+        return True
+    cls = name_classes().get(word)
+    return is_name_token(tokens, i, blocked) and cls in FORENAME_CLASSES and not (cls is None and noun_compound(word))
 
 
 @lru_cache(maxsize=200_000)

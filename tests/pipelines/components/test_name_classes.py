@@ -236,3 +236,8 @@ def test_organizations_german_list_is_for_german_text_only() -> None:
     assert organization_names("de")["Linkspartei"].id == "organization:die-linke" and "Continental" not in organization_names("en")
     record = run("Die Grünen und die Linkspartei stimmten zu, sagte der Hessische Rundfunk. Das Bild war klar.")
     assert ids(record, "organization") == {"organization:greens-germany", "organization:die-linke", "organization:hr"}
+
+
+def test_name_classes_noun_compound_is_no_forename() -> None:
+    record = run("Gestern sagte Bäderleiter Schmid, das Bad bleibe zu.")
+    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Schmid"]
