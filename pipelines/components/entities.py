@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_places import coordinated_places, join_place_parts
-from pipelines.components.german_rules import german_candidates
+from pipelines.components.german_rules import adjective_organizations, german_candidates
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
@@ -127,6 +127,6 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     if lang == "de":
         ruled += german_candidates(tokens, blocked | covered(persons))  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
-    return coordinated_places(tokens, join_place_parts(tokens, chosen)) if lang == "de" else chosen
+    return adjective_organizations(tokens, coordinated_places(tokens, join_place_parts(tokens, chosen))) if lang == "de" else chosen
 
 

@@ -209,3 +209,26 @@ def institution_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
     return found
 
 
+def adjective_organizations(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A capitalised country adjective right before an organisation is part of its name ("Deutschen
+    Bundestag", "Schweizer SAM Group"); in lower case it only tells the country ("der deutsche Bundestag").
+    A known organisation keeps its id ("Deutschen Bundestag" is a mention of the Bundestag)."""
+    merged: list[Candidate] = []
+    for cand in chosen:
+        last = merged[-1] if merged else None
+        if (
+            last is not None and cand.type == "organization" and last.end == cand.start and last.type == "country"
+            and last.kind == "adjective" and last.length == 1 and tokens.words[last.start][:1].isupper()
+            and not _sentence_start(tokens, last.start)
+        ):
+            merged[-1] = _with_adjective(tokens, last.start, cand)
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _with_adjective(tokens: Tokens, start: int, org: Candidate) -> Candidate:
+    """``org`` widened to start at ``start``; a gazetteer's organisation keeps its id and label."""
+    if org.method == "gazetteer":
+        return Candidate(start, org.end, org.type, org.id, org.label, org.method, org.score, org.kind, dict(org.attrs))
+    return rule_candidate(tokens, start, org.end, "organization", dict(org.attrs))

@@ -241,3 +241,9 @@ def test_organizations_german_list_is_for_german_text_only() -> None:
 def test_name_classes_noun_compound_is_no_forename() -> None:
     record = run("Gestern sagte Bäderleiter Schmid, das Bad bleibe zu.")
     assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Schmid"]
+
+
+def test_entities_capitalised_country_adjective_opens_an_organisation() -> None:
+    record = run("Das sagte sie im Deutschen Bundestag, der deutsche Bundestag tagt oft.")
+    assert [m.text for e in record.entities if e.type == "organization" for m in e.mentions] == ["Deutschen Bundestag", "Bundestag"]
+    assert ids(record, "organization") == {"organization:bundestag"}
