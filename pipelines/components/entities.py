@@ -63,15 +63,17 @@ def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     return found
 
 
-def suffix_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
-    """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence", "Berliner Zeitung"."""
+def suffix_candidates(tokens: Tokens, blocked: set[int], places: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+    """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence", "Berliner Zeitung";
+    the name may hold a known place ("Manchester United", "New York Times")."""
     found = []
     words = tokens.words
+    free = blocked - places
     for i in tokens.where(ORG_WORDS):
         if i in blocked:
             continue
         start = i
-        while start > 0 and free_name_word(tokens, start - 1, blocked) and i - start < 3:
+        while start > 0 and free_name_word(tokens, start - 1, free) and i - start < 3:
             start -= 1
         end = i + 1
         if end + 1 < len(words) and words[end] == "of" and words[end + 1][0].isupper():
@@ -123,7 +125,8 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and _name_or_after_given(tokens, c.start, given)))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked, owner_at)
-    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked)
+    places = covered(c for c in known if c.type == "place")
+    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, places)
     if lang == "de":
         ruled += german_candidates(tokens, blocked | covered(persons))  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))

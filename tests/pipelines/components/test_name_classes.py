@@ -247,3 +247,9 @@ def test_entities_capitalised_country_adjective_opens_an_organisation() -> None:
     record = run("Das sagte sie im Deutschen Bundestag, der deutsche Bundestag tagt oft.")
     assert [m.text for e in record.entities if e.type == "organization" for m in e.mentions] == ["Deutschen Bundestag", "Bundestag"]
     assert ids(record, "organization") == {"organization:bundestag"}
+
+
+def test_entities_organisation_name_may_hold_a_known_place() -> None:
+    record = run("Das berichtete die New York Times über Manchester United.")
+    assert ids(record, "organization") == {"organization:new-york-times", "organization:manchester-united"}
+    assert not ids(record, "place")
