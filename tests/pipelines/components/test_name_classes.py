@@ -253,3 +253,8 @@ def test_entities_organisation_name_may_hold_a_known_place() -> None:
     record = run("Das berichtete die New York Times über Manchester United.")
     assert ids(record, "organization") == {"organization:new-york-times", "organization:manchester-united"}
     assert not ids(record, "place")
+
+
+def test_names_occupation_before_a_name_opens_a_person() -> None:
+    record = run("Der Menschenrechtsaktivist Barghuti und die Rapperin Kitengé traten auf.")
+    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Barghuti", "Kitengé"]
