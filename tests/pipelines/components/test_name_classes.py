@@ -258,3 +258,8 @@ def test_entities_organisation_name_may_hold_a_known_place() -> None:
 def test_names_occupation_before_a_name_opens_a_person() -> None:
     record = run("Der Menschenrechtsaktivist Barghuti und die Rapperin Kitengé traten auf.")
     assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Barghuti", "Kitengé"]
+
+
+def test_names_relative_before_a_name_opens_a_person() -> None:
+    record = run("Sie wohnte bei ihrer Tante Armentaria, die Nachfolger Porzners zogen aus.")
+    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Armentaria", "Porzners"]
