@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_places import coordinated_places, join_place_parts
-from pipelines.components.german_rules import adjective_organizations, german_candidates
+from pipelines.components.german_rules import adjective_organizations, german_candidates, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
@@ -63,13 +63,16 @@ def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     return found
 
 
-def suffix_candidates(tokens: Tokens, blocked: set[int], places: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candidate] = ()) -> list[Candidate]:
     """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence", "Berliner Zeitung";
-    the name may hold a known place ("Manchester United", "New York Times")."""
-    found = []
+    the name may hold a place of ``known`` ("Manchester United", "New York Times")."""
+    found: list[Candidate] = []
     words = tokens.words
-    free = blocked - places
-    for i in tokens.where(ORG_WORDS):
+    hits = tokens.where(ORG_WORDS)
+    if not hits:
+        return found
+    free = blocked - covered(c for c in known if c.type == "place")
+    for i in hits:
         if i in blocked:
             continue
         start = i
@@ -125,11 +128,12 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and _name_or_after_given(tokens, c.start, given)))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked, owner_at)
-    places = covered(c for c in known if c.type == "place")
-    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, places)
-    if lang == "de":
-        ruled += german_candidates(tokens, blocked | covered(persons))  # what a person holds stays his
+    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known)
+    if lang != "de":
+        return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
+    hits = german_hits(tokens)
+    ruled += german_candidates(tokens, blocked | covered(persons), hits)  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
-    return adjective_organizations(tokens, coordinated_places(tokens, join_place_parts(tokens, chosen))) if lang == "de" else chosen
+    return adjective_organizations(tokens, coordinated_places(tokens, join_place_parts(tokens, chosen), hits["unknown"]))
 
 

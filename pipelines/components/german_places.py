@@ -4,12 +4,12 @@ names in capitals, spa towns, motorways, and places joined with their hyphenated
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.german_words import glued_to_next, word_class
 from pipelines.components.names import STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import name_classes
 from pipelines.knowledge.places import place_names
@@ -69,17 +69,18 @@ PLACE_NOUNS = frozenset(
 PLACE_CUE_WORDS = PLACE_PREPOSITIONS | PLACE_NOUNS
 
 
-UNKNOWN_NAMES = WordTest(unknown_name)
 COORDINATORS = frozenset({",", "und", "oder", "sowie"})
 
 
-def coordinated_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
-    """Unknown name words listed with a place are places too: "Tranomaro , Folakara , Makay und Antsirabe"."""
+def coordinated_places(tokens: Tokens, chosen: list[Candidate], unknown_names: list[int]) -> list[Candidate]:
+    """Unknown name words (at ``unknown_names``) listed with a place are places too: "Tranomaro , Folakara ,
+    Makay und Antsirabe"."""
     words = tokens.words
-    unknown = [i for i in tokens.where(UNKNOWN_NAMES) if not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not glued_to_next(tokens, i)]
+    unknown = [i for i in unknown_names if _coordinated(words, i) and not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not glued_to_next(tokens, i)]
     if not unknown:
         return chosen
-    taken = covered(chosen)
+    starts = [c.start for c in chosen]
+    taken = {i for i in unknown if _inside(chosen, starts, i)}
     places = {i for c in chosen if c.type == "place" for i in (c.start, c.end - 1)}
     added: list[Candidate] = []
     grew = True
@@ -92,6 +93,17 @@ def coordinated_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidat
                 places.add(i)
                 grew = True
     return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+def _inside(chosen: list[Candidate], starts: list[int], i: int) -> bool:
+    """Token ``i`` lies in one of ``chosen`` (ordered by ``starts``)."""
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and chosen[k].end > i
+
+
+def _coordinated(words: list[str], i: int) -> bool:
+    """Token ``i`` has a comma or "und" on either side."""
+    return (i > 0 and words[i - 1] in COORDINATORS) or (i + 1 < len(words) and words[i + 1] in COORDINATORS)
 
 
 def _listed_with(tokens: Tokens, i: int, places: set[int]) -> bool:
@@ -145,25 +157,26 @@ def join_place_parts(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]
     "Düsseldorf-Gerresheim"); a common noun ends it ("Berlin-Besuch" stays "Berlin"). A place also takes the
     region or river it lies in or at ("Freiburg im Breisgau", "Dorf an der Pram")."""
     words = tokens.words
-    if not any(c.type == "place" and c.end < len(words) and words[c.end] in JOINERS for c in chosen):
+    ends = [k for k, c in enumerate(chosen) if c.type == "place" and c.end < len(words) and words[c.end] in JOINERS]
+    if not ends:
         return chosen
     taken = covered(chosen)
-    places = {c.start for c in chosen if c.type == "place" and c.length == 1}  # one-word places may be parts
-    joined: list[Candidate] = []
+    parts = taken - {c.start for c in chosen if c.type == "place" and c.length == 1}  # one-word places may be parts
+    joined = list(chosen)
     absorbed: set[int] = set()
-    for cand in chosen:
+    for k in ends:
+        cand = chosen[k]
         if cand.start in absorbed:
             continue
         end = cand.end
-        while cand.type == "place" and _glued_part(tokens, end, taken - places):
+        while _glued_part(tokens, end, parts):
             absorbed.add(end + 1)
             end += 2
-        end = _located_end(tokens, end, taken) if cand.type == "place" else end
+        end = _located_end(tokens, end, taken)
         if end > cand.end:
             label = tokens.span_text(cand.start, end)
-            cand = Candidate(cand.start, end, "place", entity_id("place", label), label, "rule", cand.score, cand.kind, dict(cand.attrs))
-        joined.append(cand)
-    return joined
+            joined[k] = Candidate(cand.start, end, "place", entity_id("place", label), label, "rule", cand.score, cand.kind, dict(cand.attrs))
+    return [c for c in joined if c.start not in absorbed] if absorbed else joined
 
 
 JOINERS = frozenset({"-", "–", "im", "am", "an"})

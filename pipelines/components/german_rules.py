@@ -141,12 +141,24 @@ def german_rules(word: str) -> tuple[str, ...]:
 GERMAN_CUES = WordTest(german_rules)
 
 
-def german_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
-    """The candidates of the German-only rules, from one pass over the doc's distinct words."""
-    hits: dict[str, list[int]] = {"class": [], "saint": [], "acronym": [], "club": [], "street": [], "institution": [], "federal": [], "unknown": [], "capitals": [], "road": [], "spa": []}
-    for i in tokens.where(GERMAN_CUES):
-        for rule in german_rules(tokens.words[i]):
-            hits[rule].append(i)
+RULES = ("class", "saint", "acronym", "club", "street", "institution", "federal", "unknown", "capitals", "road", "spa")
+
+
+def german_hits(tokens: Tokens) -> dict[str, list[int]]:
+    """Rule name -> the indexes of the tokens that feed it, ascending, from one test of the doc's distinct
+    words and one rule lookup per distinct word."""
+    hits: dict[str, list[int]] = {rule: [] for rule in RULES}
+    for word in GERMAN_CUES.hits(tokens.distinct):
+        positions = tokens.positions[word]
+        for rule in german_rules(word):
+            hits[rule].extend(positions)
+    for found in hits.values():
+        found.sort()
+    return hits
+
+
+def german_candidates(tokens: Tokens, blocked: set[int], hits: dict[str, list[int]]) -> list[Candidate]:
+    """The candidates of the German-only rules, from ``german_hits``."""
     return (
         class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
         + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
@@ -213,18 +225,23 @@ def adjective_organizations(tokens: Tokens, chosen: list[Candidate]) -> list[Can
     """A capitalised country adjective right before an organisation is part of its name ("Deutschen
     Bundestag", "Schweizer SAM Group"); in lower case it only tells the country ("der deutsche Bundestag").
     A known organisation keeps its id ("Deutschen Bundestag" is a mention of the Bundestag)."""
-    merged: list[Candidate] = []
-    for cand in chosen:
-        last = merged[-1] if merged else None
-        if (
-            last is not None and cand.type == "organization" and last.end == cand.start and last.type == "country"
-            and last.kind == "adjective" and last.length == 1 and tokens.words[last.start][:1].isupper()
-            and not _sentence_start(tokens, last.start)
-        ):
-            merged[-1] = _with_adjective(tokens, last.start, cand)
-        else:
-            merged.append(cand)
-    return merged
+    leads = {
+        k for k in range(len(chosen) - 1)
+        if chosen[k].type == "country" and chosen[k + 1].type == "organization" and _leads(tokens, chosen[k], chosen[k + 1])
+    }
+    if not leads:
+        return chosen
+    merged = [c for k, c in enumerate(chosen) if k not in leads and k - 1 not in leads]
+    merged += [_with_adjective(tokens, chosen[k].start, chosen[k + 1]) for k in leads]
+    return sorted(merged, key=lambda c: c.start)
+
+
+def _leads(tokens: Tokens, adjective: Candidate, org: Candidate) -> bool:
+    """``adjective`` is a capitalised one-word country adjective right before ``org``, not opening a sentence."""
+    return (
+        adjective.end == org.start and adjective.kind == "adjective" and adjective.length == 1
+        and tokens.words[adjective.start][:1].isupper() and not _sentence_start(tokens, adjective.start)
+    )
 
 
 def _with_adjective(tokens: Tokens, start: int, org: Candidate) -> Candidate:

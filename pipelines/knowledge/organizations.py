@@ -29,9 +29,20 @@ def _entry(row: tuple[str, ...]) -> Organization:
 @lru_cache(maxsize=None)
 def organization_names(lang: str = "") -> dict[str, Organization]:
     """Every surface form of a known organisation -> the organisation; for German also the German parties,
-    courts, broadcasters, papers and DAX companies of ``german_organizations.tsv``."""
+    courts, broadcasters, papers and DAX companies of ``german_organizations.tsv``, less the forms that
+    start with an article ("Die Linke", "Der Spiegel": "Linke" is found, and looking up every "die" costs)."""
+    names = _names(read_rows("organizations.tsv"))
+    if lang == "de":
+        german = _names(read_rows("german_organizations.tsv"))
+        names.update({name: org for name, org in german.items() if name.split()[0].lower() not in ARTICLES})
+    return names
+
+
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+
+
+def _names(rows: tuple[tuple[str, ...], ...]) -> dict[str, Organization]:
     names: dict[str, Organization] = {}
-    rows = read_rows("organizations.tsv") + (read_rows("german_organizations.tsv") if lang == "de" else ())
     for row in rows:
         org = _entry(row)
         for name in [org.label_en, *split_list(cell(row, 5)), *german_forms(org.label_de)]:
@@ -41,9 +52,9 @@ def organization_names(lang: str = "") -> dict[str, Organization]:
 
 def german_forms(name: str) -> list[str]:
     """A German name with its inflected forms: "Europäische Kommission" -> "Europäischen Kommission",
-    "Europäisches Parlament" -> "Europäischen Parlaments"."""
+    "Europäisches Parlament" -> "Europäischen Parlaments"; one led by an article ("Die Linke") is not inflected."""
     words = name.split()
-    if len(words) < 2 or not words[0].endswith(("e", "es", "er")):
+    if len(words) < 2 or words[0].lower() in ARTICLES or not words[0].endswith(("e", "es", "er")):
         return [name] + ([name + "s"] if len(words) == 1 and name[-1].islower() and name[-1] not in "sxz" else [])
     stem = words[0].rstrip("sr") if words[0].endswith(("es", "er")) else words[0]
     weak = " ".join([stem, *words[1:]])
