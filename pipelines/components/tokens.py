@@ -96,13 +96,26 @@ def sentence_index(sents: list[tuple[int, int]], length: int) -> list[int]:
     return index
 
 
+# Token texts by orth id, shared by every Doc: an id is the hash of its text, the same in every StringStore,
+# and a dict lookup is faster than asking the StringStore for every token.
+_TEXTS: dict[int, str] = {}
+MAX_TEXTS = 500_000
+
+
+def _texts(orths: list[int], doc: Doc) -> list[str]:
+    """The texts of ``orths``, from the shared cache or the Doc's StringStore."""
+    if len(_TEXTS) > MAX_TEXTS:
+        _TEXTS.clear()
+    get, strings = _TEXTS.get, doc.vocab.strings
+    return [get(orth) or _TEXTS.setdefault(orth, strings[orth]) for orth in orths]
+
+
 def build_tokens(doc: Doc) -> Tokens:
     """The view of ``doc`` as its sentences stand now."""
     if not len(doc):
         return Tokens("", [], [], [], [], [], [], doc.vocab)
     orths, starts, spaces = doc.to_array([ORTH, IDX, SPACY]).T
-    strings = doc.vocab.strings
-    words = [strings[orth] for orth in orths.tolist()]
+    words = _texts(orths.tolist(), doc)
     gaps = spaces.astype(bool).tolist()
     text = "".join([word + " " if gap else word for word, gap in zip(words, gaps)])
     sents = [(s.start, s.end) for s in doc.sents]
