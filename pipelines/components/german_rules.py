@@ -38,8 +38,18 @@ def class_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list
             if cls == "given" and _sentence_start(tokens, i):
                 continue  # "Anders als ..." is an adverb there
             start = _forenames_start(tokens, i, blocked) if etype == "person" else i
-            found.append(rule_candidate(tokens, start, i + 1, etype, {}))
+            end = _surname_end(tokens, i, blocked) if etype == "person" else i + 1
+            found.append(rule_candidate(tokens, start, end, etype, {}))
     return found
+
+
+def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
+    """The end of the person whose given or family name is at ``i``: a following name word no list
+    knows is the family name ("Grant Leadbitter", "Anders Ahlgren", "Franck Ribéry")."""
+    j = i + 1
+    if j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked) and name_classes().get(tokens.words[j]) is None:
+        return j + 1
+    return i + 1
 
 
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}$")
@@ -104,6 +114,8 @@ def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
     common noun ("Bäderleiter", "Chefinspektor")."""
     if INITIAL.match(word):
         return True
+    if i > 0 and tokens.words[i - 1] in ("-", "–") and not tokens.spaces[i - 1]:
+        return False  # the end of a compound: "Bayern-Star"
     cls = name_classes().get(word)
     return is_name_token(tokens, i, blocked) and cls in FORENAME_CLASSES and not (cls is None and noun_compound(word))
 

@@ -263,3 +263,20 @@ def test_names_occupation_before_a_name_opens_a_person() -> None:
 def test_names_relative_before_a_name_opens_a_person() -> None:
     record = run("Sie wohnte bei ihrer Tante Armentaria, die Nachfolger Porzners zogen aus.")
     assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Armentaria", "Porzners"]
+
+
+def test_name_classes_unknown_word_after_a_class_name_is_the_family_name() -> None:
+    assert word_class("Grant") == "family" and name_classes().get("Leadbitter") is None
+    assert ids(run("Das Tor schoss Grant Leadbitter in der 80. Minute."), "person") == {"person:grant-leadbitter"}
+    # a known common noun after it is no family name
+    assert "person:grant-leadbitter" not in ids(run("Das Tor schoss Grant Hilfe."), "person")
+
+
+def test_name_classes_compound_end_is_no_forename() -> None:
+    persons = ids(run("Der Bayern-Star Franck Ribéry fehlt verletzt."), "person")
+    assert persons == {"person:franck-ribery"}
+
+
+def test_name_classes_coach_and_bishop_are_roles_before_a_name() -> None:
+    assert ids(run("Die Gemeinde begrüßte Bischof Avitus am Sonntag."), "person") == {"person:avitus"}
+    assert ids(run("Am Spielfeldrand stand Trainer Leadbitter."), "person") == {"person:leadbitter"}
