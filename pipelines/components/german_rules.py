@@ -45,11 +45,16 @@ def class_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list
 
 def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
     """The end of the person whose given or family name is at ``i``: a following name word no list
-    knows is the family name ("Grant Leadbitter", "Anders Ahlgren", "Franck Ribéry")."""
+    knows, or a family name, is the family name ("Grant Leadbitter", "Franck Ribéry", "Burkhardt
+    Müller-Sönksen"), with a part glued by a hyphen."""
     j = i + 1
-    if j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked) and name_classes().get(tokens.words[j]) is None:
-        return j + 1
-    return i + 1
+    if not (j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked)):
+        return i + 1
+    if name_classes().get(tokens.words[j]) not in (None, "family"):
+        return i + 1
+    if j + 2 < len(tokens) and glued_to_next(tokens, j) and not tokens.spaces[j + 1] and is_name_token(tokens, j + 2, blocked):
+        return j + 3
+    return j + 1
 
 
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}$")

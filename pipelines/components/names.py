@@ -21,7 +21,7 @@ from pipelines.components.word_tests import WordTest
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import Role, given_names, multi_word_roles, name_classes, role_for_word
 
-PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "bin", "al", "ibn", "el", "le", "la", "du", "dos", "ter"})
+PARTICLES = frozenset({"von", "van", "della", "delle", "degli", "dello", "dei", "der", "den", "de", "da", "di", "del", "bin", "al", "ibn", "el", "le", "la", "du", "dos", "ter"})
 MONTHS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
     "January February March May June July October December".split()

@@ -74,7 +74,7 @@ def role_for_word(word: str, lang: str) -> Role | None:
 def _compound_role(word: str, lang: str) -> Role | None:
     """The role of a German compound such as "Verteidigungsminister"."""
     for length, by_suffix in _roles_by_suffix(lang):
-        if len(word) > length + 2:
+        if len(word) > length + 1:  # two letters make a compound too: "Ölminister", "Biathletin"
             role = by_suffix.get(word[-length:])
             if role:
                 return role

@@ -280,3 +280,18 @@ def test_name_classes_compound_end_is_no_forename() -> None:
 def test_name_classes_coach_and_bishop_are_roles_before_a_name() -> None:
     assert ids(run("Die Gemeinde begrüßte Bischof Avitus am Sonntag."), "person") == {"person:avitus"}
     assert ids(run("Am Spielfeldrand stand Trainer Leadbitter."), "person") == {"person:leadbitter"}
+
+
+def test_name_classes_family_name_after_a_family_name_takes_its_hyphen_part() -> None:
+    assert word_class("Burkhardt") == "family" and word_class("Müller") == "family"
+    persons = ids(run("Im Plenum sprach danach Burkhardt Müller-Sönksen."), "person")
+    assert persons == {"person:burkhardt-muller-sonksen"}
+
+
+def test_name_classes_italian_particles_stay_in_the_name() -> None:
+    assert ids(run("Die Kuppel vollendete Giacomo della Porta im Jahr 1590."), "person") == {"person:giacomo-della-porta"}
+
+
+def test_name_classes_two_letter_prefix_makes_a_role_compound() -> None:
+    persons = ids(run("Gewonnen hat die Biathletin Mariam Gössner."), "person")
+    assert persons == {"person:mariam-gossner"}
