@@ -18,6 +18,11 @@ def ids(record: Extraction, etype: str) -> set[str]:
     return {e.id for e in record.entities if e.type == etype}
 
 
+def mention_texts(record: Extraction, etype: str) -> list[str]:
+    """The texts of the mentions of ``etype`` entities, entity by entity."""
+    return [m.text for e in record.entities if e.type == etype for m in e.mentions]
+
+
 def test_name_classes_derived_given_name_opens_a_person() -> None:
     assert name_classes()["Roger"] == "given" and "Roger" not in first_names()
     assert ids(run("Das Album wurde wieder mit Roger Glover aufgenommen."), "person") == {"person:roger-glover"}
@@ -116,7 +121,7 @@ def test_entities_newspaper_name_is_an_organization() -> None:
 
 def test_name_classes_genitive_of_a_place_is_the_place() -> None:
     record = run("Die Altstadt Wetzlars ist alt.")
-    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Wetzlars"]
+    assert mention_texts(record, "place") == ["Wetzlars"]
 
 
 def test_name_classes_given_name_opening_a_sentence_is_no_person() -> None:
@@ -138,12 +143,12 @@ def test_places_states_world_regions_and_geography() -> None:
 
 def test_entities_place_takes_hyphenated_name_parts_but_no_noun() -> None:
     record = run("Er wohnt in Berlin-Mitte, ein Berlin-Besuch lohnt sich.")
-    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Berlin-Mitte", "Berlin"]
+    assert mention_texts(record, "place") == ["Berlin-Mitte", "Berlin"]
 
 
 def test_entities_streets_are_places_but_not_common_noun_compounds() -> None:
     record = run("Das Haus in der Schwanitzstraße liegt nahe der Gubener Straße, nicht am Flugplatz.")
-    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Schwanitzstraße", "Gubener Straße"]
+    assert mention_texts(record, "place") == ["Schwanitzstraße", "Gubener Straße"]
 
 
 def test_name_classes_club_cluster_word_opens_a_club_or_stands_alone() -> None:
@@ -161,7 +166,7 @@ def test_entities_institution_takes_its_town() -> None:
 
 def test_entities_place_takes_a_hyphenated_place() -> None:
     record = run("Er wohnt in Düsseldorf-Gerresheim.")
-    assert [m.text for e in record.entities if e.type == "place" for m in e.mentions] == ["Düsseldorf-Gerresheim"]
+    assert mention_texts(record, "place") == ["Düsseldorf-Gerresheim"]
 
 
 def test_name_classes_company_cluster_word_is_an_organization() -> None:
@@ -176,47 +181,43 @@ def test_entities_federal_body_takes_its_purpose() -> None:
     assert ids(record, "organization") == {"organization:umweltbundesamt", "organization:bundesamt-fur-migration-und-fluchtlinge"}
 
 
-def places_of(record: Extraction) -> list[str]:
-    return [m.text for e in record.entities if e.type == "place" for m in e.mentions]
-
-
 def test_entities_unknown_name_after_a_place_cue_is_a_place() -> None:
     record = run("Sie zog nach Skovlunde, die Gemeinde Pflückuff wuchs, und in Kraftfahrzeugmotoren steckt Arbeit.")
-    assert places_of(record) == ["Skovlunde", "Pflückuff"]
+    assert mention_texts(record, "place") == ["Skovlunde", "Pflückuff"]
 
 
 def test_entities_unknown_name_listed_with_a_place_is_a_place() -> None:
     record = run("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.")
-    assert sorted(places_of(record)) == ["Antsirabe", "Folakara", "Tranomaro"]
+    assert sorted(mention_texts(record, "place")) == ["Antsirabe", "Folakara", "Tranomaro"]
 
 
 def test_entities_dateline_place_in_capitals_is_a_place_not_an_acronym() -> None:
     record = run("TOKIO (dpa) Die Börse stieg, sagte die SPD.")
-    assert places_of(record) == ["TOKIO"] and ids(record, "organization") == {"organization:dpa", "organization:spd"}
+    assert mention_texts(record, "place") == ["TOKIO"] and ids(record, "organization") == {"organization:dpa", "organization:spd"}
 
 
 def test_entities_roads_by_number_are_places_but_not_vitamins() -> None:
     record = run("Der Stau auf der A 7 reichte bis zur Bundesstraße 216, dazu gab es Vitamin B 12.")
-    assert places_of(record) == ["A 7", "Bundesstraße 216"]
+    assert mention_texts(record, "place") == ["A 7", "Bundesstraße 216"]
 
 
 def test_entities_spa_town_takes_its_name_word() -> None:
-    assert places_of(run("Die Klinik in Bad Schussenried hat ein Bad und eine Küche.")) == ["Bad Schussenried"]
+    assert mention_texts(run("Die Klinik in Bad Schussenried hat ein Bad und eine Küche."), "place") == ["Bad Schussenried"]
 
 
 def test_entities_place_noun_after_a_place_adjective_is_a_place() -> None:
     record = run("Der Tegeler See liegt weit vom Frankfurter Hauptbahnhof. Der Wald ist groß.")
-    assert places_of(record) == ["Tegeler See", "Frankfurter Hauptbahnhof"]
+    assert mention_texts(record, "place") == ["Tegeler See", "Frankfurter Hauptbahnhof"]
 
 
 def test_entities_place_takes_the_region_it_lies_in() -> None:
-    assert places_of(run("Er studierte in Freiburg im Breisgau und in Berlin im Winter.")) == ["Freiburg im Breisgau", "Berlin"]
+    assert mention_texts(run("Er studierte in Freiburg im Breisgau und in Berlin im Winter."), "place") == ["Freiburg im Breisgau", "Berlin"]
 
 
 def test_name_classes_genitive_of_a_person_is_no_noun() -> None:
     assert word_class("Merkels") == "family" and word_class("Jungs") == "noun"
     record = run("Die engsten Vertrauten Merkels schweigen, die Jungs auch.")
-    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Merkels"]
+    assert mention_texts(record, "person") == ["Merkels"]
 
 
 def test_entities_club_name_stops_at_a_capitalised_article() -> None:
@@ -240,12 +241,12 @@ def test_organizations_german_list_is_for_german_text_only() -> None:
 
 def test_name_classes_noun_compound_is_no_forename() -> None:
     record = run("Gestern sagte Bäderleiter Schmid, das Bad bleibe zu.")
-    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Schmid"]
+    assert mention_texts(record, "person") == ["Schmid"]
 
 
 def test_entities_capitalised_country_adjective_opens_an_organisation() -> None:
     record = run("Das sagte sie im Deutschen Bundestag, der deutsche Bundestag tagt oft.")
-    assert [m.text for e in record.entities if e.type == "organization" for m in e.mentions] == ["Deutschen Bundestag", "Bundestag"]
+    assert mention_texts(record, "organization") == ["Deutschen Bundestag", "Bundestag"]
     assert ids(record, "organization") == {"organization:bundestag"}
 
 
@@ -257,12 +258,12 @@ def test_entities_organisation_name_may_hold_a_known_place() -> None:
 
 def test_names_occupation_before_a_name_opens_a_person() -> None:
     record = run("Der Menschenrechtsaktivist Barghuti und die Rapperin Kitengé traten auf.")
-    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Barghuti", "Kitengé"]
+    assert mention_texts(record, "person") == ["Barghuti", "Kitengé"]
 
 
 def test_names_relative_before_a_name_opens_a_person() -> None:
     record = run("Sie wohnte bei ihrer Tante Armentaria, die Nachfolger Porzners zogen aus.")
-    assert [m.text for e in record.entities if e.type == "person" for m in e.mentions] == ["Armentaria", "Porzners"]
+    assert mention_texts(record, "person") == ["Armentaria", "Porzners"]
 
 
 def test_name_classes_unknown_word_after_a_class_name_is_the_family_name() -> None:
