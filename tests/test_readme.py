@@ -22,7 +22,7 @@ def _code_lines() -> list[str]:
 def test_readme_opens_with_install_and_test_commands() -> None:
     first, second = _code_lines()[:2]
     assert first.startswith("pip install -r requirements.txt && ")
-    assert second == "python -m pytest"
+    assert second == "python3 -m tests"
 
 
 def test_readme_test_command_is_what_ci_runs() -> None:
