@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("file", type=Path, metavar="FILE", help="gold file; for --format sample the gold folder (or one .yaml)")
     ev.add_argument("--format", required=True, choices=(*FORMATS_GOLD, "sample"))
     ev.add_argument("--lang", default="de", help="language of the gold text (default: de; sample: each article's own)")
+    ev.add_argument("--errors", action="store_true",
+                    help="sample: also print each article's false negatives (-) and false positives (+) per task")
     ev.add_argument("--limit", type=int, help="score only the first N sentences (sample: gold files)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
@@ -113,6 +115,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         report = evaluate_sentences(sentences_with_limit(read_gold(args.file, args.format), args.limit), args.lang)
     print(json.dumps(report.to_dict(), indent=2) if args.json else report.table())
+    if args.errors and isinstance(report, SampleReport):
+        print(report.errors())
     return EXIT_OK if (report.sentences if isinstance(report, NerReport) else report.articles) else EXIT_FAILED
 
 

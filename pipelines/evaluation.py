@@ -99,21 +99,32 @@ def _agreement_key(parties: Iterable[str], year: Any) -> tuple[frozenset[str], i
     return frozenset(parties), int(year) if year else None
 
 
+def entity_sets(record: Extraction, gold: Gold) -> tuple[set[str], set[str]]:
+    """Predicted and gold entity ids (agreements are scored on their own)."""
+    return {e.id for e in record.entities if e.type != "agreement"}, {e["id"] for e in gold.entities}
+
+
+def agreement_sets(record: Extraction, gold: Gold) -> tuple[set[Any], set[Any]]:
+    """Predicted and gold agreements as (parties, year) keys."""
+    predicted = {_agreement_key(e.attrs.get("parties", []), e.attrs.get("year")) for e in record.entities if e.type == "agreement"}
+    return predicted, {_agreement_key(a["parties"], a.get("year")) for a in gold.agreements}
+
+
+def relation_sets(record: Extraction, gold: Gold) -> tuple[set[Any], set[Any]]:
+    """Typed relations between non-agreement entities (agreement links are scored with the agreements)."""
+    predicted = {_triple(r.source, r.relation, r.target) for r in record.relations if r.relation not in AGREEMENT_RELATIONS}
+    predicted = {p for p in predicted if not p[0].startswith("agreement:") and not p[2].startswith("agreement:")}
+    return predicted, {_triple(r["source"], r["relation"], r["target"]) for r in gold.relations}
+
+
 def score_entities(record: Extraction, gold: Gold) -> Score:
-    predicted = {e.id for e in record.entities if e.type != "agreement"}
-    return Score.of_sets(predicted, {e["id"] for e in gold.entities})
+    return Score.of_sets(*entity_sets(record, gold))
 
 
 def score_agreements(record: Extraction, gold: Gold) -> Score:
     """Agreements with their parties (and year) as a set per article."""
-    predicted = {_agreement_key(e.attrs.get("parties", []), e.attrs.get("year")) for e in record.entities if e.type == "agreement"}
-    expected = {_agreement_key(a["parties"], a.get("year")) for a in gold.agreements}
-    return Score.of_sets(predicted, expected)
+    return Score.of_sets(*agreement_sets(record, gold))
 
 
 def score_relations(record: Extraction, gold: Gold) -> Score:
-    """Typed relations between non-agreement entities (agreement links are scored with the agreements)."""
-    predicted = {_triple(r.source, r.relation, r.target) for r in record.relations if r.relation not in AGREEMENT_RELATIONS}
-    predicted = {p for p in predicted if not p[0].startswith("agreement:") and not p[2].startswith("agreement:")}
-    expected = {_triple(r["source"], r["relation"], r["target"]) for r in gold.relations}
-    return Score.of_sets(predicted, expected)
+    return Score.of_sets(*relation_sets(record, gold))

@@ -2,8 +2,10 @@
 
 Each gold file (``<article file name>.yaml``, format in ``sample_data/gold/README.md``) names an article
 in the folder above the gold folder. The article is read and extracted as ``extract`` does, then scored
-by ``pipelines.evaluation``: entities by id, agreements by (parties, year), typed relations by (source,
-relation, target), each as sets per article, summed per language and overall.
+by ``pipelines.evaluation``: entities by id and tolerantly (``pipelines.tolerant_match``: same type, and
+the id or a slug of label or mention text), agreements by (parties, year), typed relations by (source,
+relation, target), each as sets per article, summed per language and overall. The false negatives and
+false positives of each article are kept for ``--errors``.
 """
 
 from __future__ import annotations
@@ -11,16 +13,52 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from pipelines.errors import InputError
-from pipelines.evaluation import Gold, Score, load_gold, score_agreements, score_entities, score_header, score_relations
+from pipelines.evaluation import Gold, Score, agreement_sets, entity_sets, load_gold, relation_sets, score_header
 from pipelines.extract import extract_many
 from pipelines.records import Article, Extraction
 from pipelines.sources import read_file
+from pipelines.tolerant_match import match_entities
 
-TASKS: dict[str, Callable[[Extraction, Gold], Score]] = {
-    "entities": score_entities, "agreements": score_agreements, "relations": score_relations,
+@dataclass(frozen=True)
+class Outcome:
+    """One task on one article: how many matched, what was missed (fn) or wrong (fp), sorted, and the
+    (gold, extracted) pairs that matched tolerantly only."""
+
+    tp: int
+    missed: tuple[Any, ...]
+    wrong: tuple[Any, ...]
+    near: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def score(self) -> Score:
+        return Score(self.tp, len(self.wrong), len(self.missed))
+
+
+def _by_sets(sets: Callable[[Extraction, Gold], tuple[set[Any], set[Any]]]) -> Callable[[Extraction, Gold], Outcome]:
+    def outcome(record: Extraction, gold: Gold) -> Outcome:
+        predicted, expected = sets(record, gold)
+        return Outcome(len(predicted & expected), _sorted(expected - predicted), _sorted(predicted - expected))
+    return outcome
+
+
+def _sorted(items: set[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(items, key=str))
+
+
+def _tolerant(record: Extraction, gold: Gold) -> Outcome:
+    match = match_entities(record, gold.entities)
+    near = tuple(pair for pair in match.pairs if pair[0] != pair[1])
+    return Outcome(len(match.pairs), match.false_negatives, match.false_positives, near)
+
+
+TASKS: dict[str, Callable[[Extraction, Gold], Outcome]] = {
+    "entities": _by_sets(entity_sets),
+    "entities_tolerant": _tolerant,
+    "agreements": _by_sets(agreement_sets),
+    "relations": _by_sets(relation_sets),
 }
 
 
@@ -30,6 +68,7 @@ class SampleReport:
 
     scores: dict[str, dict[str, Score]] = field(default_factory=lambda: {task: {} for task in TASKS})
     languages: Counter[str] = field(default_factory=Counter)
+    outcomes: list[tuple[str, dict[str, Outcome]]] = field(default_factory=list)  # per article, in order
 
     @property
     def articles(self) -> int:
@@ -38,9 +77,11 @@ class SampleReport:
     def add(self, record: Extraction, gold: Gold) -> None:
         """Score one article's record against its gold annotation."""
         self.languages[record.lang] += 1
-        for task, scorer in TASKS.items():
+        outcomes = {task: judge(record, gold) for task, judge in TASKS.items()}
+        self.outcomes.append((gold.article, outcomes))
+        for task, outcome in outcomes.items():
             by_lang = self.scores[task]
-            by_lang[record.lang] = by_lang.get(record.lang, Score()) + scorer(record, gold)
+            by_lang[record.lang] = by_lang.get(record.lang, Score()) + outcome.score
 
     def rows(self, task: str) -> dict[str, Score]:
         """The task's scores per language (sorted) and ``overall``."""
@@ -54,20 +95,43 @@ class SampleReport:
         }
 
     def table(self) -> str:
-        lines = [score_header("task / language", 19)]
+        lines = [score_header("task / language", 26)]
         for task in TASKS:
-            lines += [score.row(f"{task} {lang}", 19) for lang, score in self.rows(task).items()]
+            lines += [score.row(f"{task} {lang}", 26) for lang, score in self.rows(task).items()]
         per_lang = ", ".join(f"{n} {lang}" for lang, n in sorted(self.languages.items()))
         return "\n".join(lines) + f"\n{self.articles} articles ({per_lang})"
 
+    def errors(self) -> str:
+        """Per article and task, the false negatives (``- missed``) and false positives (``+ wrong``); for
+        the tolerant entity match only the pairs it accepts that ids alone do not (``~ gold = extracted``)."""
+        lines: list[str] = []
+        for article, outcomes in self.outcomes:
+            lines.append(f"== {article}")
+            for task, outcome in outcomes.items():
+                if task == "entities_tolerant":
+                    lines += [f"  {task} ~ {gold} = {found}" for gold, found in outcome.near]
+                    continue
+                lines += [f"  {task} - {_show(item)}" for item in outcome.missed]
+                lines += [f"  {task} + {_show(item)}" for item in outcome.wrong]
+        return "\n".join(lines)
+
+
+def _show(item: Any) -> str:
+    """An entity id, a relation triple or an agreement key as one readable line."""
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], frozenset):
+        return f"parties {', '.join(sorted(item[0]))} / year {item[1]}"
+    return " ".join(map(str, item)) if isinstance(item, tuple) else str(item)
+
 
 def gold_files(path: Path) -> list[Path]:
-    """The ``*.yaml`` gold files of a folder (sorted), or ``path`` itself if it is one."""
+    """The ``*.yaml`` gold files of a folder (sorted), of its ``gold/`` subfolder, or ``path`` if a file."""
     if path.is_file():
         return [path]
     files = sorted(path.glob("*.yaml")) if path.is_dir() else []
+    if not files and (path / "gold").is_dir():
+        files = sorted((path / "gold").glob("*.yaml"))
     if not files:
-        raise InputError(str(path), "no gold annotation files (*.yaml) found: give the gold folder, e.g. sample_data/gold")
+        raise InputError(str(path), "no gold annotation files (*.yaml) found: give the gold folder or the folder holding it, e.g. sample_data/gold")
     return files
 
 

@@ -120,3 +120,24 @@ def test_cli_evaluate_sample_bad_folder_is_one_error_line(tmp_path: Path) -> Non
     result = _evaluate(str(tmp_path))
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"error: {tmp_path}: no gold annotation files")
+
+
+def test_evaluate_gold_accepts_the_folder_holding_gold(gold_folder: Path) -> None:
+    assert evaluate_gold(gold_folder.parent).languages == evaluate_gold(gold_folder).languages == {"de": 1, "en": 1}
+
+
+def test_evaluate_gold_tolerant_entities_match_a_label_slug(gold_folder: Path) -> None:
+    data = {**VISIT_GOLD, "entities": [{"id": "person:president-putin", "type": "person", "label": "Wladimir Putin"},
+                                       {"id": "place:hanoi"}]}
+    (gold_folder / "besuch.de.md.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    report = evaluate_gold(gold_folder / "besuch.de.md.yaml")
+    assert report.rows("entities")["de"].tp == 1  # by id: only Hanoi
+    assert report.rows("entities_tolerant")["de"].tp == 2  # the label's slug finds Putin too
+
+
+def test_cli_evaluate_sample_errors_lists_misses_and_wrong(gold_folder: Path) -> None:
+    result = _evaluate(str(gold_folder), "--errors")
+    errors = result.stdout.split("== ", 1)[1]
+    assert "== treaty.en.md" in result.stdout and "besuch.de.md\n" in result.stdout
+    assert "agreements - parties country:KP, country:RU / year 1961" in errors
+    assert "agreements + parties " in errors and "organization:european-commission" in errors
