@@ -4,6 +4,7 @@ Run once by a maintainer, never at ingest time::
 
     pip install spacy-lookups-data==1.0.5
     python -m pipelines.knowledge.derive_name_classes > pipelines/knowledge/data/name_classes.tsv
+    python -m pipelines.knowledge.derive_name_classes --english > pipelines/knowledge/data/name_classes_en.tsv
 
 spacy-lookups-data (MIT, ExplosionAI) ships ``de_lexeme_cluster``: Brown clusters of a million German
 word forms, learnt without labels from running text. Words used alike share a cluster, and several
@@ -119,12 +120,41 @@ def _table(path: Path) -> dict:  # type: ignore[type-arg]
         return json.load(handle)  # type: ignore[no-any-return]
 
 
+# English: the two clusters of given names in en_lexeme_cluster (502: John, James, David, Harry …; 1014:
+# Paul, Michael, Mary, Sarah, Margaret …). The English clusters were learnt from web forum text, so they
+# also hold nicknames of games and characters ("Zelda", "Joker"); only words used far more often
+# capitalised than in lower case are kept, and the reader drops those that name a GeoNames city.
+ENGLISH_GIVEN_CLUSTERS = (502, 1014)
+ENGLISH_HEADER = (
+    "# word\tclass (given)\n"
+    "# Derived by pipelines/knowledge/derive_name_classes.py (--english) from the Brown clusters of English\n"
+    "# words in spacy-lookups-data 1.0.5 (en_lexeme_cluster.json.gz and en_lexeme_prob.json.gz, MIT licence,\n"
+    "# ExplosionAI GmbH): the given-name clusters, words of three letters or more in mixed case.\n"
+)
+
+
+def english_given_names(clusters: dict[str, int], logprob: dict[str, float]) -> list[str]:
+    """The mixed-case words of the English given-name clusters that are names rather than words."""
+    return sorted(
+        word for word, cluster in clusters.items()
+        if cluster in ENGLISH_GIVEN_CLUSTERS and len(word) > 2 and _MIXED_CASE.match(word)
+        and _capitalised_use(word, logprob)
+    )
+
+
 def main(argv: list[str]) -> None:
-    """Print the table; ``argv[0]`` may name the folder of the tables instead of the installed package's."""
-    folder = Path(argv[0]) if argv else _data_dir()
-    clusters = _table(folder / "de_lexeme_cluster.json.gz")
-    logprob = _table(folder / "de_lexeme_prob.json.gz")
+    """Print the German table, or with ``--english`` the English one; a further argument may name the
+    folder of the tables instead of the installed package's."""
+    english = "--english" in argv
+    rest = [arg for arg in argv if arg != "--english"]
+    folder = Path(rest[0]) if rest else _data_dir()
+    lang = "en" if english else "de"
+    clusters = _table(folder / f"{lang}_lexeme_cluster.json.gz")
+    logprob = _table(folder / f"{lang}_lexeme_prob.json.gz")
     out = sys.stdout
+    if english:
+        out.write(ENGLISH_HEADER + "".join(f"{word}\tgiven\n" for word in english_given_names(clusters, logprob)))
+        return
     out.write(HEADER)
     for word, cls in sorted(name_classes(clusters, logprob).items()):
         out.write(f"{word}\t{cls}\n")

@@ -34,12 +34,26 @@ def name_classes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def english_given_names() -> frozenset[str]:
+    """Given names from the English word clusters (``data/name_classes_en.tsv``), less those that name a
+    place of the gazetteer ("Darwin", "Austin", "Victoria"): there the place is the likelier reading."""
+    from pipelines.knowledge.places import place_names  # places read name_classes from here
+
+    lines = (DATA_DIR / "name_classes_en.tsv").read_text(encoding="utf-8").splitlines()
+    derived = {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
+    return frozenset(derived - set(place_names()))
+
+
+@lru_cache(maxsize=None)
 def given_names(lang: str) -> frozenset[str]:
-    """The curated given names, and for German also the given names of ``name_classes`` that
-    ``not_names`` does not rule out ("Corona")."""
-    if lang != "de":
+    """The curated given names, and those derived from the word clusters of the language (German:
+    ``name_classes``; English: ``english_given_names``) that ``not_names`` does not rule out ("Corona")."""
+    if lang == "de":
+        derived = {word for word, cls in name_classes().items() if cls == "given"}
+    elif lang == "en":
+        derived = set(english_given_names())
+    else:
         return first_names()
-    derived = {word for word, cls in name_classes().items() if cls == "given"}
     return first_names() | (derived - set(not_names()))
 
 
