@@ -15,7 +15,7 @@ from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.organizations import organization_names
 from pipelines.knowledge.tables import not_names
-from pipelines.knowledge.places import place_names
+from pipelines.knowledge.places import place_names_for
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _blocking_entries(lang: str) -> Iterable[tuple[str, Entry]]:
 
 
 def _place_entries(lang: str) -> Iterable[tuple[str, Entry]]:
-    for name, place in place_names().items():
+    for name, place in place_names_for(lang).items():
         entry = Entry("place", place.id, place.label(lang), "name", 0.85, (("country", place.country),))
         yield name, entry
         if lang == "de" and name[-1] not in "sxzß":

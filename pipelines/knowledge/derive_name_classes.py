@@ -125,11 +125,17 @@ def _table(path: Path) -> dict:  # type: ignore[type-arg]
 # also hold nicknames of games and characters ("Zelda", "Joker"); only words used far more often
 # capitalised than in lower case are kept, and the reader drops those that name a GeoNames city.
 ENGLISH_GIVEN_CLUSTERS = (502, 1014)
+# Common English words: lower-case words frequent enough (log probability above -14) and used at least
+# about as often in lower case as capitalised ("coast", "centre", "valley"; not "georgia", "texas").
+ENGLISH_WORD_MIN_LOGPROB = -14.0
+ENGLISH_WORD_CASE_MARGIN = 0.5
+_LOWER_WORD = re.compile(r"^[a-z]{3,}$")
 ENGLISH_HEADER = (
-    "# word\tclass (given)\n"
+    "# word\tclass (given: a given name; word: a common lower-case English word)\n"
     "# Derived by pipelines/knowledge/derive_name_classes.py (--english) from the Brown clusters of English\n"
     "# words in spacy-lookups-data 1.0.5 (en_lexeme_cluster.json.gz and en_lexeme_prob.json.gz, MIT licence,\n"
-    "# ExplosionAI GmbH): the given-name clusters, words of three letters or more in mixed case.\n"
+    "# ExplosionAI GmbH): the given-name clusters, words of three letters or more in mixed case; and the\n"
+    "# frequent words used at least as often in lower case as capitalised.\n"
 )
 
 
@@ -140,6 +146,22 @@ def english_given_names(clusters: dict[str, int], logprob: dict[str, float]) -> 
         if cluster in ENGLISH_GIVEN_CLUSTERS and len(word) > 2 and _MIXED_CASE.match(word)
         and _capitalised_use(word, logprob)
     )
+
+
+def english_words(logprob: dict[str, float]) -> list[str]:
+    """Frequent lower-case English words that are no more often capitalised (no names)."""
+    return sorted(
+        word for word, prob in logprob.items()
+        if _LOWER_WORD.match(word) and prob > ENGLISH_WORD_MIN_LOGPROB
+        and prob >= logprob.get(word.capitalize(), -99.0) - ENGLISH_WORD_CASE_MARGIN
+    )
+
+
+def english_table(clusters: dict[str, int], logprob: dict[str, float]) -> str:
+    """The English table's text: given names, then common words."""
+    rows = [f"{word}\tgiven\n" for word in english_given_names(clusters, logprob)]
+    rows += [f"{word}\tword\n" for word in english_words(logprob)]
+    return ENGLISH_HEADER + "".join(rows)
 
 
 def main(argv: list[str]) -> None:
@@ -153,7 +175,7 @@ def main(argv: list[str]) -> None:
     logprob = _table(folder / f"{lang}_lexeme_prob.json.gz")
     out = sys.stdout
     if english:
-        out.write(ENGLISH_HEADER + "".join(f"{word}\tgiven\n" for word in english_given_names(clusters, logprob)))
+        out.write(english_table(clusters, logprob))
         return
     out.write(HEADER)
     for word, cls in sorted(name_classes(clusters, logprob).items()):

@@ -39,9 +39,21 @@ def english_given_names() -> frozenset[str]:
     place of the gazetteer ("Darwin", "Austin", "Victoria"): there the place is the likelier reading."""
     from pipelines.knowledge.places import place_names  # places read name_classes from here
 
-    lines = (DATA_DIR / "name_classes_en.tsv").read_text(encoding="utf-8").splitlines()
-    derived = {line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")}
+    derived = {word for word, cls in english_name_classes().items() if cls == "given"}
     return frozenset(derived - set(place_names()))
+
+
+@lru_cache(maxsize=None)
+def english_name_classes() -> dict[str, str]:
+    """English word forms -> "given" (a given name) or "word" (a common lower-case word), from
+    ``data/name_classes_en.tsv`` (derived from spacy-lookups-data's English word clusters)."""
+    lines = (DATA_DIR / "name_classes_en.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+
+
+def is_english_word(word: str) -> bool:
+    """``word`` (in any case) is a common English word rather than a name ("Coast", "Valley")."""
+    return english_name_classes().get(word.lower()) == "word"
 
 
 @lru_cache(maxsize=None)

@@ -9,6 +9,7 @@ alternate names that look like a name in German or English ("Pjöngjang",
 
 from __future__ import annotations
 
+import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
 from pipelines.keys import slug
 from pipelines.knowledge.organizations import german_forms
-from pipelines.knowledge.people import name_classes
+from pipelines.knowledge.people import is_english_word, name_classes
 from pipelines.knowledge.tables import cell, read_rows, split_list
 
 GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
@@ -107,3 +108,66 @@ def _regions() -> dict[str, Place]:
         if code.isdigit() and code != "001":
             found[label] = Place(f"place:{slug(english[code])}", "", english[code], label)
     return found
+
+
+# Top-level subdivisions that English news names as places; districts, municipalities and parishes are
+# too many and too often named like a town or a word.
+SUBDIVISION_TYPES = frozenset({
+    "State", "Province", "Region", "Country", "Land", "Autonomous community", "Autonomous region",
+    "Autonomous republic", "Autonomous province", "Republic", "Canton", "Territory", "Prefecture",
+    "Federal district", "Emirate", "Metropolitan region", "Nation", "Union territory",
+})
+# A subdivision named by a direction or position ("Northern", "Central Region") is no name in running text.
+GENERIC_FIRST_WORDS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Centre Upper Lower Greater Middle "
+    "Inner Outer Capital".split()
+)
+
+
+@lru_cache(maxsize=None)
+def place_names_for(lang: str) -> dict[str, Place]:
+    """``place_names``, and for English text also the subdivisions of every country by their ISO and
+    English names ("California", "Queensland", "England") and the English names of world regions
+    ("Europe", "Southeast Asia"), which the language-neutral table leaves out where a German word looks
+    the same; a city of the same name wins."""
+    if lang != "en":
+        return place_names()
+    names = _english_subdivisions()
+    names.update(_english_regions())
+    names.update(place_names())
+    return names
+
+
+def _english_subdivisions() -> dict[str, Place]:
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    found: dict[str, Place] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
+            label = _without_admin_suffix(english.gettext(sub.name).split(" [")[0])
+            place = Place(f"place:{slug(label)}", sub.country_code, label, sub.name)
+            found.update({name: place for name in {sub.name, label} if _english_place_name(name)})
+    return found
+
+
+# Romanised Chinese administrative words after a province's name ("Guangdong Sheng", "Beijing Shi").
+ADMIN_SUFFIXES = (" Sheng", " Shi", " Zizhiqu")
+
+
+def _without_admin_suffix(name: str) -> str:
+    return next((name[: -len(s)] for s in ADMIN_SUFFIXES if name.endswith(s)), name)
+
+
+def _english_place_name(name: str) -> bool:
+    """A subdivision's name that reads as a name in English text: no word, direction or stop word."""
+    words = name.split()
+    return (
+        bool(_NAME_SHAPE.match(name)) and len(name) > 3 and name.lower() not in EN_STOP
+        and words[0] not in GENERIC_FIRST_WORDS and not (len(words) == 1 and is_english_word(name))
+    )
+
+
+def _english_regions() -> dict[str, Place]:
+    """World regions by their English CLDR names ("Europe", "Sub-Saharan Africa"), the world itself aside."""
+    english = Locale("en").territories
+    return {label: Place(f"place:{slug(label)}", "", label, Locale("de").territories[code])
+            for code, label in english.items() if code.isdigit() and code != "001"}

@@ -19,3 +19,9 @@ def test_people_english_given_names_leave_out_places() -> None:
 def test_people_derived_english_given_name_opens_a_person() -> None:
     record = run("On Saturday the novelist Margaret Atwood read from her new book in a small bookshop.", "en")
     assert ids(record, "person") == {"person:margaret-atwood"}
+
+
+def test_people_common_english_words_are_no_names() -> None:
+    from pipelines.knowledge.people import is_english_word
+
+    assert is_english_word("Coast") and is_english_word("valley") and not is_english_word("Georgia")

@@ -1,0 +1,25 @@
+"""Known places: English names of subdivisions and world regions for English text."""
+
+from __future__ import annotations
+
+from pipelines.knowledge.places import place_names_for
+from tests.pipelines.components.test_recognition import ids, run
+
+
+def test_places_english_text_knows_subdivisions_and_world_regions() -> None:
+    record = run("The band toured Europe and California in 1999, then played in England and Queensland.", "en")
+    assert ids(record, "place") == {"place:europe", "place:california", "place:england", "place:queensland"}
+
+
+def test_places_subdivision_drops_a_chinese_admin_suffix() -> None:
+    assert place_names_for("en")["Guangdong"].id == "place:guangdong"
+
+
+def test_places_subdivisions_named_by_a_word_or_direction_are_left_out() -> None:
+    names = place_names_for("en")
+    assert "Centre" not in names and "Central" not in names and "Northern" not in names and "Coast" not in names
+
+
+def test_places_a_country_wins_over_a_subdivision_of_the_same_name() -> None:
+    record = run("The minister flew on to Georgia and Queensland last week.", "en")
+    assert ids(record, "country") == {"country:GE"} and ids(record, "place") == {"place:queensland"}
