@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
+from pipelines.components.english_rules import english_candidates
 from pipelines.components.german_places import coordinated_places, join_place_parts
 from pipelines.components.german_rules import adjective_organizations, german_candidates, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
@@ -31,10 +32,22 @@ ORG_SUFFIXES = (
     "Airways", "Times", "Media", "Worldwide", "Holdings", "Comics", "Theatre", "School", "College",
     "Laboratory", "Federation", "Force", "Railway", "United", "Rovers", "Wanderers", "Athletic", "Albion",
 )
+# English words that end an organisation's name ("Labour Party" has its cue above; "Home Office",
+# "Church of Scientology", "National Park Service"); English text only, since several are German nouns too.
+ENGLISH_ORG_WORDS = frozenset(
+    "Office Department Service Services Church Council Conference Movement Municipality Foundation Society Legion "
+    "Corps League Union Committee Board Authority Trust Network Club Museum Hospital Orchestra Army Navy Police "
+    "Guard Parliament Assembly Senate Congress Bureau Administration Organization Organisation Alliance Coalition "
+    "Front Brigade Magazine Journal Post Herald Tribune Gazette News Press Studios Entertainment Pictures Games "
+    "Software Technologies Industries Enterprises Partners District Cross".split()
+)
+# Words that continue an organisation's name after its cue word ("Ministry of Defence", "Centre for …").
+NAME_LINKS = frozenset({"of", "for", "on"})
 MODEL_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place", "GPE": "place", "NORP": ""}
 CUES = SOURCE_CUES | MEDIA_CUES | PLACE_CUES
 CUE_WORDS = WordTest(CUES.__contains__)
 ORG_WORDS = WordTest(lambda word: word[0].isupper() and word.endswith(ORG_SUFFIXES))
+ENGLISH_ORG_CUES = WordTest(lambda word: word in ENGLISH_ORG_WORDS or (word[0].isupper() and word.endswith(ORG_SUFFIXES)))
 PRIORITY = {"gazetteer": 3, "rule": 2, "model": 1}
 
 
@@ -65,25 +78,36 @@ def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
 
 def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candidate] = ()) -> list[Candidate]:
     """Organisations named with a cue word: "Deutsche Bank", "Ministry of Defence", "Berliner Zeitung";
-    the name may hold a place of ``known`` ("Manchester United", "New York Times")."""
-    found: list[Candidate] = []
-    words = tokens.words
-    hits = tokens.where(ORG_WORDS)
+    the name may hold a place of ``known`` ("Manchester United", "New York Times"), in English also a
+    country or its adjective ("American Medical Association", "Church of England")."""
+    english = tokens.lang == "en"
+    hits = tokens.where(ENGLISH_ORG_CUES if english else ORG_WORDS)
     if not hits:
-        return found
-    free = blocked - covered(c for c in known if c.type == "place")
+        return []
+    named = blocked - covered(c for c in known if c.type in ("place", "country"))  # "Council of Sudan"
+    free = named if english else blocked - covered(c for c in known if c.type == "place")
+    found: list[Candidate] = []
     for i in hits:
         if i in blocked:
             continue
         start = i
         while start > 0 and free_name_word(tokens, start - 1, free) and i - start < 3:
             start -= 1
-        end = i + 1
-        if end + 1 < len(words) and words[end] == "of" and words[end + 1][0].isupper():
-            end += 2
+        end = _name_continuation(tokens, i + 1, named)
         if end - start >= 2:
             found.append(rule_candidate(tokens, start, end, "organization", {}))
     return found
+
+
+def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
+    """The end of an organisation's name after its cue word: "of", "for" or "on", an optional "the",
+    then up to three capitalised words ("of Defence", "for the Welfare of Immigrants" stops at "of")."""
+    words = tokens.words
+    if end + 1 >= len(words) or words[end] not in NAME_LINKS:
+        return end
+    start = end + 2 if words[end + 1] == "the" else end + 1
+    stop = capitalised_run(tokens, start, free, limit=3) if start < len(words) else start
+    return stop if stop > start else end
 
 
 def model_candidates(doc: Doc, tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate]:
@@ -129,6 +153,8 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked, owner_at)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known)
+    if lang == "en":
+        ruled += english_candidates(tokens, blocked | covered(persons), gazetteer)
     if lang != "de":
         return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
     hits = german_hits(tokens)

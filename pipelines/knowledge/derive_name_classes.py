@@ -125,16 +125,23 @@ def _table(path: Path) -> dict:  # type: ignore[type-arg]
 # also hold nicknames of games and characters ("Zelda", "Joker"); only words used far more often
 # capitalised than in lower case are kept, and the reader drops those that name a GeoNames city.
 ENGLISH_GIVEN_CLUSTERS = (502, 1014)
+# Organisation acronyms: the all-capital words of three to six letters in the clusters of agencies,
+# leagues and companies (41: NFL, BBC, FBI, NHS, IMF …; 38: NASA, FIFA, CNN, IBM …), kept when used far
+# more often in capitals than in lower case.
+ENGLISH_ACRONYM_CLUSTERS = (41, 38)
+_CAPITALS = re.compile(r"^[A-Z]{3,6}$")
 # Common English words: lower-case words frequent enough (log probability above -14) and used at least
 # about as often in lower case as capitalised ("coast", "centre", "valley"; not "georgia", "texas").
 ENGLISH_WORD_MIN_LOGPROB = -14.0
 ENGLISH_WORD_CASE_MARGIN = 0.5
 _LOWER_WORD = re.compile(r"^[a-z]{3,}$")
 ENGLISH_HEADER = (
-    "# word\tclass (given: a given name; word: a common lower-case English word)\n"
+    "# word\tclass (given: a given name; organization: an organisation's acronym; word: a common lower-case\n"
+    "# English word)\n"
     "# Derived by pipelines/knowledge/derive_name_classes.py (--english) from the Brown clusters of English\n"
     "# words in spacy-lookups-data 1.0.5 (en_lexeme_cluster.json.gz and en_lexeme_prob.json.gz, MIT licence,\n"
-    "# ExplosionAI GmbH): the given-name clusters, words of three letters or more in mixed case; and the\n"
+    "# ExplosionAI GmbH): the given-name clusters, words of three letters or more in mixed case; acronyms of\n"
+    "# the clusters of agencies and companies; and the\n"
     "# frequent words used at least as often in lower case as capitalised.\n"
 )
 
@@ -157,9 +164,18 @@ def english_words(logprob: dict[str, float]) -> list[str]:
     )
 
 
+def english_acronyms(clusters: dict[str, int], logprob: dict[str, float]) -> list[str]:
+    """Acronyms of the organisation clusters, used far more often in capitals than in lower case."""
+    return sorted(
+        word for word, cluster in clusters.items()
+        if cluster in ENGLISH_ACRONYM_CLUSTERS and _CAPITALS.match(word) and _capitalised_use(word, logprob)
+    )
+
+
 def english_table(clusters: dict[str, int], logprob: dict[str, float]) -> str:
-    """The English table's text: given names, then common words."""
+    """The English table's text: given names, organisation acronyms, then common words."""
     rows = [f"{word}\tgiven\n" for word in english_given_names(clusters, logprob)]
+    rows += [f"{word}\torganization\n" for word in english_acronyms(clusters, logprob)]
     rows += [f"{word}\tword\n" for word in english_words(logprob)]
     return ENGLISH_HEADER + "".join(rows)
 

@@ -127,13 +127,12 @@ GENERIC_FIRST_WORDS = frozenset(
 @lru_cache(maxsize=None)
 def place_names_for(lang: str) -> dict[str, Place]:
     """``place_names``, and for English text also the subdivisions of every country by their ISO and
-    English names ("California", "Queensland", "England") and the English names of world regions
-    ("Europe", "Southeast Asia"), which the language-neutral table leaves out where a German word looks
-    the same; a city of the same name wins."""
+    English names ("California", "Queensland", "England"), which the language-neutral table leaves out
+    where a German word looks the same; a city of the same name wins. Continents and world regions stay
+    out, as the annotation guidelines keep them out of the graph (sample_data/gold/README.md)."""
     if lang != "en":
         return place_names()
     names = _english_subdivisions()
-    names.update(_english_regions())
     names.update(place_names())
     return names
 
@@ -164,10 +163,3 @@ def _english_place_name(name: str) -> bool:
         bool(_NAME_SHAPE.match(name)) and len(name) > 3 and name.lower() not in EN_STOP
         and words[0] not in GENERIC_FIRST_WORDS and not (len(words) == 1 and is_english_word(name))
     )
-
-
-def _english_regions() -> dict[str, Place]:
-    """World regions by their English CLDR names ("Europe", "Sub-Saharan Africa"), the world itself aside."""
-    english = Locale("en").territories
-    return {label: Place(f"place:{slug(label)}", "", label, Locale("de").territories[code])
-            for code, label in english.items() if code.isdigit() and code != "001"}

@@ -1,0 +1,50 @@
+"""English-only entity rules: organisation acronyms from the English word clusters ("NASA", "FIFA",
+"NHS"), and names written in capitals (datelines "WASHINGTON, March 3 -", headlines) read as the known
+name they spell."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.gazetteer import Gazetteer
+from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import WordTest
+from pipelines.knowledge.people import english_name_classes
+
+_CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
+ACRONYMS = WordTest(lambda word: english_name_classes().get(word) == "organization")
+CAPITALISED = WordTest(lambda word: bool(_CAPITALS.match(word)) and english_name_classes().get(word) != "organization")
+
+
+def english_candidates(tokens: Tokens, blocked: set[int], gazetteer: Gazetteer) -> list[Candidate]:
+    """The English rules' candidates outside ``blocked``."""
+    return acronym_organizations(tokens, blocked) + names_in_capitals(tokens, blocked, gazetteer)
+
+
+def acronym_organizations(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+    """An acronym of the organisation clusters is an organisation."""
+    return [rule_candidate(tokens, i, i + 1, "organization", {}) for i in tokens.where(ACRONYMS) if i not in blocked]
+
+
+def names_in_capitals(tokens: Tokens, blocked: set[int], gazetteer: Gazetteer) -> list[Candidate]:
+    """Known names written in capitals ("WASHINGTON", "NEW YORK"), found by their usual spelling; every
+    word of the match must be in capitals."""
+    capitals = [i for i in tokens.where(CAPITALISED) if i not in blocked]
+    if not capitals:
+        return []
+    words = list(tokens.words)
+    for i in capitals:
+        words[i] = _usual_case(words[i])
+    in_capitals = set(capitals)
+    starts = [i for i in capitals if gazetteer.first_words.hits({words[i]})]
+    return [
+        Candidate(start, end, e.type, e.id, e.label, "gazetteer", e.score * 0.9, e.kind, dict(e.attrs))
+        for start, end, e in gazetteer.find(words, starts)
+        if e.type and in_capitals.issuperset(range(start, end))
+    ]
+
+
+def _usual_case(word: str) -> str:
+    """ "WASHINGTON" -> "Washington", "BOSNIA-HERZEGOVINA" -> "Bosnia-Herzegovina"."""
+    return "-".join(part.capitalize() for part in word.split("-"))

@@ -1,0 +1,36 @@
+"""English-only entity rules: organisation acronyms, names in capitals, organisations by their cue word."""
+
+from __future__ import annotations
+
+from tests.pipelines.components.test_recognition import ids, run
+
+
+def test_english_rules_acronym_of_the_agency_clusters_is_an_organisation() -> None:
+    record = run("Investigators from the FBI and engineers from NASA inspected the site on Monday.", "en")
+    assert {"organization:fbi", "organization:nasa"} <= ids(record, "organization")
+
+
+def test_english_rules_dateline_in_capitals_is_the_place_it_spells() -> None:
+    record = run("NEW YORK, March 3 - Stocks rose sharply on Tuesday after a quiet week.", "en")
+    assert ids(record, "place") == {"place:new-york-city"}
+
+
+def test_english_rules_capitals_must_cover_the_whole_name() -> None:
+    record = run("The TEAM travelled by bus to the ground on Saturday.", "en")
+    assert ids(record, "place") == set() and ids(record, "organization") == set()
+
+
+def test_english_rules_cue_word_with_of_and_the_ends_an_organisation() -> None:
+    record = run("Officials from the Church of Scientology met members of the Home Office on Friday.", "en")
+    assert ids(record, "organization") == {"organization:church-of-scientology", "organization:home-office"}
+
+
+def test_english_rules_country_adjective_opens_an_organisation() -> None:
+    record = run("Doctors of the American Medical Association backed the plan.", "en")
+    assert ids(record, "organization") == {"organization:american-medical-association"}
+    assert ids(record, "country") == set()
+
+
+def test_english_rules_country_after_of_stays_in_the_name_in_german_text_too() -> None:
+    record = run("Der Sovereignty Council of Sudan tagte am Montag in Khartum.", "de")
+    assert "organization:sovereignty-council-of-sudan" in ids(record, "organization")
