@@ -25,3 +25,23 @@ def test_people_common_english_words_are_no_names() -> None:
     from pipelines.knowledge.people import is_english_word
 
     assert is_english_word("Coast") and is_english_word("valley") and not is_english_word("Georgia")
+
+
+def test_people_world_given_names_open_english_names_from_other_countries() -> None:
+    from pipelines.knowledge.people import world_given_names
+
+    assert {"Tiziano", "Nabil", "Thibaut"} <= world_given_names() and "Tiziano" not in english_given_names()
+    record = run("Later that evening Tiziano Ferraro and Nabil Haddad spoke to the crowd outside.", "en")
+    assert ids(record, "person") == {"person:tiziano-ferraro", "person:nabil-haddad"}
+
+
+def test_people_world_given_names_leave_out_words_and_places() -> None:
+    from pipelines.knowledge.people import world_given_names
+
+    assert "Hope" not in world_given_names() and "Preston" not in world_given_names()
+    assert "Tiziano" not in given_names("de")  # German text keeps to its own clusters
+
+
+def test_people_english_rank_and_occupation_open_a_name() -> None:
+    record = run("The squadron was led by Colonel Marchbanks-Odum, and striker Odegbami Okafor scored twice.", "en")
+    assert ids(record, "person") == {"person:marchbanks-odum", "person:odegbami-okafor"}
