@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
-from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
+from pipelines.components.names import CALENDAR, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.people import english_name_classes
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "via", "towards"})
 ACRONYMS = WordTest(lambda word: english_name_classes().get(word) == "organization")
 CAPITALISED = WordTest(lambda word: bool(_CAPITALS.match(word)) and english_name_classes().get(word) != "organization")
 
@@ -43,6 +45,25 @@ def names_in_capitals(tokens: Tokens, blocked: set[int], gazetteer: Gazetteer) -
         for start, end, e in gazetteer.find(words, starts)
         if e.type and in_capitals.issuperset(range(start, end))
     ]
+
+
+def places_inside_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """Drop a place or country that a capitalised word no entity holds continues ("Norwich Union",
+    "Montreal Canadiens", "Sheffield Wednesday"): it is part of a longer name, not the place; unless a
+    preposition of place opens it ("in Paris Macron met …")."""
+    taken = covered(chosen)
+    return [c for c in chosen if not (
+        c.type in ("place", "country") and c.kind == "name" and _continued(tokens, c.end, taken)
+        and not (c.start > 0 and tokens.lower[c.start - 1] in PLACE_PREPOSITIONS)
+    )]
+
+
+def _continued(tokens: Tokens, end: int, taken: set[int]) -> bool:
+    return (
+        end < len(tokens) and not tokens.spaces[end - 1] is False
+        and tokens.sent_of[end] == tokens.sent_of[end - 1]
+        and (free_name_word(tokens, end, taken) or tokens.words[end] in CALENDAR)
+    )
 
 
 def _usual_case(word: str) -> str:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
-from pipelines.components.english_rules import english_candidates
+from pipelines.components.english_rules import english_candidates, places_inside_names
 from pipelines.components.german_places import coordinated_places, join_place_parts
 from pipelines.components.german_rules import adjective_organizations, german_candidates, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
@@ -156,7 +156,8 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
     if lang == "en":
         ruled += english_candidates(tokens, blocked | covered(persons), gazetteer)
     if lang != "de":
-        return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
+        chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
+        return places_inside_names(tokens, chosen) if lang == "en" else chosen
     hits = german_hits(tokens)
     ruled += german_candidates(tokens, blocked | covered(persons), hits)  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))

@@ -34,3 +34,13 @@ def test_english_rules_country_adjective_opens_an_organisation() -> None:
 def test_english_rules_country_after_of_stays_in_the_name_in_german_text_too() -> None:
     record = run("Der Sovereignty Council of Sudan tagte am Montag in Khartum.", "de")
     assert "organization:sovereignty-council-of-sudan" in ids(record, "organization")
+
+
+def test_english_rules_no_place_inside_a_longer_name() -> None:
+    record = run("He played for Sheffield Wednesday and later for the Montreal Canadiens.", "en")
+    assert ids(record, "place") == set()
+
+
+def test_english_rules_place_after_a_preposition_stays_before_a_name() -> None:
+    record = run("In Paris Macron met the German chancellor.", "en")
+    assert ids(record, "place") == {"place:paris"}
