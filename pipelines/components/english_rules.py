@@ -5,6 +5,9 @@ name they spell."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from babel.numbers import list_currencies
 
 from pipelines.components.candidates import Candidate, covered, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
@@ -15,6 +18,9 @@ from pipelines.knowledge.people import english_name_classes
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "via", "towards"})
+_ACRONYM = re.compile(r"^[A-Z]{3,6}$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")  # "XVII" numbers a pope, a king or a congress
+UNKNOWN_ACRONYMS = WordTest(lambda word: _unknown_acronym(word))
 ACRONYMS = WordTest(lambda word: english_name_classes().get(word) == "organization")
 CAPITALISED = WordTest(lambda word: bool(_CAPITALS.match(word)) and english_name_classes().get(word) != "organization")
 
@@ -25,8 +31,30 @@ def english_candidates(tokens: Tokens, blocked: set[int], gazetteer: Gazetteer) 
 
 
 def acronym_organizations(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
-    """An acronym of the organisation clusters is an organisation."""
-    return [rule_candidate(tokens, i, i + 1, "organization", {}) for i in tokens.where(ACRONYMS) if i not in blocked]
+    """An acronym of the organisation clusters is an organisation, and so is one the clusters do not
+    know as anything else ("AHAC", "BWF"; not "GDP", "CEO" or a currency), outside lines in capitals."""
+    hits = [i for i in tokens.where(ACRONYMS) if i not in blocked]
+    hits += [i for i in tokens.where(UNKNOWN_ACRONYMS) if i not in blocked and not _in_capitals_line(tokens, i)]
+    return [rule_candidate(tokens, i, i + 1, "organization", {}) for i in sorted(hits)]
+
+
+def _in_capitals_line(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` stands in a sentence written mostly in capitals (a headline or dateline line)."""
+    start, end = tokens.sents[tokens.sent_of[i]]
+    words = [w for w in tokens.words[start:end] if w[:1].isalpha()]
+    return sum(w.isupper() for w in words) * 2 > len(words)
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def _unknown_acronym(word: str) -> bool:
+    return (
+        bool(_ACRONYM.match(word)) and not _ROMAN.match(word)
+        and word not in english_name_classes() and word not in _currencies()
+    )
 
 
 def names_in_capitals(tokens: Tokens, blocked: set[int], gazetteer: Gazetteer) -> list[Candidate]:

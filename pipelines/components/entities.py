@@ -101,12 +101,16 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
 
 def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
     """The end of an organisation's name after its cue word: "of", "for" or "on", an optional "the",
-    then up to three capitalised words ("of Defence", "for the Welfare of Immigrants" stops at "of")."""
+    then up to three capitalised words, hyphenated ones whole ("on American-Islamic Relations"); a given
+    name ends it, as a person's name follows ("University of Texas Arlington Amneh Jafari")."""
     words = tokens.words
     if end + 1 >= len(words) or words[end] not in NAME_LINKS:
         return end
     start = end + 2 if words[end + 1] == "the" else end + 1
-    stop = capitalised_run(tokens, start, free, limit=3) if start < len(words) else start
+    stop, given = start, given_names(tokens.lang)
+    while stop < len(words) and stop - start < 5 and free_name_word(tokens, stop, free) and words[stop] not in given:
+        glued = stop + 2 < len(words) and words[stop + 1] == "-" and not tokens.spaces[stop] and free_name_word(tokens, stop + 2, free)
+        stop += 3 if glued else 1
     return stop if stop > start else end
 
 

@@ -130,14 +130,15 @@ ENGLISH_GIVEN_CLUSTERS = (502, 1014)
 # more often in capitals than in lower case.
 ENGLISH_ACRONYM_CLUSTERS = (41, 38)
 _CAPITALS = re.compile(r"^[A-Z]{3,6}$")
+_ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")
 # Common English words: lower-case words frequent enough (log probability above -14) and used at least
 # about as often in lower case as capitalised ("coast", "centre", "valley"; not "georgia", "texas").
 ENGLISH_WORD_MIN_LOGPROB = -14.0
 ENGLISH_WORD_CASE_MARGIN = 0.5
 _LOWER_WORD = re.compile(r"^[a-z]{3,}$")
 ENGLISH_HEADER = (
-    "# word\tclass (given: a given name; organization: an organisation's acronym; word: a common lower-case\n"
-    "# English word)\n"
+    "# word\tclass (given: a given name; organization: an organisation's acronym; abbreviation: another word\n"
+    "# in capitals, 'GDP', 'CEO'; word: a common lower-case English word)\n"
     "# Derived by pipelines/knowledge/derive_name_classes.py (--english) from the Brown clusters of English\n"
     "# words in spacy-lookups-data 1.0.5 (en_lexeme_cluster.json.gz and en_lexeme_prob.json.gz, MIT licence,\n"
     "# ExplosionAI GmbH): the given-name clusters, words of three letters or more in mixed case; acronyms of\n"
@@ -172,10 +173,20 @@ def english_acronyms(clusters: dict[str, int], logprob: dict[str, float]) -> lis
     )
 
 
+def english_abbreviations(clusters: dict[str, int]) -> list[str]:
+    """Words in capitals that the clusters place with other words than organisations ("GDP", "CEO", "TV",
+    "DNA"); cluster 0 collects the rare words and tells nothing."""
+    return sorted(
+        word for word, cluster in clusters.items()
+        if cluster not in (0, *ENGLISH_ACRONYM_CLUSTERS) and _ABBREVIATION.match(word)
+    )
+
+
 def english_table(clusters: dict[str, int], logprob: dict[str, float]) -> str:
-    """The English table's text: given names, organisation acronyms, then common words."""
+    """The English table's text: given names, organisation acronyms, other abbreviations, common words."""
     rows = [f"{word}\tgiven\n" for word in english_given_names(clusters, logprob)]
     rows += [f"{word}\torganization\n" for word in english_acronyms(clusters, logprob)]
+    rows += [f"{word}\tabbreviation\n" for word in english_abbreviations(clusters)]
     rows += [f"{word}\tword\n" for word in english_words(logprob)]
     return ENGLISH_HEADER + "".join(rows)
 

@@ -44,3 +44,18 @@ def test_english_rules_no_place_inside_a_longer_name() -> None:
 def test_english_rules_place_after_a_preposition_stays_before_a_name() -> None:
     record = run("In Paris Macron met the German chancellor.", "en")
     assert ids(record, "place") == {"place:paris"}
+
+
+def test_english_rules_unknown_acronym_is_an_organisation_but_no_abbreviation_or_currency() -> None:
+    record = run("The ZQFA and the BWF set new rules, while GDP grew and the USD fell.", "en")
+    assert ids(record, "organization") == {"organization:zqfa", "organization:bwf"}
+
+
+def test_english_rules_roman_numeral_and_capitals_line_make_no_organisation() -> None:
+    assert ids(run("Pope Benedict XVI spoke in Rome.", "en"), "organization") == set()
+    assert ids(run("MARKETS FALL AS BANKS WOBBLE", "en"), "organization") == set()
+
+
+def test_english_rules_hyphenated_words_stay_in_an_organisation_name() -> None:
+    record = run("Members of the Council on American-Islamic Relations met reporters.", "en")
+    assert ids(record, "organization") == {"organization:council-on-american-islamic-relations"}
