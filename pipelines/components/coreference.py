@@ -12,6 +12,7 @@ from dataclasses import replace
 from pipelines.components.candidates import Candidate
 from pipelines.components.names import PARTICLES
 from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import covered, genitive, genitive_stem, overlaps
 
 FAMILY_NAME_FIRST = frozenset({"Kim", "Xi", "Li", "Wang", "Moon", "Yoon", "Lee", "Park", "Hu", "Jiang", "Mao", "Zhang", "Choe", "Ri", "Pak"})
 
@@ -29,17 +30,13 @@ def surname_tokens(tokens: Tokens, person: Candidate) -> tuple[str, ...]:
     return tuple(words[last_word_start:])
 
 
-def _strip_genitive(text: str) -> str:
-    return text[:-1] if text.endswith("s") else text
-
-
 def _canonical_for(cand: Candidate, full: list[tuple[Candidate, tuple[str, ...]]]) -> Candidate | None:
     """The full-name person a short or genitive mention refers to ("Putin", "Putins", "Wladimir Putins")."""
     for person, surname in full:
         if cand.label == person.label:
             return None
         short = " ".join(surname)
-        if _strip_genitive(cand.label) == person.label or cand.label in (short, short + "s"):
+        if (genitive_stem(cand.label) or cand.label) == person.label or cand.label in (short, short + "s"):
             return person
     return None
 
@@ -60,14 +57,14 @@ def _alias_mentions(tokens: Tokens, full: list[tuple[Candidate, tuple[str, ...]]
     """Bare surnames ("Putin", "Putins") not yet covered by another candidate."""
     if not full:
         return []
-    blocked = {i for c in taken for i in range(c.start, c.end)}
+    blocked = covered(taken)
     words, starts = tokens.words, tokens.positions
     found = []
     for person, surname in full:
         n = len(surname)
-        forms = {surname, surname[:-1] + (surname[-1] + "s",)}
+        forms = {surname, genitive(surname)}
         for i in sorted({i for form in forms for i in starts.get(form[0], [])}):
-            if tuple(words[i : i + n]) in forms and not blocked & set(range(i, i + n)):
+            if tuple(words[i : i + n]) in forms and not overlaps(blocked, i, i + n):
                 attrs = {"leads": person.attrs["leads"]} if person.attrs.get("leads") else {}
                 found.append(Candidate(i, i + n, "person", person.id, person.label, "rule", 0.8, "alias", attrs))
                 blocked |= set(range(i, i + n))

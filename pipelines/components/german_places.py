@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipelines.components.candidates import Candidate, covered, rule_candidate
-from pipelines.components.german_words import glued_to_next, word_class
+from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import HYPHENS, covered, glued_hyphen, glued_to_next
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import name_classes
 from pipelines.knowledge.places import place_names
@@ -196,14 +197,7 @@ def _located_end(tokens: Tokens, i: int, taken: set[int]) -> int:
 
 def _glued_part(tokens: Tokens, i: int, taken: set[int]) -> bool:
     """Tokens ``i`` and ``i + 1`` are a hyphen and a free name word, glued to what comes before."""
-    return (
-        i + 1 < len(tokens)
-        and tokens.words[i] in ("-", "–")
-        and not tokens.spaces[i - 1]
-        and not tokens.spaces[i]
-        and i + 1 not in taken
-        and is_name_word(tokens.words[i + 1], "de")
-    )
+    return glued_hyphen(tokens, i, HYPHENS) and i + 1 not in taken and is_name_word(tokens.words[i + 1], "de")
 
 
 def capitals_place(word: str) -> bool:

@@ -1,23 +1,18 @@
 """German-only entity rules: names by their word class (name_classes.tsv), acronyms, sports clubs, companies,
-institutions and federal bodies; the place rules are in ``german_places``, and all are fed from one test of
-the doc's distinct words (``german_candidates``)."""
+institutions and federal bodies; the place rules are in ``german_places``, and all are registered, with
+what they need and what they add, in ``german_registry``."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_places import (
-    MOTORWAY, PLACE_HEADS, ROAD_WORDS, STREET_ENDINGS, capitals_candidates, capitals_place, destination_candidates, road_candidates,
-    noun_compound, saint_candidates, spa_candidates, street_candidates, unknown_name,
-)
-from pipelines.components.german_words import glued_to_next, word_class
-from pipelines.components.names import SAINTS, STOP_WORDS, capitalised_run, is_name_token, is_name_word
+from pipelines.components.german_places import noun_compound
+from pipelines.components.german_words import word_class
+from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest
+from pipelines.components.word_tests import glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.knowledge.people import name_classes
-from pipelines.knowledge.tables import not_names
 
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
@@ -52,7 +47,7 @@ def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
         return i + 1
     if name_classes().get(tokens.words[j]) not in (None, "family"):
         return i + 1
-    if j + 2 < len(tokens) and glued_to_next(tokens, j) and not tokens.spaces[j + 1] and is_name_token(tokens, j + 2, blocked):
+    if glued_hyphen(tokens, j + 1) and is_name_token(tokens, j + 2, blocked):
         return j + 3
     return j + 1
 
@@ -119,71 +114,10 @@ def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
     common noun ("Bäderleiter", "Chefinspektor")."""
     if INITIAL.match(word):
         return True
-    if i > 0 and tokens.words[i - 1] in ("-", "–") and not tokens.spaces[i - 1]:
+    if glued_to_previous(tokens, i):
         return False  # the end of a compound: "Bayern-Star"
     cls = name_classes().get(word)
     return is_name_token(tokens, i, blocked) and cls in FORENAME_CLASSES and not (cls is None and noun_compound(word))
-
-
-@lru_cache(maxsize=200_000)
-def german_rules(word: str) -> tuple[str, ...]:
-    """The German-only rules that ``word`` feeds: "class", "saint", "acronym", "club", "street", "institution",
-    "federal", "unknown", "capitals", "road", "spa"."""
-    rules = []
-    if word_class(word) in CLASS_TYPES and word not in not_names():
-        rules.append("class")
-    if word in SAINTS:
-        rules.append("saint")
-    if capitals_place(word):
-        rules.append("capitals")
-    elif ACRONYM.match(word) and word not in NOT_ORG_ACRONYMS:
-        rules.append("acronym")
-    if word in CLUB_WORDS or word_class(word) == "club":
-        rules.append("club")
-    if (word[:1].isupper() and word.endswith(STREET_ENDINGS)) or word in PLACE_HEADS:
-        rules.append("street")
-    if word in INSTITUTIONS:
-        rules.append("institution")
-    if FEDERAL.match(word):
-        rules.append("federal")
-    if unknown_name(word):
-        rules.append("unknown")
-    if word in ROAD_WORDS or MOTORWAY.match(word):
-        rules.append("road")
-    if word == "Bad":
-        rules.append("spa")
-    return tuple(rules)
-
-
-GERMAN_CUES = WordTest(german_rules)
-
-
-RULES = ("class", "saint", "acronym", "club", "street", "institution", "federal", "unknown", "capitals", "road", "spa")
-
-
-def german_hits(tokens: Tokens) -> dict[str, list[int]]:
-    """Rule name -> the indexes of the tokens that feed it, ascending, from one test of the doc's distinct
-    words and one rule lookup per distinct word."""
-    hits: dict[str, list[int]] = {rule: [] for rule in RULES}
-    for word in GERMAN_CUES.hits(tokens.distinct):
-        positions = tokens.positions[word]
-        for rule in german_rules(word):
-            hits[rule].extend(positions)
-    for found in hits.values():
-        found.sort()
-    return hits
-
-
-def german_candidates(tokens: Tokens, blocked: set[int], hits: dict[str, list[int]]) -> list[Candidate]:
-    """The candidates of the German-only rules, from ``german_hits``."""
-    return (
-        class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
-        + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
-        + street_candidates(tokens, hits["street"], blocked) + institution_candidates(tokens, hits["institution"])
-        + federal_candidates(tokens, hits["federal"]) + destination_candidates(tokens, hits["unknown"], blocked)
-        + capitals_candidates(tokens, hits["capitals"], blocked) + road_candidates(tokens, hits["road"])
-        + spa_candidates(tokens, hits["spa"], blocked)
-    )
 
 
 # Federal bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium", "Umweltbundesamt".

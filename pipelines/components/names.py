@@ -17,7 +17,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from pipelines.components.candidates import Candidate
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest
+from pipelines.components.word_tests import WordTest, glued_hyphen
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import Role, given_names, multi_word_roles, name_classes, role_for_word
 
@@ -91,10 +91,7 @@ def _hyphen_part(tokens: Tokens, i: int, blocked: set[int]) -> bool:
     """Token ``i`` is a hyphen glued to the name on both sides ("Jong" "-" "un"), and in German not to
     a common noun ("Corona-Krise")."""
     return (
-        i + 1 < len(tokens)
-        and tokens.words[i] == "-"
-        and not tokens.spaces[i - 1]
-        and not tokens.spaces[i]
+        glued_hyphen(tokens, i)
         and tokens.is_alpha(i + 1)
         and i + 1 not in blocked
         and not (tokens.lang == "de" and name_classes().get(tokens.words[i + 1]) == "noun")
