@@ -9,6 +9,7 @@ curated list of stems, inflected here ("nordkoreanisch" -> "nordkoreanischen").
 from __future__ import annotations
 
 import gettext
+import re
 from functools import lru_cache
 
 import pycountry
@@ -50,7 +51,18 @@ def _iso_names(lang: str) -> dict[str, str]:
             value = getattr(country, attr, None)
             if value:
                 names[translate(value)] = country.alpha_2
+    for name, code in list(names.items()):
+        names.update(dict.fromkeys(_variants(name, lang), code))
     return names
+
+
+def _variants(name: str, lang: str) -> list[str]:
+    """The running-text forms of an ISO name: uninverted, abbreviated and, in German, declined."""
+    forms = [name] + ([plain] if (plain := uninverted(name)) else [])
+    forms += [short for form in forms for short in abbreviations(form)]
+    if lang != "en":
+        forms += [case for form in forms for case in german_inflections(form)]
+    return forms[1:]
 
 
 def _iso_translator(lang: str):  # type: ignore[no-untyped-def]
@@ -58,6 +70,51 @@ def _iso_translator(lang: str):  # type: ignore[no-untyped-def]
         return lambda text: text
     catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
     return catalog.gettext
+
+
+def uninverted(name: str) -> str | None:
+    """An ISO name written the other way round, as running text writes it: "Congo, The Democratic Republic of
+    the" -> "Democratic Republic of the Congo", "Moldau, Republik" -> "Republik Moldau"; None for a name
+    without an inverted part ("Bonaire, Sint Eustatius and Saba" is a list, not an inversion)."""
+    head, sep, tail = name.partition(", ")
+    if not sep or " and " in name or " und " in name or "," in tail:
+        return None
+    tail = tail[4:] if tail.startswith("The ") else tail
+    if tail.endswith((" of", " of the", " von")):
+        return f"{tail} {head}"
+    return f"{tail} {head}" if tail[:1].isupper() and tail.split()[-1] in REPUBLIC_WORDS else None
+
+
+REPUBLIC_WORDS = frozenset({"Republik", "Volksrepublik", "Staat", "Republic", "State"})
+# Words of a German country name that decline ("Vereinigte" -> "Vereinigten", "Emirate" -> "Emiraten").
+_DECLINING = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+e$")
+
+
+def german_inflections(name: str) -> list[str]:
+    """Other cases of a German country name that begins with adjectives: "Demokratische Republik Kongo" ->
+    "Demokratischen Republik Kongo", "Vereinigte Arabische Emirate" -> "Vereinigten Arabischen Emirate(n)";
+    a plural name ending in "-e" also takes the dative "-n" ("den Niederlanden")."""
+    words = name.split()
+    forms = []
+    if len(words) > 1 and _DECLINING.match(words[0]):
+        lead = [w + "n" if _DECLINING.match(w) else w for w in words[:-1]]
+        forms.append(" ".join(lead + words[-1:]))
+    if name.endswith(PLURAL_ENDINGS):
+        forms += [form + "n" for form in [name, *forms]]
+    return forms
+
+
+PLURAL_ENDINGS = ("lande", "Emirate", "Staaten", "inseln")
+
+
+def abbreviations(name: str) -> list[str]:
+    """The usual short forms of a Democratic Republic: "Demokratische Republik Kongo" -> "DR Kongo",
+    "Democratic Republic of the Congo" -> "DR Congo", "DRC"."""
+    german = re.match(r"^Demokratische Republik ([A-ZÄÖÜ][a-zäöü]+)$", name)
+    if german:
+        return ["DR " + german.group(1)]
+    english = re.match(r"^Democratic Republic of (?:the )?([A-Z][a-z]+)$", name)
+    return [f"DR {english.group(1)}", "DR" + english.group(1)[0]] if english else []
 
 
 def _genitive(name: str) -> str | None:
