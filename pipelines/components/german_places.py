@@ -10,10 +10,10 @@ from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import HYPHENS, covered, glued_hyphen, glued_to_next
+from pipelines.components.word_tests import HYPHENS, covered, genitive_stem, glued_hyphen, glued_to_next
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import name_classes
-from pipelines.knowledge.places import place_names
+from pipelines.knowledge.places import english_places, place_names
 
 
 def saint_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
@@ -240,3 +240,18 @@ def spa_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[C
         for i in hits
         if i + 1 < len(words) and i + 1 not in blocked and is_name_word(words[i + 1], "de") and words[i + 1] not in PLACE_CUE_WORDS
     ]
+
+
+def english_place_ids(chosen: list[Candidate]) -> list[Candidate]:
+    """Places that rules found by a German name ("Sotschi", "Roms") under the English id and label of the
+    place that name stands for, with its country; unknown names keep the id of their text."""
+    return [_english_place(c) if c.type == "place" and c.method == "rule" else c for c in chosen]
+
+
+def _english_place(cand: Candidate) -> Candidate:
+    places = english_places()
+    place = places.get(cand.label) or places.get(genitive_stem(cand.label, 3) or "")
+    if place is None or place.id == cand.id:
+        return cand
+    attrs = {**cand.attrs, "country": place.country} if place.country else dict(cand.attrs)
+    return Candidate(cand.start, cand.end, "place", place.id, place.label("de"), cand.method, cand.score, cand.kind, attrs)

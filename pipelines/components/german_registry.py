@@ -17,7 +17,7 @@ from typing import Callable
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_places import (
     MOTORWAY, PLACE_HEADS, ROAD_WORDS, STREET_ENDINGS, capitals_candidates, capitals_place, coordinated_places,
-    destination_candidates, join_place_parts, road_candidates, saint_candidates, spa_candidates, street_candidates,
+    destination_candidates, english_place_ids, join_place_parts, road_candidates, saint_candidates, spa_candidates, street_candidates,
     unknown_name,
 )
 from pipelines.components.german_rules import (
@@ -98,6 +98,7 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         "listed_places", lambda tokens, chosen, hits: coordinated_places(tokens, chosen, hits["unknown"]),
         ("chosen.place", "cue.unknown"), ("place",),
     ),
+    ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
     ChosenRule(
         "adjective_organizations", lambda tokens, chosen, hits: adjective_organizations(tokens, chosen),
         ("chosen.country", "chosen.organization"), ("organization",),

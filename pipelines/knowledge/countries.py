@@ -117,6 +117,12 @@ def abbreviations(name: str) -> list[str]:
     return [f"DR {english.group(1)}", "DR" + english.group(1)[0]] if english else []
 
 
+def english_initialisms(names: dict[str, str]) -> dict[str, str]:
+    """The initialisms among ``names`` ("DRC"): English text uses them, in German text they name other
+    things ("Danish Refugee Council (DRC)")."""
+    return {name: code for name, code in names.items() if re.match(r"^DR[A-Z]$", name)}
+
+
 def _genitive(name: str) -> str | None:
     if name[-1] in "sxzß" or " " in name or name.isupper():
         return None
@@ -134,6 +140,7 @@ def country_names(lang: str) -> dict[str, str]:
     for row in read_rows("country_aliases.tsv"):
         names.update({alias: row[0] for alias in split_list(cell(row, 1))})
     if lang == "de":
+        names = {name: code for name, code in names.items() if name not in english_initialisms(names)}
         names.update({g: code for name, code in list(names.items()) if (g := _genitive(name))})
     return {name: code for name, code in names.items() if code in iso_codes()}
 

@@ -28,3 +28,8 @@ def test_countries_democratic_republic_of_congo_is_not_the_republic_of_congo() -
 def test_countries_declined_german_names_are_found() -> None:
     record = run("Sie reisten aus den Niederlanden zu den Vereinigten Arabischen Emiraten.")
     assert set(mentions(record, "country")) == {"country:NL", "country:AE"}
+
+
+def test_places_german_exonyms_get_english_ids() -> None:
+    record = run("Von Kalabrien und Abchasien ging es nach Sotschi und zur Altstadt Roms, später nach Schottland.")
+    assert set(mentions(record, "place")) == {"place:calabria", "place:abkhazia", "place:sochi", "place:rome", "place:scotland"}

@@ -9,7 +9,7 @@ from pipelines.components.german_registry import GERMAN_RULES, Registry
 from pipelines.components.tokens import tokens_of
 from pipelines.nlp import get_nlp
 
-# rule name -> (a sentence, the type and text of a mention only that rule finds)
+# rule name -> (a sentence, the type and the text or id of a mention only that rule finds)
 EXAMPLES = {
     "class": ("Das sei ein Erfolg, sagte Rüttgers am Montag.", "person", "Rüttgers"),
     "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
@@ -24,17 +24,18 @@ EXAMPLES = {
     "spa": ("Die Klinik in Bad Schussenried ist neu.", "place", "Bad Schussenried"),
     "place_parts": ("Er wohnt in Berlin-Mitte.", "place", "Berlin-Mitte"),
     "listed_places": ("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.", "place", "Folakara"),
+    "english_place_ids": ("Die Spiele in Sotschi beginnen.", "place", "place:sochi"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
 }
 
 
 def mentions(text: str, rules: Registry) -> set[tuple[str, str]]:
-    """(type, text) of the entity mentions found in German ``text`` with ``rules``."""
+    """(type, text) and (type, id) of the entity mentions found in German ``text`` with ``rules``."""
     nlp = get_nlp("de", use_trained=False)
     doc = nlp(text)
     tokens = tokens_of(doc)
     found = find_entities(doc, tokens, "de", nlp.get_pipe("kg_entities").gazetteer, rules)
-    return {(c.type, tokens.span_text(c.start, c.end)) for c in found}
+    return {(c.type, tokens.span_text(c.start, c.end)) for c in found} | {(c.type, c.id) for c in found}
 
 
 def test_german_registry_every_rule_has_an_example() -> None:
