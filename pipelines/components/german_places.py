@@ -129,6 +129,15 @@ def destination_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -
 STREET_ENDINGS = ("straße", "strasse", "Straße", "Strasse", "platz", "Platz", "allee", "Allee", "gasse", "Gasse", "damm", "ufer")
 
 
+# English street nouns, which German text keeps in a street's name: "Downing Street", "Abbey Road".
+ENGLISH_STREETS = frozenset({"Street", "Road", "Avenue", "Square", "Lane", "Boulevard"})
+
+
+def street_word(word: str) -> bool:
+    """A street's or square's name word: "Schulstraße", "Platz", "Street"."""
+    return (word[:1].isupper() and word.endswith(STREET_ENDINGS)) or word in ENGLISH_STREETS
+
+
 # Nouns that name a place after a place's adjective: "Tegeler See", "Lehrter Bahnhof", "Viernheimer Dreieck".
 PLACE_HEADS = frozenset("See Bahnhof Hauptbahnhof Hafen Tor Wald Heide Bucht Kreuz Dreieck Brücke Mühle Schloss Dom".split())
 
@@ -142,10 +151,16 @@ def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> lis
     for i in hits:
         if i in blocked:
             continue
-        start = i - 1 if i > 0 and i - 1 not in blocked and _place_adjective(words[i - 1]) else i
+        start = i - 1 if i > 0 and i - 1 not in blocked and _street_opener(words[i - 1], words[i]) else i
         if start < i or (len(words[i]) > 8 and words[i][1:].islower() and name_classes().get(words[i]) != "noun"):
             found.append(rule_candidate(tokens, start, i + 1, "place", {}))
     return found
+
+
+def _street_opener(word: str, street: str) -> bool:
+    """``word`` opens the name of the street or place noun ``street``: a place's adjective ("Gubener
+    Straße"), or any name word before an English street noun ("Downing Street")."""
+    return _place_adjective(word) or (street in ENGLISH_STREETS and is_name_word(word, "de"))
 
 
 def _place_adjective(word: str) -> bool:

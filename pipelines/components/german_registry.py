@@ -16,9 +16,9 @@ from typing import Callable
 
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_places import (
-    MOTORWAY, PLACE_HEADS, ROAD_WORDS, STREET_ENDINGS, capitals_candidates, capitals_place, coordinated_places,
+    MOTORWAY, PLACE_HEADS, ROAD_WORDS, capitals_candidates, capitals_place, coordinated_places,
     destination_candidates, english_place_ids, join_place_parts, road_candidates, saint_candidates, spa_candidates, street_candidates,
-    unknown_name,
+    street_word, unknown_name,
 )
 from pipelines.components.german_rules import (
     ACRONYM, CLASS_TYPES, CLUB_WORDS, FEDERAL, INSTITUTIONS, NOT_ORG_ACRONYMS, acronym_candidates, adjective_organizations,
@@ -63,7 +63,7 @@ def _acronym_cue(word: str) -> bool:
 
 
 def _street_cue(word: str) -> bool:
-    return (word[:1].isupper() and word.endswith(STREET_ENDINGS)) or word in PLACE_HEADS
+    return street_word(word) or word in PLACE_HEADS
 
 
 CANDIDATE_RULES: tuple[CandidateRule, ...] = (

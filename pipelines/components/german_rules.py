@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_places import noun_compound
+from pipelines.components.german_places import noun_compound, street_word
 from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
@@ -43,13 +43,29 @@ def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
     knows, or a family name, is the family name ("Grant Leadbitter", "Franck Ribéry", "Burkhardt
     Müller-Sönksen"), with a part glued by a hyphen."""
     j = i + 1
-    if not (j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked)):
-        return i + 1
-    if name_classes().get(tokens.words[j]) not in (None, "family"):
-        return i + 1
+    if name_classes().get(tokens.words[i]) is None or not (j < len(tokens) and tokens.spaces[i] and _family_word(tokens, j, blocked)):
+        return i + 1  # a genitive owns the noun after it: "Trumps Angriffsauftrag"
     if glued_hyphen(tokens, j + 1) and is_name_token(tokens, j + 2, blocked):
         return j + 3
     return j + 1
+
+
+# Endings of Slavic, Romanian and Greek family names, which no German noun has; the word clusters put some
+# such names with nouns ("Djokovic").
+FOREIGN_SURNAME = re.compile(r"(?:vi[cć]|i[cćč]|ov|ev|ova|eva|ski|sky|ska|escu|enko|idis|opoulos)$")
+
+
+def _family_word(tokens: Tokens, j: int, blocked: set[int]) -> bool:
+    """Token ``j`` can be the family name after a given or family name: a free name word that is a family
+    name or unknown, or a "noun" of the word clusters with a foreign family name's ending ("Djokovic"); no
+    street ("Downing Street") and no compound of a common noun ("Angriffsauftrag")."""
+    word = tokens.words[j]
+    if j in blocked or street_word(word) or noun_compound(word):
+        return False
+    cls = name_classes().get(word)
+    if cls == "noun":
+        return word[:1].isupper() and bool(FOREIGN_SURNAME.search(word))
+    return cls in (None, "family") and is_name_token(tokens, j, blocked)
 
 
 ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}$")

@@ -33,3 +33,28 @@ def test_countries_declined_german_names_are_found() -> None:
 def test_places_german_exonyms_get_english_ids() -> None:
     record = run("Von Kalabrien und Abchasien ging es nach Sotschi und zur Altstadt Roms, später nach Schottland.")
     assert set(mentions(record, "place")) == {"place:calabria", "place:abkhazia", "place:sochi", "place:rome", "place:scotland"}
+
+
+def test_coreference_genitive_and_trailing_forms_resolve_to_the_full_name() -> None:
+    record = run("Die Rede Barack Obamas war lang. Obama schwieg, Putins Sprecher auch. Luiz Inácio Lula da Silva kam, "
+                 "Lula da Silva sagte nichts.")
+    assert mentions(record, "person") == {
+        "person:barack-obama": ["Barack Obamas", "Obama"], "person:putin": ["Putins"],
+        "person:luiz-inacio-lula-da-silva": ["Luiz Inácio Lula da Silva", "Lula da Silva"],
+    }
+
+
+def test_coreference_people_sharing_a_surname_stay_apart() -> None:
+    record = run("Thomas Müller traf zuerst. Dann kam Gerd Müller, und Müller jubelte.")
+    assert mentions(record, "person") == {"person:thomas-muller": ["Thomas Müller"], "person:gerd-muller": ["Gerd Müller", "Müller"]}
+
+
+def test_names_particles_glued_to_a_name_and_foreign_family_names_stay_whole() -> None:
+    record = run("Der Sprecher Ahmed al-Assadi widersprach Novak Djokovic, und Djokovic lachte. Die Region Al-Fashqa ist weit.")
+    assert mentions(record, "person") == {"person:ahmed-al-assadi": ["Ahmed al-Assadi"], "person:novak-djokovic": ["Novak Djokovic", "Djokovic"]}
+
+
+def test_names_no_person_from_a_street_or_a_genitive_before_its_noun() -> None:
+    record = run("Aus der Downing Street kam Trumps Angriffsauftrag, sagte Donald Trump.")
+    assert mentions(record, "person") == {"person:donald-trump": ["Trumps", "Donald Trump"]}
+    assert "place:downing-street" in mentions(record, "place")
