@@ -22,13 +22,15 @@ from pipelines.components.german_places import (
 )
 from pipelines.components.german_rules import (
     ACRONYM, CLASS_TYPES, CLUB_WORDS, FEDERAL, INSTITUTIONS, NOT_ORG_ACRONYMS, acronym_candidates, adjective_organizations,
-    class_candidates, club_candidates, federal_candidates, institution_candidates,
+    class_candidates, club_candidates, country_bodies, federal_candidates, institution_candidates,
 )
 from pipelines.components.german_words import word_class
 from pipelines.components.names import SAINTS
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
+from pipelines.knowledge.people import role_for_word
 from pipelines.knowledge.tables import not_names
+from pipelines.knowledge.time_zones import time_zone_abbreviations
 
 Hits = dict[str, list[int]]
 
@@ -55,11 +57,15 @@ class ChosenRule:
 
 
 def _class_cue(word: str) -> bool:
-    return word_class(word) in CLASS_TYPES and word not in not_names()
+    """A word of a name class, but no title or office ("Papst", which the clusters put with companies)."""
+    return word_class(word) in CLASS_TYPES and word not in not_names() and role_for_word(word, "de") is None
 
 
 def _acronym_cue(word: str) -> bool:
-    return bool(ACRONYM.match(word)) and word not in NOT_ORG_ACRONYMS and not capitals_place(word)
+    return (
+        bool(ACRONYM.match(word)) and word not in NOT_ORG_ACRONYMS and word not in time_zone_abbreviations()
+        and not capitals_place(word)
+    )
 
 
 def _street_cue(word: str) -> bool:
@@ -99,6 +105,10 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         ("chosen.place", "cue.unknown"), ("place",),
     ),
     ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
+    ChosenRule(
+        "country_bodies", lambda tokens, chosen, hits: country_bodies(tokens, chosen),
+        ("chosen.country", "chosen.organization", "name_classes"), ("organization",),
+    ),
     ChosenRule(
         "adjective_organizations", lambda tokens, chosen, hits: adjective_organizations(tokens, chosen),
         ("chosen.country", "chosen.organization"), ("organization",),

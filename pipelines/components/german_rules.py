@@ -12,6 +12,7 @@ from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import glued_hyphen, glued_to_next, glued_to_previous
+from pipelines.knowledge.countries import country_label
 from pipelines.knowledge.people import name_classes
 
 
@@ -216,3 +217,28 @@ def _with_adjective(tokens: Tokens, start: int, org: Candidate) -> Candidate:
     if org.method == "gazetteer":
         return Candidate(start, org.end, org.type, org.id, org.label, org.method, org.score, org.kind, dict(org.attrs))
     return rule_candidate(tokens, start, org.end, "organization", dict(org.attrs))
+
+
+def country_bodies(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A known organisation named by a common noun ("Bundesregierung") is a generic body: with another
+    country's adjective or genitive right before it ("der äthiopischen Bundesregierung", "Russlands
+    Zentralbank") it is that country's body, kept apart under an id per country; alone it stays the body
+    the list means (the German federal government)."""
+    bodies = {k for k in range(1, len(chosen)) if _country_body(tokens, chosen[k - 1], chosen[k])}
+    return [_of_country(c, chosen[k - 1]) if k in bodies else c for k, c in enumerate(chosen)]
+
+
+def _country_body(tokens: Tokens, owner: Candidate, body: Candidate) -> bool:
+    """``body`` is a generic body of another country than its own, named by ``owner`` right before it."""
+    return (
+        owner.type == "country" and owner.end == body.start and body.type == "organization" and body.length == 1
+        and body.method == "gazetteer" and name_classes().get(tokens.words[body.start]) == "noun"
+        and owner.id != f"country:{body.attrs.get('country', '')}"
+    )
+
+
+def _of_country(body: Candidate, owner: Candidate) -> Candidate:
+    """``body`` as the body of the country ``owner`` names."""
+    code = owner.id.split(":", 1)[1]
+    attrs = {**body.attrs, "country": code}
+    return Candidate(body.start, body.end, body.type, f"{body.id}-{code.lower()}", f"{body.label} ({country_label(code, 'de')})", body.method, body.score, body.kind, attrs)

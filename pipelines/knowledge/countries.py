@@ -149,6 +149,8 @@ def country_names(lang: str) -> dict[str, str]:
 def country_adjectives(lang: str) -> dict[str, str]:
     """Inflected country adjectives in ``lang`` -> alpha-2 code."""
     forms: dict[str, str] = {}
+    if lang == "de":
+        forms.update(derived_german_adjectives())
     for row in read_rows("country_adjectives.tsv"):
         code = row[0]
         if lang == "en":
@@ -158,4 +160,21 @@ def country_adjectives(lang: str) -> dict[str, str]:
             for ending in GERMAN_ENDINGS:
                 forms[stem + ending] = code
                 forms[stem[0].upper() + stem[1:] + ending] = code
+    return forms
+
+
+def derived_german_adjectives() -> dict[str, str]:
+    """Adjectives and demonyms of the countries whose German name ends in "-ien", derived as German derives
+    them ("Äthiopien" -> "äthiopisch", "äthiopischen", "Äthiopier"), for the countries the curated list
+    lacks; inflected like the curated stems."""
+    curated = {row[0] for row in read_rows("country_adjectives.tsv")}
+    forms: dict[str, str] = {}
+    for code, name in _cldr_names("de").items():
+        if code in curated or not name.endswith("ien") or " " in name or "-" in name:
+            continue
+        stem = name[:-3]
+        for ending in GERMAN_ENDINGS:
+            forms[stem.lower() + "isch" + ending] = code
+            forms[stem + "isch" + ending] = code
+        forms.update(dict.fromkeys((stem + "ier", stem + "iern", stem + "iers"), code))
     return forms

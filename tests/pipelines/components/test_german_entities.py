@@ -58,3 +58,20 @@ def test_names_no_person_from_a_street_or_a_genitive_before_its_noun() -> None:
     record = run("Aus der Downing Street kam Trumps Angriffsauftrag, sagte Donald Trump.")
     assert mentions(record, "person") == {"person:donald-trump": ["Trumps", "Donald Trump"]}
     assert "place:downing-street" in mentions(record, "place")
+
+
+def test_organizations_generic_body_of_another_country_is_kept_apart() -> None:
+    record = run("Die äthiopische Bundesregierung widersprach. Die Bundesregierung in Berlin schwieg.")
+    bodies = {e.id: (e.label, e.attrs.get("country")) for e in record.entities if e.type == "organization"}
+    assert bodies == {
+        "organization:bundesregierung-et": ("Bundesregierung (Äthiopien)", "ET"), "organization:bundesregierung": ("Bundesregierung", "DE")
+    }
+
+
+def test_organizations_no_time_zone_or_title_is_an_organisation() -> None:
+    assert not mentions(run("Der Papst landete um 22:53 Uhr MEZ, das war 21:53 UTC."), "organization")
+
+
+def test_countries_derived_adjectives_and_demonyms() -> None:
+    record = run("Die äthiopischen Truppen zogen ab, sagte der Tunesier.")
+    assert mentions(record, "country") == {"country:ET": ["äthiopischen"], "country:TN": ["Tunesier"]}

@@ -25,6 +25,7 @@ EXAMPLES = {
     "place_parts": ("Er wohnt in Berlin-Mitte.", "place", "Berlin-Mitte"),
     "listed_places": ("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.", "place", "Folakara"),
     "english_place_ids": ("Die Spiele in Sotschi beginnen.", "place", "place:sochi"),
+    "country_bodies": ("Die äthiopische Bundesregierung schwieg.", "organization", "organization:bundesregierung-et"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
 }
 
