@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_places import (
     MOTORWAY, PLACE_HEADS, ROAD_WORDS, capitals_candidates, capitals_place, coordinated_places,
@@ -108,6 +109,10 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
     ChosenRule(
         "country_bodies", lambda tokens, chosen, hits: country_bodies(tokens, chosen),
         ("chosen.country", "chosen.organization", "name_classes"), ("organization",),
+    ),
+    ChosenRule(
+        "acronym_aliases", lambda tokens, chosen, hits: acronym_aliases(tokens, chosen), ("chosen.organization",),
+        ("organization",),
     ),
     ChosenRule(
         "adjective_organizations", lambda tokens, chosen, hits: adjective_organizations(tokens, chosen),

@@ -5,12 +5,14 @@ what they need and what they add, in ``german_registry``."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_places import noun_compound, street_word
 from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
+from pipelines.keys import entity_id
 from pipelines.components.word_tests import glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.knowledge.countries import country_label
 from pipelines.knowledge.people import name_classes
@@ -69,7 +71,7 @@ def _family_word(tokens: Tokens, j: int, blocked: set[int]) -> bool:
     return cls in (None, "family") and is_name_token(tokens, j, blocked)
 
 
-ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}$")
+ACRONYM = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}|G[1-9][0-9]?)$")  # "G8", "G20": groups of states
 # Capitals that are no organisation: units, formats, legal forms, titles and everyday abbreviations.
 NOT_ORG_ACRONYMS = frozenset(
     "AG KG OHG GMBH CO PC CD CDS DVD TV USB PDF HD SMS MMS DNA RNA IT OK FAQ UKW KW PS EUR USD CHF GBP "
@@ -140,13 +142,25 @@ def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
 # Federal bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium", "Umweltbundesamt".
 FEDERAL = re.compile(
     r"^(?:[A-ZÄÖÜ][a-zäöüß]*b|B)undes[a-zäöüß]*(?:ministerium|amt|gericht|gerichtshof|finanzhof|kammer|verband|anstalt"
-    r"|agentur|bank|rat|wehr|heer|polizei|nachrichtendienst|post|bahn)(?:e?s)?$"
+    r"|agentur|bank|rat|wehr|heer|polizei|nachrichtendienst|post|bahn)(?P<genitive>e?s)?$"
 )
 
 
 def federal_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
     """Federal bodies, with what they are for ("Bundesamt für Gesundheit", "Bundesministerium der Finanzen")."""
-    return [rule_candidate(tokens, i, _purpose_end(tokens, i + 1), "organization", {}) for i in hits]
+    return [_federal(tokens, i) for i in hits]
+
+
+def _federal(tokens: Tokens, i: int) -> Candidate:
+    """The federal body at ``i``; named in the genitive and alone, under its name ("Bundeskriminalamtes" ->
+    "Bundeskriminalamt")."""
+    end = _purpose_end(tokens, i + 1)
+    cand = rule_candidate(tokens, i, end, "organization", {})
+    match = FEDERAL.match(tokens.words[i])
+    if end > i + 1 or not match or not match.group("genitive"):
+        return cand
+    label = cand.label[: match.start("genitive")]
+    return replace(cand, id=entity_id("organization", label), label=label)
 
 
 PURPOSE_WORDS = frozenset({"für", "der", "des"})

@@ -34,8 +34,8 @@ CALENDAR = MONTHS | frozenset(
 ARTICLE_PARTICLES = frozenset({"der", "den"})
 # Forms of address and titles before a name ("Herr Weber", "Dr. Murjahn", "Miss Marple"); none is a name word.
 TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir"})
-# What names a church or town after a saint ("St. Peter"): the name that follows is no person's.
-SAINTS = frozenset({"St.", "St", "Sankt"})
+# What names a church or town after a saint ("St. Peter", "San Luca"): the name that follows is no person's.
+SAINTS = frozenset({"St.", "St", "Sankt", "San", "Santa", "Santo", "São"})
 MAX_NAME_WORDS = 4
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][\w'’.]*$")
 STOP_WORDS = frozenset(DE_STOP | EN_STOP)

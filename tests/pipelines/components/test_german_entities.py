@@ -75,3 +75,18 @@ def test_organizations_no_time_zone_or_title_is_an_organisation() -> None:
 def test_countries_derived_adjectives_and_demonyms() -> None:
     record = run("Die äthiopischen Truppen zogen ab, sagte der Tunesier.")
     assert mentions(record, "country") == {"country:ET": ["äthiopischen"], "country:TN": ["Tunesier"]}
+
+
+def test_organizations_bracketed_acronym_is_the_name_before_it() -> None:
+    record = run("Die Oppositionspartei Movement for Democratic Change (MDC) klagte, die MDC gewann. Beamte des "
+                 "Bundeskriminalamtes (BKA) ermitteln, das BKA schweigt.")
+    assert mentions(record, "organization") == {
+        "organization:movement-for-democratic-change": ["Movement for Democratic Change", "MDC", "MDC"],
+        "organization:bundeskriminalamt": ["Bundeskriminalamtes", "BKA", "BKA"],
+    }
+
+
+def test_entities_saints_places_and_groups_of_states() -> None:
+    record = run("Die Familie stammt aus San Luca, die G8 tagte ohne sie.")
+    assert "place:san-luca" in mentions(record, "place") and not mentions(record, "person")
+    assert mentions(record, "organization") == {"organization:g8": ["G8"]}
