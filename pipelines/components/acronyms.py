@@ -15,22 +15,24 @@ FUNCTION_WORDS = frozenset({"for", "of", "and", "the", "on", "für", "der", "die
 MAX_NAME_WORDS = 8
 
 
-def acronym_aliases(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+def acronym_aliases(tokens: Tokens, chosen: list[Candidate], not_organizations: frozenset[str] = frozenset()) -> list[Candidate]:
     """``chosen`` with each bracketed acronym bound to the organisation named right before it (found already,
-    or the capitalised words whose initials spell it); the acronym's mentions become aliases of it."""
-    for i in _bracketed(tokens):
+    or the capitalised words whose initials spell it); the acronym's mentions become aliases of it.
+    Acronyms in ``not_organizations`` (degrees, licences, units) are left alone."""
+    for i in _bracketed(tokens, not_organizations):
         owner = _owner(tokens, chosen, i)
         if owner is not None:
             chosen = _bind(tokens, chosen, owner, tokens.words[i + 1])
     return chosen
 
 
-def _bracketed(tokens: Tokens) -> list[int]:
-    """Indexes of the "(" of every "( ACRONYM )"."""
+def _bracketed(tokens: Tokens, not_organizations: frozenset[str]) -> list[int]:
+    """Indexes of the "(" of every "( ACRONYM )", less the acronyms in ``not_organizations`` ("MBA", "GPL")."""
     words = tokens.words
     return [
         i for i in tokens.positions.get("(", [])
         if i > 0 and i + 2 < len(words) and words[i + 2] == ")" and BRACKET_ACRONYM.match(words[i + 1])
+        and words[i + 1] not in not_organizations
     ]
 
 

@@ -23,7 +23,7 @@ from pipelines.components.german_places import (
 )
 from pipelines.components.german_rules import (
     ACRONYM, CLASS_TYPES, CLUB_WORDS, FEDERAL, INSTITUTIONS, NOT_ORG_ACRONYMS, acronym_candidates, adjective_organizations,
-    class_candidates, club_candidates, country_bodies, federal_candidates, institution_candidates,
+    class_candidates, club_candidates, country_bodies, org_kind_candidates, org_kind_word, federal_candidates, institution_candidates,
 )
 from pipelines.components.german_words import word_class
 from pipelines.components.names import SAINTS
@@ -90,6 +90,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         "federal", lambda word: bool(FEDERAL.match(word)), lambda tokens, hits, blocked: federal_candidates(tokens, hits),
         (), ("organization",),
     ),
+    CandidateRule("org_kind", org_kind_word, org_kind_candidates, ("free",), ("organization",)),
     CandidateRule("unknown", unknown_name, destination_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule("capitals", capitals_place, capitals_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule(
@@ -111,7 +112,8 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         ("chosen.country", "chosen.organization", "name_classes"), ("organization",),
     ),
     ChosenRule(
-        "acronym_aliases", lambda tokens, chosen, hits: acronym_aliases(tokens, chosen), ("chosen.organization",),
+        "acronym_aliases", lambda tokens, chosen, hits: acronym_aliases(tokens, chosen, NOT_ORG_ACRONYMS | time_zone_abbreviations()),
+        ("chosen.organization",),
         ("organization",),
     ),
     ChosenRule(

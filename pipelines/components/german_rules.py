@@ -13,7 +13,7 @@ from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.keys import entity_id
-from pipelines.components.word_tests import glued_hyphen, glued_to_next, glued_to_previous
+from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.knowledge.countries import country_label
 from pipelines.knowledge.people import name_classes
 
@@ -46,11 +46,18 @@ def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
     knows, or a family name, is the family name ("Grant Leadbitter", "Franck Ribéry", "Burkhardt
     Müller-Sönksen"), with a part glued by a hyphen."""
     j = i + 1
-    if name_classes().get(tokens.words[i]) is None or not (j < len(tokens) and tokens.spaces[i] and _family_word(tokens, j, blocked)):
+    if _family_genitive(tokens.words[i]) or not (j < len(tokens) and tokens.spaces[i] and _family_word(tokens, j, blocked)):
         return i + 1  # a genitive owns the noun after it: "Trumps Angriffsauftrag"
     if glued_hyphen(tokens, j + 1) and is_name_token(tokens, j + 2, blocked):
         return j + 3
     return j + 1
+
+
+def _family_genitive(word: str) -> bool:
+    """``word`` is the genitive of a family name ("Trumps"), not a name itself; a given name's genitive may be
+    a given name of its own ("Anders")."""
+    classes = name_classes()
+    return classes.get(word) is None and classes.get(genitive_stem(word, 3) or "") == "family"
 
 
 # Endings of Slavic, Romanian and Greek family names, which no German noun has; the word clusters put some
@@ -256,3 +263,27 @@ def _of_country(body: Candidate, owner: Candidate) -> Candidate:
     code = owner.id.split(":", 1)[1]
     attrs = {**body.attrs, "country": code}
     return Candidate(body.start, body.end, body.type, f"{body.id}-{code.lower()}", f"{body.label} ({country_label(code, 'de')})", body.method, body.score, body.kind, attrs)
+
+
+# Ends of the nouns that say what kind of organisation the name after them is: "Fluggesellschaft Air One",
+# "Rockband Kraftwerk", "Gewerkschaft Ver.di", "Traditionsverein Preußen Münster".
+ORG_KIND_ENDS = (
+    "gesellschaft", "konzern", "verein", "band", "sender", "versicherung", "gewerkschaft", "vereinigung", "unternehmen",
+    "firma", "ligist", "verlag", "magazin", "hersteller", "airline", "klub", "club", "agentur", "kette", "brauerei",
+)
+
+
+def org_kind_word(word: str) -> bool:
+    """A capitalised noun (or compound) that names a kind of organisation: "Ölgesellschaft", "Band"."""
+    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(ORG_KIND_ENDS)
+
+
+def org_kind_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """The name after a noun for a kind of organisation: its first word a name word, then name words or
+    nouns ("Swiss Music Radio"), at most three."""
+    found = []
+    for i in hits:
+        j = i + 1
+        if j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked):
+            found.append(rule_candidate(tokens, j, capitalised_run(tokens, j + 1, blocked, 2), "organization", {}))
+    return found

@@ -90,3 +90,17 @@ def test_entities_saints_places_and_groups_of_states() -> None:
     record = run("Die Familie stammt aus San Luca, die G8 tagte ohne sie.")
     assert "place:san-luca" in mentions(record, "place") and not mentions(record, "person")
     assert mentions(record, "organization") == {"organization:g8": ["G8"]}
+
+
+def test_organizations_bracketed_degree_is_no_organisation() -> None:
+    record = run("Sie hat einen Master of Business Administration (MBA) und viel Erfahrung.")
+    assert not mentions(record, "organization")
+
+
+def test_organizations_kind_noun_before_a_name_opens_an_organisation() -> None:
+    record = run("Die Fluggesellschaft Quandair wuchs, die Gewerkschaft Verkehrsbund Nord protestierte.")
+    assert set(mentions(record, "organization")) == {"organization:quandair", "organization:verkehrsbund-nord"}
+
+
+def test_names_given_name_in_genitive_form_still_opens_a_name() -> None:
+    assert mentions(run("Im Ziel waren Anders Ahlgren und die anderen."), "person") == {"person:anders-ahlgren": ["Anders Ahlgren"]}

@@ -13,11 +13,12 @@ from pipelines.nlp import get_nlp
 EXAMPLES = {
     "class": ("Das sei ein Erfolg, sagte Rüttgers am Montag.", "person", "Rüttgers"),
     "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
-    "acronym": ("Beim Verband DKWG gibt es neue Stellen.", "organization", "DKWG"),
+    "acronym": ("Laut DKWG gibt es neue Stellen.", "organization", "DKWG"),
     "club": ("Er kehrte zum 1. FC Nürnberg zurück.", "organization", "1. FC Nürnberg"),
     "street": ("Sie wohnt in der Gubener Straße.", "place", "Gubener Straße"),
     "institution": ("Er lehrt an der Universität Gießen.", "organization", "Universität Gießen"),
     "federal": ("Das Umweltbundesamt widersprach.", "organization", "Umweltbundesamt"),
+    "org_kind": ("Die Rockband Quandelmoor spielte.", "organization", "Quandelmoor"),
     "unknown": ("Sie zog nach Skovlunde.", "place", "Skovlunde"),
     "capitals": ("TOKIO (dpa) Die Börse stieg.", "place", "TOKIO"),
     "road": ("Der Stau auf der A 7 war lang.", "place", "A 7"),
