@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_words import word_class
@@ -259,13 +260,16 @@ def spa_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[C
 
 def english_place_ids(chosen: list[Candidate]) -> list[Candidate]:
     """Places that rules found by a German name ("Sotschi", "Roms") under the English id and label of the
-    place that name stands for, with its country; unknown names keep the id of their text."""
+    place that name stands for, with its country; others in the genitive under their name ("Wetzlars")."""
     return [_english_place(c) if c.type == "place" and c.method == "rule" else c for c in chosen]
 
 
 def _english_place(cand: Candidate) -> Candidate:
     places = english_places()
-    place = places.get(cand.label) or places.get(genitive_stem(cand.label, 3) or "")
+    stem = genitive_stem(cand.label, 3) if name_classes().get(cand.label) is None else None
+    place = places.get(cand.label) or places.get(stem or "")
+    if place is None and stem and name_classes().get(stem) == "place":  # "Wetzlars" is Wetzlar
+        return replace(cand, id=entity_id("place", stem), label=stem)
     if place is None or place.id == cand.id:
         return cand
     attrs = {**cand.attrs, "country": place.country} if place.country else dict(cand.attrs)

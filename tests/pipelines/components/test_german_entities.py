@@ -104,3 +104,8 @@ def test_organizations_kind_noun_before_a_name_opens_an_organisation() -> None:
 
 def test_names_given_name_in_genitive_form_still_opens_a_name() -> None:
     assert mentions(run("Im Ziel waren Anders Ahlgren und die anderen."), "person") == {"person:anders-ahlgren": ["Anders Ahlgren"]}
+
+
+def test_places_genitive_of_a_rule_place_is_the_place() -> None:
+    record = run("Die Altstadt Wetzlars ist alt, und Wetzlar ist schön.")
+    assert mentions(record, "place") == {"place:wetzlar": ["Wetzlars", "Wetzlar"]}
