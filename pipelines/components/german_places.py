@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_words import word_class
-from pipelines.components.names import STOP_WORDS, is_name_word
+from pipelines.components.names import SAINTS, STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import HYPHENS, covered, genitive_stem, glued_hyphen, glued_to_next
 from pipelines.keys import entity_id
@@ -274,3 +274,32 @@ def _english_place(cand: Candidate) -> Candidate:
         return cand
     attrs = {**cand.attrs, "country": place.country} if place.country else dict(cand.attrs)
     return Candidate(cand.start, cand.end, "place", place.id, place.label("de"), cand.method, cand.score, cand.kind, attrs)
+
+
+# Words that open the names of places in Romance languages: "Cerro Amarillo", "Isola di Arabella", "Via Roma".
+ROMANCE_PLACE_WORDS = frozenset(
+    "Cerro Isola Isla Lido Via Río Lago Monte Sierra Puerto Playa Cabo Pico Punta Golfo Bahía Laguna".split()
+)
+ROMANCE_PARTICLES = frozenset({"di", "de", "del", "della", "delle", "dei", "degli", "la", "las", "los", "do", "da", "dos"})
+
+
+def romance_place_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """A Romance place word and the name after it, with its particles: "Cerro San Félix", "Lido delle
+    Nazioni", "Isla Margarita"; it ends at a name word."""
+    found = []
+    for i in hits:
+        end = _romance_name_end(tokens, i + 1, blocked)
+        if end > i + 1:
+            found.append(rule_candidate(tokens, i, end, "place", {}))
+    return found
+
+
+def _romance_name_end(tokens: Tokens, start: int, blocked: set[int], limit: int = 4) -> int:
+    """The end of the name words and particles from ``start``, at its last name word; ``start`` if none."""
+    words, end = tokens.words, start
+    for k in range(start, min(start + limit, len(words))):
+        if k in blocked or not (words[k] in ROMANCE_PARTICLES or words[k] in SAINTS or is_name_word(words[k])):
+            break
+        if words[k] not in ROMANCE_PARTICLES:
+            end = k + 1
+    return end

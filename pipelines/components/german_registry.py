@@ -18,7 +18,7 @@ from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_places import (
     MOTORWAY, PLACE_HEADS, ROAD_WORDS, capitals_candidates, capitals_place, coordinated_places,
-    destination_candidates, english_place_ids, join_place_parts, road_candidates, saint_candidates, spa_candidates, street_candidates,
+    ROMANCE_PLACE_WORDS, destination_candidates, english_place_ids, join_place_parts, romance_place_candidates, road_candidates, saint_candidates, spa_candidates, street_candidates,
     street_word, unknown_name,
 )
 from pipelines.components.german_rules import (
@@ -74,6 +74,7 @@ def _street_cue(word: str) -> bool:
 
 
 CANDIDATE_RULES: tuple[CandidateRule, ...] = (
+    CandidateRule("romance_place", ROMANCE_PLACE_WORDS.__contains__, romance_place_candidates, ("free",), ("place",)),
     CandidateRule("class", _class_cue, class_candidates, ("name_classes", "free"), ("person", "place", "organization")),
     CandidateRule("saint", SAINTS.__contains__, saint_candidates, ("free",), ("place",)),
     CandidateRule("acronym", _acronym_cue, acronym_candidates, ("free",), ("organization",)),

@@ -109,3 +109,9 @@ def test_names_given_name_in_genitive_form_still_opens_a_name() -> None:
 def test_places_genitive_of_a_rule_place_is_the_place() -> None:
     record = run("Die Altstadt Wetzlars ist alt, und Wetzlar ist schön.")
     assert mentions(record, "place") == {"place:wetzlar": ["Wetzlars", "Wetzlar"]}
+
+
+def test_places_romance_place_word_opens_a_place_with_its_particles() -> None:
+    record = run("Der Gipfel auf der Isla Margarita war kurz, am Lido delle Nazioni ist es warm.")
+    assert set(mentions(record, "place")) == {"place:isla-margarita", "place:lido-delle-nazioni"}
+    assert not mentions(record, "person")

@@ -11,6 +11,7 @@ from pipelines.nlp import get_nlp
 
 # rule name -> (a sentence, the type and the text or id of a mention only that rule finds)
 EXAMPLES = {
+    "romance_place": ("Der Cerro Quindal ist hoch.", "place", "Cerro Quindal"),
     "class": ("Das sei ein Erfolg, sagte Rüttgers am Montag.", "person", "Rüttgers"),
     "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
     "acronym": ("Laut DKWG gibt es neue Stellen.", "organization", "DKWG"),
