@@ -12,9 +12,9 @@ from dataclasses import replace
 from pipelines.components.candidates import Candidate
 from pipelines.components.names import PARTICLES
 from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import covered, genitive, genitive_stem, overlaps
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import name_classes
-from pipelines.components.word_tests import covered, genitive, genitive_stem, overlaps
 
 FAMILY_NAME_FIRST = frozenset({"Kim", "Xi", "Li", "Wang", "Moon", "Yoon", "Lee", "Park", "Hu", "Jiang", "Mao", "Zhang", "Choe", "Ri", "Pak"})
 
@@ -99,9 +99,9 @@ def _alias_mentions(tokens: Tokens, full: Full, taken: list[Candidate]) -> list[
     for form, people in sorted(by_form.items(), key=lambda item: -len(item[1][0].label)):
         n = len(form)
         for i in starts.get(form[0], []):
-            person = _nearest(people, i) if tuple(words[i : i + n]) == form and not overlaps(blocked, i, i + n) else None
-            if person:
-                attrs = {"leads": person.attrs["leads"]} if person.attrs.get("leads") else {}
-                found.append(Candidate(i, i + n, "person", person.id, person.label, "rule", 0.8, "alias", attrs))
+            owner = _nearest(people, i) if tuple(words[i : i + n]) == form and not overlaps(blocked, i, i + n) else None
+            if owner:
+                attrs = {"leads": owner.attrs["leads"]} if owner.attrs.get("leads") else {}
+                found.append(Candidate(i, i + n, "person", owner.id, owner.label, "rule", 0.8, "alias", attrs))
                 blocked |= set(range(i, i + n))
     return found

@@ -10,20 +10,47 @@ candidates of equal length and start, the earlier rule's wins in ``select``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_places import (
-    MOTORWAY, PLACE_HEADS, ROAD_WORDS, capitals_candidates, capitals_place, coordinated_places,
-    ROMANCE_PLACE_WORDS, destination_candidates, english_place_ids, join_place_parts, romance_place_candidates, road_candidates, saint_candidates, spa_candidates, street_candidates,
-    street_word, unknown_name,
+    MOTORWAY,
+    PLACE_HEADS,
+    ROAD_WORDS,
+    ROMANCE_PLACE_WORDS,
+    capitals_candidates,
+    capitals_place,
+    coordinated_places,
+    destination_candidates,
+    english_place_ids,
+    join_place_parts,
+    road_candidates,
+    romance_place_candidates,
+    saint_candidates,
+    spa_candidates,
+    street_candidates,
+    street_word,
+    unknown_name,
 )
 from pipelines.components.german_rules import (
-    ACRONYM, CLASS_TYPES, CLUB_WORDS, FEDERAL, INSTITUTIONS, NOT_ORG_ACRONYMS, acronym_candidates, adjective_organizations,
-    class_candidates, club_candidates, country_bodies, org_kind_candidates, org_kind_word, federal_candidates, institution_candidates,
+    ACRONYM,
+    CLASS_TYPES,
+    CLUB_WORDS,
+    FEDERAL,
+    INSTITUTIONS,
+    NOT_ORG_ACRONYMS,
+    acronym_candidates,
+    adjective_organizations,
+    class_candidates,
+    club_candidates,
+    country_bodies,
+    federal_candidates,
+    institution_candidates,
+    org_kind_candidates,
+    org_kind_word,
 )
 from pipelines.components.german_words import word_class
 from pipelines.components.names import SAINTS

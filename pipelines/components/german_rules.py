@@ -12,11 +12,10 @@ from pipelines.components.german_places import noun_compound, street_word
 from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.keys import entity_id
 from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous
+from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_label
 from pipelines.knowledge.people import name_classes
-
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")

@@ -4,7 +4,8 @@ hyphens, the genitive "s", tokens already covered)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, KeysView, Protocol
+from collections.abc import Callable, Iterable, KeysView
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from pipelines.components.tokens import Tokens

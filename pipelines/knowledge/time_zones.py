@@ -3,13 +3,13 @@ are written in capitals like organisations' acronyms, and are none."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from babel import Locale
 
 
-@lru_cache(maxsize=None)
+@cache
 def time_zone_abbreviations() -> frozenset[str]:
     """The short names of CLDR's metazones and zones in German and English, and GMT; of three letters or
     more (two-letter ones such as "AT" or "ET" stand for other things more often)."""

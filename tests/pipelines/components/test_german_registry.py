@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
 from pipelines.components.entities import find_entities
 from pipelines.components.german_registry import GERMAN_RULES, Registry
 from pipelines.components.tokens import tokens_of
+from pipelines.factories import EntityRecognizer
 from pipelines.nlp import get_nlp
 
 # rule name -> (a sentence, the type and the text or id of a mention only that rule finds)
@@ -38,7 +41,8 @@ def mentions(text: str, rules: Registry) -> set[tuple[str, str]]:
     nlp = get_nlp("de", use_trained=False)
     doc = nlp(text)
     tokens = tokens_of(doc)
-    found = find_entities(doc, tokens, "de", nlp.get_pipe("kg_entities").gazetteer, rules)
+    recognizer = cast(EntityRecognizer, nlp.get_pipe("kg_entities"))
+    found = find_entities(doc, tokens, "de", recognizer.gazetteer, rules)
     return {(c.type, tokens.span_text(c.start, c.end)) for c in found} | {(c.type, c.id) for c in found}
 
 
