@@ -51,6 +51,7 @@ from pipelines.components.german_rules import (
     institution_candidates,
     org_kind_candidates,
     org_kind_word,
+    retyped_after_cue,
 )
 from pipelines.components.german_words import word_class
 from pipelines.components.names import SAINTS
@@ -135,6 +136,10 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         ("chosen.place", "cue.unknown"), ("place",),
     ),
     ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
+    ChosenRule(
+        "retyped_after_cue", lambda tokens, chosen, hits: retyped_after_cue(tokens, chosen),
+        ("chosen.place", "chosen.person", "chosen.organization"), ("organization", "person"),
+    ),
     ChosenRule(
         "country_bodies", lambda tokens, chosen, hits: country_bodies(tokens, chosen),
         ("chosen.country", "chosen.organization", "name_classes"), ("organization",),

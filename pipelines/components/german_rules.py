@@ -15,7 +15,7 @@ from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_label
-from pipelines.knowledge.people import name_classes
+from pipelines.knowledge.people import name_classes, role_for_word
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -286,3 +286,21 @@ def org_kind_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> l
         if j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked):
             found.append(rule_candidate(tokens, j, capitalised_run(tokens, j + 1, blocked, 2), "organization", {}))
     return found
+
+
+def retyped_after_cue(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A one-word name of another type right after a cue noun takes the cue's type: after a noun for a kind of
+    organisation it is an organisation ("Firma Grünenthal", "Verein Ascoli"); after a person's role or
+    occupation a person ("Präsident Cleveland", "Genosse Stalin"); countries keep theirs."""
+    return [_retyped(tokens, c) for c in chosen]
+
+
+def _retyped(tokens: Tokens, cand: Candidate) -> Candidate:
+    if cand.length != 1 or cand.start == 0 or cand.type == "country" or not tokens.spaces[cand.start - 1]:
+        return cand
+    cue = tokens.words[cand.start - 1]
+    if cand.type != "organization" and org_kind_word(cue):
+        return rule_candidate(tokens, cand.start, cand.end, "organization", {})
+    if cand.type in ("place", "organization") and role_for_word(cue, "de") is not None:
+        return rule_candidate(tokens, cand.start, cand.end, "person", {"role": cue})
+    return cand

@@ -115,3 +115,9 @@ def test_places_romance_place_word_opens_a_place_with_its_particles() -> None:
     record = run("Der Gipfel auf der Isla Margarita war kurz, am Lido delle Nazioni ist es warm.")
     assert set(mentions(record, "place")) == {"place:isla-margarita", "place:lido-delle-nazioni"}
     assert not mentions(record, "person")
+
+
+def test_entities_cue_noun_before_a_one_word_name_decides_its_type() -> None:
+    record = run("Die Firma Grünenthal klagte, und Präsident Cleveland gewann die Wahl.")
+    assert set(mentions(record, "organization")) == {"organization:grunenthal"}
+    assert set(mentions(record, "person")) == {"person:cleveland"} and not mentions(record, "place")
