@@ -283,22 +283,23 @@ ROMANCE_PLACE_WORDS = frozenset(
 ROMANCE_PARTICLES = frozenset({"di", "de", "del", "della", "delle", "dei", "degli", "la", "las", "los", "do", "da", "dos"})
 
 
-def romance_place_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+def romance_place_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
     """A Romance place word and the name after it, with its particles: "Cerro San Félix", "Lido delle
-    Nazioni", "Isla Margarita"; it ends at a name word."""
+    Nazioni", "Isla Margarita"; it ends at a name word, and may hold a known name ("Via Roma", "Cerro
+    Amarillo": the longer name wins)."""
     found = []
     for i in hits:
-        end = _romance_name_end(tokens, i + 1, blocked)
+        end = _romance_name_end(tokens, i + 1)
         if end > i + 1:
             found.append(rule_candidate(tokens, i, end, "place", {}))
     return found
 
 
-def _romance_name_end(tokens: Tokens, start: int, blocked: set[int], limit: int = 4) -> int:
+def _romance_name_end(tokens: Tokens, start: int, limit: int = 4) -> int:
     """The end of the name words and particles from ``start``, at its last name word; ``start`` if none."""
     words, end = tokens.words, start
     for k in range(start, min(start + limit, len(words))):
-        if k in blocked or not (words[k] in ROMANCE_PARTICLES or words[k] in SAINTS or is_name_word(words[k])):
+        if not (words[k] in ROMANCE_PARTICLES or words[k] in SAINTS or is_name_word(words[k])):
             break
         if words[k] not in ROMANCE_PARTICLES:
             end = k + 1

@@ -102,7 +102,10 @@ def _street_cue(word: str) -> bool:
 
 
 CANDIDATE_RULES: tuple[CandidateRule, ...] = (
-    CandidateRule("romance_place", ROMANCE_PLACE_WORDS.__contains__, romance_place_candidates, ("free",), ("place",)),
+    CandidateRule(
+        "romance_place", ROMANCE_PLACE_WORDS.__contains__, lambda tokens, hits, blocked: romance_place_candidates(tokens, hits),
+        (), ("place",),
+    ),
     CandidateRule("class", _class_cue, class_candidates, ("name_classes", "free"), ("person", "place", "organization")),
     CandidateRule("saint", SAINTS.__contains__, saint_candidates, ("free",), ("place",)),
     CandidateRule("acronym", _acronym_cue, acronym_candidates, ("free",), ("organization",)),
