@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.english_rules import english_candidates
+from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens

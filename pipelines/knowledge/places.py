@@ -153,7 +153,7 @@ GENERIC_FIRST_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def place_names_for(lang: str) -> dict[str, Place]:
     """``place_names``, and for English text also the subdivisions of every country by their ISO and
     English names ("California", "Queensland", "England"), which the language-neutral table leaves out
