@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from pipelines.components.tokens import Tokens
 from pipelines.keys import entity_id
@@ -79,7 +79,3 @@ def rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict
     label = tokens.span_text(start, end)
     return Candidate(start, end, etype, entity_id(etype, label), label, "rule", 0.7, "name", attrs)
 
-
-def covered(candidates: Iterable[Candidate]) -> set[int]:
-    """Token indexes inside any candidate."""
-    return {i for c in candidates for i in range(c.start, c.end)}

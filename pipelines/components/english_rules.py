@@ -9,11 +9,11 @@ from functools import lru_cache
 
 from babel.numbers import list_currencies
 
-from pipelines.components.candidates import Candidate, covered, rule_candidate
+from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.names import CALENDAR, free_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest
+from pipelines.components.word_tests import WordTest, covered
 from pipelines.knowledge.people import english_name_classes
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from pipelines.components.candidates import Candidate, covered, rule_candidate
-from pipelines.components.gazetteer import Gazetteer
+from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_rules import english_candidates, places_inside_names
-from pipelines.components.german_places import coordinated_places, join_place_parts
-from pipelines.components.german_rules import adjective_organizations, german_candidates, german_hits
+from pipelines.components.gazetteer import Gazetteer
+from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest
+from pipelines.components.word_tests import WordTest, covered
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import given_names
 
@@ -147,8 +146,8 @@ def _name_or_after_given(tokens: Tokens, i: int, given: frozenset[str]) -> bool:
     return tokens.words[i] in given or (i > 0 and tokens.words[i - 1] in given)
 
 
-def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """All entity candidates of the doc, overlaps resolved."""
+def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer, german: Registry = GERMAN_RULES) -> list[Candidate]:
+    """All entity candidates of the doc, overlaps resolved; German text also gets the ``german`` rules."""
     known = select(gazetteer_candidates(tokens, gazetteer))
     # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name, and
     # one right after a given name may end it ("Michael Jackson", "Uta Hagen").
@@ -163,8 +162,8 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer) -> 
         chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
         return places_inside_names(tokens, chosen) if lang == "en" else chosen
     hits = german_hits(tokens)
-    ruled += german_candidates(tokens, blocked | covered(persons), hits)  # what a person holds stays his
+    ruled += german_candidates(tokens, blocked | covered(persons), hits, german)  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
-    return adjective_organizations(tokens, coordinated_places(tokens, join_place_parts(tokens, chosen), hits["unknown"]))
+    return german_chosen(tokens, chosen, hits, german)
 
 

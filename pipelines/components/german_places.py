@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
-from pipelines.components.candidates import Candidate, covered, rule_candidate
-from pipelines.components.german_words import glued_to_next, word_class
-from pipelines.components.names import STOP_WORDS, is_name_word
+from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_words import word_class
+from pipelines.components.names import SAINTS, STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import HYPHENS, covered, genitive_stem, glued_hyphen, glued_to_next
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import name_classes
-from pipelines.knowledge.places import place_names
+from pipelines.knowledge.places import english_places, place_names
 
 
 def saint_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
@@ -128,6 +130,15 @@ def destination_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -
 STREET_ENDINGS = ("straße", "strasse", "Straße", "Strasse", "platz", "Platz", "allee", "Allee", "gasse", "Gasse", "damm", "ufer")
 
 
+# English street nouns, which German text keeps in a street's name: "Downing Street", "Abbey Road".
+ENGLISH_STREETS = frozenset({"Street", "Road", "Avenue", "Square", "Lane", "Boulevard"})
+
+
+def street_word(word: str) -> bool:
+    """A street's or square's name word: "Schulstraße", "Platz", "Street"."""
+    return (word[:1].isupper() and word.endswith(STREET_ENDINGS)) or word in ENGLISH_STREETS
+
+
 # Nouns that name a place after a place's adjective: "Tegeler See", "Lehrter Bahnhof", "Viernheimer Dreieck".
 PLACE_HEADS = frozenset("See Bahnhof Hauptbahnhof Hafen Tor Wald Heide Bucht Kreuz Dreieck Brücke Mühle Schloss Dom".split())
 
@@ -141,10 +152,16 @@ def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> lis
     for i in hits:
         if i in blocked:
             continue
-        start = i - 1 if i > 0 and i - 1 not in blocked and _place_adjective(words[i - 1]) else i
+        start = i - 1 if i > 0 and i - 1 not in blocked and _street_opener(words[i - 1], words[i]) else i
         if start < i or (len(words[i]) > 8 and words[i][1:].islower() and name_classes().get(words[i]) != "noun"):
             found.append(rule_candidate(tokens, start, i + 1, "place", {}))
     return found
+
+
+def _street_opener(word: str, street: str) -> bool:
+    """``word`` opens the name of the street or place noun ``street``: a place's adjective ("Gubener
+    Straße"), or any name word before an English street noun ("Downing Street")."""
+    return _place_adjective(word) or (street in ENGLISH_STREETS and is_name_word(word, "de"))
 
 
 def _place_adjective(word: str) -> bool:
@@ -196,14 +213,7 @@ def _located_end(tokens: Tokens, i: int, taken: set[int]) -> int:
 
 def _glued_part(tokens: Tokens, i: int, taken: set[int]) -> bool:
     """Tokens ``i`` and ``i + 1`` are a hyphen and a free name word, glued to what comes before."""
-    return (
-        i + 1 < len(tokens)
-        and tokens.words[i] in ("-", "–")
-        and not tokens.spaces[i - 1]
-        and not tokens.spaces[i]
-        and i + 1 not in taken
-        and is_name_word(tokens.words[i + 1], "de")
-    )
+    return glued_hyphen(tokens, i, HYPHENS) and i + 1 not in taken and is_name_word(tokens.words[i + 1], "de")
 
 
 def capitals_place(word: str) -> bool:
@@ -246,3 +256,51 @@ def spa_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[C
         for i in hits
         if i + 1 < len(words) and i + 1 not in blocked and is_name_word(words[i + 1], "de") and words[i + 1] not in PLACE_CUE_WORDS
     ]
+
+
+def english_place_ids(chosen: list[Candidate]) -> list[Candidate]:
+    """Places that rules found by a German name ("Sotschi", "Roms") under the English id and label of the
+    place that name stands for, with its country; others in the genitive under their name ("Wetzlars")."""
+    return [_english_place(c) if c.type == "place" and c.method == "rule" else c for c in chosen]
+
+
+def _english_place(cand: Candidate) -> Candidate:
+    places = english_places()
+    stem = genitive_stem(cand.label, 3) if name_classes().get(cand.label) is None else None
+    place = places.get(cand.label) or places.get(stem or "")
+    if place is None and stem and name_classes().get(stem) == "place":  # "Wetzlars" is Wetzlar
+        return replace(cand, id=entity_id("place", stem), label=stem)
+    if place is None or place.id == cand.id:
+        return cand
+    attrs = {**cand.attrs, "country": place.country} if place.country else dict(cand.attrs)
+    return Candidate(cand.start, cand.end, "place", place.id, place.label("de"), cand.method, cand.score, cand.kind, attrs)
+
+
+# Words that open the names of places in Romance languages: "Cerro Amarillo", "Isola di Arabella", "Via Roma".
+ROMANCE_PLACE_WORDS = frozenset(
+    "Cerro Isola Isla Lido Via Río Lago Monte Sierra Puerto Playa Cabo Pico Punta Golfo Bahía Laguna".split()
+)
+ROMANCE_PARTICLES = frozenset({"di", "de", "del", "della", "delle", "dei", "degli", "la", "las", "los", "do", "da", "dos"})
+
+
+def romance_place_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
+    """A Romance place word and the name after it, with its particles: "Cerro San Félix", "Lido delle
+    Nazioni", "Isla Margarita"; it ends at a name word, and may hold a known name ("Via Roma", "Cerro
+    Amarillo": the longer name wins)."""
+    found = []
+    for i in hits:
+        end = _romance_name_end(tokens, i + 1)
+        if end > i + 1:
+            found.append(rule_candidate(tokens, i, end, "place", {}))
+    return found
+
+
+def _romance_name_end(tokens: Tokens, start: int, limit: int = 4) -> int:
+    """The end of the name words and particles from ``start``, at its last name word; ``start`` if none."""
+    words, end = tokens.words, start
+    for k in range(start, min(start + limit, len(words))):
+        if not (words[k] in ROMANCE_PARTICLES or words[k] in SAINTS or is_name_word(words[k])):
+            break
+        if words[k] not in ROMANCE_PARTICLES:
+            end = k + 1
+    return end

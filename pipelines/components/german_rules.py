@@ -1,24 +1,21 @@
 """German-only entity rules: names by their word class (name_classes.tsv), acronyms, sports clubs, companies,
-institutions and federal bodies; the place rules are in ``german_places``, and all are fed from one test of
-the doc's distinct words (``german_candidates``)."""
+institutions and federal bodies; the place rules are in ``german_places``, and all are registered, with
+what they need and what they add, in ``german_registry``."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_places import (
-    MOTORWAY, PLACE_HEADS, ROAD_WORDS, STREET_ENDINGS, capitals_candidates, capitals_place, destination_candidates, road_candidates,
-    noun_compound, saint_candidates, spa_candidates, street_candidates, unknown_name,
-)
-from pipelines.components.german_words import glued_to_next, word_class
-from pipelines.components.names import SAINTS, STOP_WORDS, capitalised_run, is_name_token, is_name_word
+from pipelines.components.german_places import noun_compound, street_word
+from pipelines.components.german_words import word_class
+from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest
-from pipelines.knowledge.people import name_classes
-from pipelines.knowledge.tables import not_names
-
+from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous
+from pipelines.keys import entity_id
+from pipelines.knowledge.countries import country_label
+from pipelines.knowledge.people import name_classes, role_for_word
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -48,16 +45,39 @@ def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
     knows, or a family name, is the family name ("Grant Leadbitter", "Franck Ribéry", "Burkhardt
     Müller-Sönksen"), with a part glued by a hyphen."""
     j = i + 1
-    if not (j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked)):
-        return i + 1
-    if name_classes().get(tokens.words[j]) not in (None, "family"):
-        return i + 1
-    if j + 2 < len(tokens) and glued_to_next(tokens, j) and not tokens.spaces[j + 1] and is_name_token(tokens, j + 2, blocked):
+    if _family_genitive(tokens.words[i]) or not (j < len(tokens) and tokens.spaces[i] and _family_word(tokens, j, blocked)):
+        return i + 1  # a genitive owns the noun after it: "Trumps Angriffsauftrag"
+    if glued_hyphen(tokens, j + 1) and is_name_token(tokens, j + 2, blocked):
         return j + 3
     return j + 1
 
 
-ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}$")
+def _family_genitive(word: str) -> bool:
+    """``word`` is the genitive of a family name ("Trumps"), not a name itself; a given name's genitive may be
+    a given name of its own ("Anders")."""
+    classes = name_classes()
+    return classes.get(word) is None and classes.get(genitive_stem(word, 3) or "") == "family"
+
+
+# Endings of Slavic, Romanian and Greek family names, which no German noun has; the word clusters put some
+# such names with nouns ("Djokovic").
+FOREIGN_SURNAME = re.compile(r"(?:vi[cć]|i[cćč]|ov|ev|ova|eva|ski|sky|ska|escu|enko|idis|opoulos)$")
+
+
+def _family_word(tokens: Tokens, j: int, blocked: set[int]) -> bool:
+    """Token ``j`` can be the family name after a given or family name: a free name word that is a family
+    name or unknown, or a "noun" of the word clusters with a foreign family name's ending ("Djokovic"); no
+    street ("Downing Street") and no compound of a common noun ("Angriffsauftrag")."""
+    word = tokens.words[j]
+    if j in blocked or street_word(word) or noun_compound(word):
+        return False
+    cls = name_classes().get(word)
+    if cls == "noun":
+        return word[:1].isupper() and bool(FOREIGN_SURNAME.search(word))
+    return cls in (None, "family") and is_name_token(tokens, j, blocked)
+
+
+ACRONYM = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}|G[1-9][0-9]?)$")  # "G8", "G20": groups of states
 # Capitals that are no organisation: units, formats, legal forms, titles and everyday abbreviations.
 NOT_ORG_ACRONYMS = frozenset(
     "AG KG OHG GMBH CO PC CD CDS DVD TV USB PDF HD SMS MMS DNA RNA IT OK FAQ UKW KW PS EUR USD CHF GBP "
@@ -119,83 +139,34 @@ def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
     common noun ("Bäderleiter", "Chefinspektor")."""
     if INITIAL.match(word):
         return True
-    if i > 0 and tokens.words[i - 1] in ("-", "–") and not tokens.spaces[i - 1]:
+    if glued_to_previous(tokens, i):
         return False  # the end of a compound: "Bayern-Star"
     cls = name_classes().get(word)
     return is_name_token(tokens, i, blocked) and cls in FORENAME_CLASSES and not (cls is None and noun_compound(word))
 
 
-@lru_cache(maxsize=200_000)
-def german_rules(word: str) -> tuple[str, ...]:
-    """The German-only rules that ``word`` feeds: "class", "saint", "acronym", "club", "street", "institution",
-    "federal", "unknown", "capitals", "road", "spa"."""
-    rules = []
-    if word_class(word) in CLASS_TYPES and word not in not_names():
-        rules.append("class")
-    if word in SAINTS:
-        rules.append("saint")
-    if capitals_place(word):
-        rules.append("capitals")
-    elif ACRONYM.match(word) and word not in NOT_ORG_ACRONYMS:
-        rules.append("acronym")
-    if word in CLUB_WORDS or word_class(word) == "club":
-        rules.append("club")
-    if (word[:1].isupper() and word.endswith(STREET_ENDINGS)) or word in PLACE_HEADS:
-        rules.append("street")
-    if word in INSTITUTIONS:
-        rules.append("institution")
-    if FEDERAL.match(word):
-        rules.append("federal")
-    if unknown_name(word):
-        rules.append("unknown")
-    if word in ROAD_WORDS or MOTORWAY.match(word):
-        rules.append("road")
-    if word == "Bad":
-        rules.append("spa")
-    return tuple(rules)
-
-
-GERMAN_CUES = WordTest(german_rules)
-
-
-RULES = ("class", "saint", "acronym", "club", "street", "institution", "federal", "unknown", "capitals", "road", "spa")
-
-
-def german_hits(tokens: Tokens) -> dict[str, list[int]]:
-    """Rule name -> the indexes of the tokens that feed it, ascending, from one test of the doc's distinct
-    words and one rule lookup per distinct word."""
-    hits: dict[str, list[int]] = {rule: [] for rule in RULES}
-    for word in GERMAN_CUES.hits(tokens.distinct):
-        positions = tokens.positions[word]
-        for rule in german_rules(word):
-            hits[rule].extend(positions)
-    for found in hits.values():
-        found.sort()
-    return hits
-
-
-def german_candidates(tokens: Tokens, blocked: set[int], hits: dict[str, list[int]]) -> list[Candidate]:
-    """The candidates of the German-only rules, from ``german_hits``."""
-    return (
-        class_candidates(tokens, hits["class"], blocked) + saint_candidates(tokens, hits["saint"], blocked)
-        + acronym_candidates(tokens, hits["acronym"], blocked) + club_candidates(tokens, hits["club"])
-        + street_candidates(tokens, hits["street"], blocked) + institution_candidates(tokens, hits["institution"])
-        + federal_candidates(tokens, hits["federal"]) + destination_candidates(tokens, hits["unknown"], blocked)
-        + capitals_candidates(tokens, hits["capitals"], blocked) + road_candidates(tokens, hits["road"])
-        + spa_candidates(tokens, hits["spa"], blocked)
-    )
-
-
 # Federal bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium", "Umweltbundesamt".
 FEDERAL = re.compile(
     r"^(?:[A-ZÄÖÜ][a-zäöüß]*b|B)undes[a-zäöüß]*(?:ministerium|amt|gericht|gerichtshof|finanzhof|kammer|verband|anstalt"
-    r"|agentur|bank|rat|wehr|heer|polizei|nachrichtendienst|post|bahn)(?:e?s)?$"
+    r"|agentur|bank|rat|wehr|heer|polizei|nachrichtendienst|post|bahn)(?P<genitive>e?s)?$"
 )
 
 
 def federal_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
     """Federal bodies, with what they are for ("Bundesamt für Gesundheit", "Bundesministerium der Finanzen")."""
-    return [rule_candidate(tokens, i, _purpose_end(tokens, i + 1), "organization", {}) for i in hits]
+    return [_federal(tokens, i) for i in hits]
+
+
+def _federal(tokens: Tokens, i: int) -> Candidate:
+    """The federal body at ``i``; named in the genitive and alone, under its name ("Bundeskriminalamtes" ->
+    "Bundeskriminalamt")."""
+    end = _purpose_end(tokens, i + 1)
+    cand = rule_candidate(tokens, i, end, "organization", {})
+    match = FEDERAL.match(tokens.words[i])
+    if end > i + 1 or not match or not match.group("genitive"):
+        return cand
+    label = cand.label[: match.start("genitive")]
+    return replace(cand, id=entity_id("organization", label), label=label)
 
 
 PURPOSE_WORDS = frozenset({"für", "der", "des"})
@@ -266,3 +237,70 @@ def _with_adjective(tokens: Tokens, start: int, org: Candidate) -> Candidate:
     if org.method == "gazetteer":
         return Candidate(start, org.end, org.type, org.id, org.label, org.method, org.score, org.kind, dict(org.attrs))
     return rule_candidate(tokens, start, org.end, "organization", dict(org.attrs))
+
+
+def country_bodies(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A known organisation named by a common noun ("Bundesregierung") is a generic body: with another
+    country's adjective or genitive right before it ("der äthiopischen Bundesregierung", "Russlands
+    Zentralbank") it is that country's body, kept apart under an id per country; alone it stays the body
+    the list means (the German federal government)."""
+    bodies = {k for k in range(1, len(chosen)) if _country_body(tokens, chosen[k - 1], chosen[k])}
+    return [_of_country(c, chosen[k - 1]) if k in bodies else c for k, c in enumerate(chosen)]
+
+
+def _country_body(tokens: Tokens, owner: Candidate, body: Candidate) -> bool:
+    """``body`` is a generic body of another country than its own, named by ``owner`` right before it."""
+    return (
+        owner.type == "country" and owner.end == body.start and body.type == "organization" and body.length == 1
+        and body.method == "gazetteer" and name_classes().get(tokens.words[body.start]) == "noun"
+        and owner.id != f"country:{body.attrs.get('country', '')}"
+    )
+
+
+def _of_country(body: Candidate, owner: Candidate) -> Candidate:
+    """``body`` as the body of the country ``owner`` names."""
+    code = owner.id.split(":", 1)[1]
+    attrs = {**body.attrs, "country": code}
+    return Candidate(body.start, body.end, body.type, f"{body.id}-{code.lower()}", f"{body.label} ({country_label(code, 'de')})", body.method, body.score, body.kind, attrs)
+
+
+# Ends of the nouns that say what kind of organisation the name after them is: "Fluggesellschaft Air One",
+# "Rockband Kraftwerk", "Gewerkschaft Ver.di", "Traditionsverein Preußen Münster".
+ORG_KIND_ENDS = (
+    "gesellschaft", "konzern", "verein", "band", "sender", "versicherung", "gewerkschaft", "vereinigung", "unternehmen",
+    "firma", "ligist", "verlag", "magazin", "hersteller", "airline", "klub", "club", "agentur", "kette", "brauerei",
+)
+
+
+def org_kind_word(word: str) -> bool:
+    """A capitalised noun (or compound) that names a kind of organisation: "Ölgesellschaft", "Band"."""
+    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(ORG_KIND_ENDS)
+
+
+def org_kind_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """The name after a noun for a kind of organisation: its first word a name word, then name words or
+    nouns ("Swiss Music Radio"), at most three."""
+    found = []
+    for i in hits:
+        j = i + 1
+        if j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked):
+            found.append(rule_candidate(tokens, j, capitalised_run(tokens, j + 1, blocked, 2), "organization", {}))
+    return found
+
+
+def retyped_after_cue(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A one-word name of another type right after a cue noun takes the cue's type: after a noun for a kind of
+    organisation it is an organisation ("Firma Grünenthal", "Verein Ascoli"); after a person's role or
+    occupation a person ("Präsident Cleveland", "Genosse Stalin"); countries keep theirs."""
+    return [_retyped(tokens, c) for c in chosen]
+
+
+def _retyped(tokens: Tokens, cand: Candidate) -> Candidate:
+    if cand.length != 1 or cand.start == 0 or cand.type == "country" or not tokens.spaces[cand.start - 1]:
+        return cand
+    cue = tokens.words[cand.start - 1]
+    if cand.type != "organization" and org_kind_word(cue):
+        return rule_candidate(tokens, cand.start, cand.end, "organization", {})
+    if cand.type in ("place", "organization") and role_for_word(cue, "de") is not None:
+        return rule_candidate(tokens, cand.start, cand.end, "person", {"role": cue})
+    return cand

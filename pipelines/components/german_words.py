@@ -1,11 +1,10 @@
-"""Facts about single German words that the German rules share: a word's class in ``name_classes``, and
-whether a token is glued to a hyphen after it."""
+"""A German word's class in ``name_classes``, which the German rules share."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import genitive_stem
 from pipelines.knowledge.people import name_classes
 
 
@@ -14,11 +13,5 @@ def word_class(word: str) -> str | None:
     """The class of ``word`` in ``name_classes``, or of the name whose genitive it is ("Wetzlars")."""
     classes = name_classes()
     found = classes.get(word)
-    if found is None and len(word) > 3 and word[-1] == "s":
-        found = classes.get(word[:-1])
-    return found
-
-
-def glued_to_next(tokens: Tokens, i: int) -> bool:
-    """Token ``i`` is followed by a hyphen without a space between."""
-    return i + 1 < len(tokens) and not tokens.spaces[i] and tokens.words[i + 1] == "-"
+    stem = genitive_stem(word, 3) if found is None else None
+    return classes.get(stem) if stem else found

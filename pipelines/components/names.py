@@ -17,7 +17,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from pipelines.components.candidates import Candidate
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest
+from pipelines.components.word_tests import WordTest, glued_hyphen, glued_to_next
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import Role, given_names, multi_word_roles, name_classes, role_for_word
 
@@ -34,8 +34,8 @@ CALENDAR = MONTHS | frozenset(
 ARTICLE_PARTICLES = frozenset({"der", "den"})
 # Forms of address and titles before a name ("Herr Weber", "Dr. Murjahn", "Miss Marple"); none is a name word.
 TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir"})
-# What names a church or town after a saint ("St. Peter"): the name that follows is no person's.
-SAINTS = frozenset({"St.", "St", "Sankt"})
+# What names a church or town after a saint ("St. Peter", "San Luca"): the name that follows is no person's.
+SAINTS = frozenset({"St.", "St", "Sankt", "San", "Santa", "Santo", "São"})
 MAX_NAME_WORDS = 4
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÖØ-Þ][\w'’.]*$")
 STOP_WORDS = frozenset(DE_STOP | EN_STOP)
@@ -91,10 +91,7 @@ def _hyphen_part(tokens: Tokens, i: int, blocked: set[int]) -> bool:
     """Token ``i`` is a hyphen glued to the name on both sides ("Jong" "-" "un"), and in German not to
     a common noun ("Corona-Krise")."""
     return (
-        i + 1 < len(tokens)
-        and tokens.words[i] == "-"
-        and not tokens.spaces[i - 1]
-        and not tokens.spaces[i]
+        glued_hyphen(tokens, i)
         and tokens.is_alpha(i + 1)
         and i + 1 not in blocked
         and not (tokens.lang == "de" and name_classes().get(tokens.words[i + 1]) == "noun")
@@ -108,6 +105,8 @@ def _particle_run(tokens: Tokens, i: int, blocked: set[int]) -> int:
     j = i
     while j < len(tokens) and tokens.words[j] in PARTICLES:
         j += 1
+    if j > i and glued_hyphen(tokens, j) and j + 1 not in blocked and is_name_word(tokens.words[j + 1]):
+        return j + 2  # glued to the name: "al-Assadi", "bin-Talal"
     if j > i and j < len(tokens) and j not in blocked and is_name_word(tokens.words[j]):  # nouns too: "Leyen"
         return j + 1
     return 0
@@ -148,7 +147,10 @@ def _noun_surname(tokens: Tokens, j: int, blocked: set[int]) -> bool:
 
 
 def _opens_name(tokens: Tokens, i: int, blocked: set[int], given: frozenset[str]) -> bool:
-    """Token ``i`` is a given name followed by more of a name."""
+    """Token ``i`` is a given name followed by more of a name; not an article such as "Al" glued to a
+    name ("Al-Fashqa")."""
+    if tokens.words[i].lower() in PARTICLES and glued_to_next(tokens, i):
+        return False
     return tokens.words[i] in given and i + 1 < len(tokens) and (
         is_name_token(tokens, i + 1, blocked) or _hyphen_part(tokens, i + 1, blocked) or _particle_run(tokens, i + 1, blocked) > 0
     )

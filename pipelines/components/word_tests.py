@@ -1,8 +1,14 @@
-"""Yes/no questions about word forms, answered once per form for a stream of Docs."""
+"""Yes/no questions about words: about word forms, answered once per form for a stream of Docs
+(``WordTest``), and the tests about one token and its neighbours that the name rules share (glued
+hyphens, the genitive "s", tokens already covered)."""
 
 from __future__ import annotations
 
-from typing import Callable, KeysView
+from collections.abc import Callable, Iterable, KeysView
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from pipelines.components.tokens import Tokens
 
 
 class WordTest:
@@ -33,3 +39,52 @@ class WordTest:
             else:
                 self._fails.add(word)
         return hits
+
+
+# The tests the name rules share about one token and its neighbours: hyphens glued to a word, the German
+# genitive "s", tokens already held by a span. One concept, one function.
+HYPHENS = ("-", "–")
+
+
+class Span(Protocol):
+    """Anything over tokens ``[start, end)`` (a candidate)."""
+
+    start: int
+    end: int
+
+
+def glued_to_next(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` is followed by a hyphen without a space between ("Merkel" of "Merkel-Regierung")."""
+    return i + 1 < len(tokens) and not tokens.spaces[i] and tokens.words[i + 1] == "-"
+
+
+def glued_to_previous(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` follows a hyphen or dash without a space between: it ends a compound ("Star" of "Bayern-Star")."""
+    return i > 0 and tokens.words[i - 1] in HYPHENS and not tokens.spaces[i - 1]
+
+
+def glued_hyphen(tokens: Tokens, i: int, hyphens: tuple[str, ...] = ("-",)) -> bool:
+    """Token ``i`` is one of ``hyphens`` glued to the words on both sides ("Jong" "-" "un")."""
+    return 0 < i and i + 1 < len(tokens) and tokens.words[i] in hyphens and not tokens.spaces[i - 1] and not tokens.spaces[i]
+
+
+def genitive_stem(word: str, shortest: int = 0) -> str | None:
+    """The name whose German genitive ``word`` may be ("Merkels" -> "Merkel"), when that stem has at least
+    ``shortest`` letters; None for a word without the "s"."""
+    return word[:-1] if word.endswith("s") and len(word) > shortest else None
+
+
+def genitive(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The German genitive of a name's words: an "s" on the last one (("Wladimir", "Putin") -> ("Wladimir",
+    "Putins"))."""
+    return words[:-1] + (words[-1] + "s",)
+
+
+def covered(spans: Iterable[Span]) -> set[int]:
+    """Token indexes inside any of ``spans``."""
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
+def overlaps(taken: set[int], start: int, end: int) -> bool:
+    """One of tokens ``[start, end)`` is in ``taken``."""
+    return not taken.isdisjoint(range(start, end))

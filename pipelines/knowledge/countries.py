@@ -9,10 +9,12 @@ curated list of stems, inflected here ("nordkoreanisch" -> "nordkoreanischen").
 from __future__ import annotations
 
 import gettext
-from functools import lru_cache
+import re
+from collections.abc import Callable
+from functools import cache
 
-import pycountry
 import babel
+import pycountry
 from babel import Locale
 
 from pipelines.knowledge.tables import cell, read_rows, split_list
@@ -20,7 +22,7 @@ from pipelines.knowledge.tables import cell, read_rows, split_list
 GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
-@lru_cache(maxsize=None)
+@cache
 def iso_codes() -> frozenset[str]:
     """Alpha-2 codes of real countries (not CLDR regions such as "EU" or "001")."""
     return frozenset(c.alpha_2 for c in pycountry.countries)
@@ -32,7 +34,7 @@ def country_label(code: str, lang: str) -> str:
     return names.get(code) or _cldr_names("en").get(code, code)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cldr_names(lang: str) -> dict[str, str]:
     try:
         territories = Locale(lang).territories
@@ -50,14 +52,76 @@ def _iso_names(lang: str) -> dict[str, str]:
             value = getattr(country, attr, None)
             if value:
                 names[translate(value)] = country.alpha_2
+    for name, code in list(names.items()):
+        names.update(dict.fromkeys(_variants(name, lang), code))
     return names
 
 
-def _iso_translator(lang: str):  # type: ignore[no-untyped-def]
+def _variants(name: str, lang: str) -> list[str]:
+    """The running-text forms of an ISO name: uninverted, abbreviated and, in German, declined."""
+    forms = [name] + ([plain] if (plain := uninverted(name)) else [])
+    forms += [short for form in forms for short in abbreviations(form)]
+    if lang != "en":
+        forms += [case for form in forms for case in german_inflections(form)]
+    return forms[1:]
+
+
+def _iso_translator(lang: str) -> Callable[[str], str]:
     if lang == "en":
         return lambda text: text
     catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
     return catalog.gettext
+
+
+def uninverted(name: str) -> str | None:
+    """An ISO name written the other way round, as running text writes it: "Congo, The Democratic Republic of
+    the" -> "Democratic Republic of the Congo", "Moldau, Republik" -> "Republik Moldau"; None for a name
+    without an inverted part ("Bonaire, Sint Eustatius and Saba" is a list, not an inversion)."""
+    head, sep, tail = name.partition(", ")
+    if not sep or " and " in name or " und " in name or "," in tail:
+        return None
+    tail = tail[4:] if tail.startswith("The ") else tail
+    if tail.endswith((" of", " of the", " von")):
+        return f"{tail} {head}"
+    return f"{tail} {head}" if tail[:1].isupper() and tail.split()[-1] in REPUBLIC_WORDS else None
+
+
+REPUBLIC_WORDS = frozenset({"Republik", "Volksrepublik", "Staat", "Republic", "State"})
+# Words of a German country name that decline ("Vereinigte" -> "Vereinigten", "Emirate" -> "Emiraten").
+_DECLINING = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+e$")
+
+
+def german_inflections(name: str) -> list[str]:
+    """Other cases of a German country name that begins with adjectives: "Demokratische Republik Kongo" ->
+    "Demokratischen Republik Kongo", "Vereinigte Arabische Emirate" -> "Vereinigten Arabischen Emirate(n)";
+    a plural name ending in "-e" also takes the dative "-n" ("den Niederlanden")."""
+    words = name.split()
+    forms = []
+    if len(words) > 1 and _DECLINING.match(words[0]):
+        lead = [w + "n" if _DECLINING.match(w) else w for w in words[:-1]]
+        forms.append(" ".join(lead + words[-1:]))
+    if name.endswith(PLURAL_ENDINGS):
+        forms += [form + "n" for form in [name, *forms]]
+    return forms
+
+
+PLURAL_ENDINGS = ("lande", "Emirate", "Staaten", "inseln")
+
+
+def abbreviations(name: str) -> list[str]:
+    """The usual short forms of a Democratic Republic: "Demokratische Republik Kongo" -> "DR Kongo",
+    "Democratic Republic of the Congo" -> "DR Congo", "DRC"."""
+    german = re.match(r"^Demokratische Republik ([A-ZÄÖÜ][a-zäöü]+)$", name)
+    if german:
+        return ["DR " + german.group(1)]
+    english = re.match(r"^Democratic Republic of (?:the )?([A-Z][a-z]+)$", name)
+    return [f"DR {english.group(1)}", "DR" + english.group(1)[0]] if english else []
+
+
+def english_initialisms(names: dict[str, str]) -> dict[str, str]:
+    """The initialisms among ``names`` ("DRC"): English text uses them, in German text they name other
+    things ("Danish Refugee Council (DRC)")."""
+    return {name: code for name, code in names.items() if re.match(r"^DR[A-Z]$", name)}
 
 
 def _genitive(name: str) -> str | None:
@@ -66,7 +130,7 @@ def _genitive(name: str) -> str | None:
     return name + "s"
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_names(lang: str) -> dict[str, str]:
     """Every surface form of a country name in ``lang`` -> alpha-2 code."""
     names = dict(_iso_names("en"))
@@ -77,14 +141,17 @@ def country_names(lang: str) -> dict[str, str]:
     for row in read_rows("country_aliases.tsv"):
         names.update({alias: row[0] for alias in split_list(cell(row, 1))})
     if lang == "de":
+        names = {name: code for name, code in names.items() if name not in english_initialisms(names)}
         names.update({g: code for name, code in list(names.items()) if (g := _genitive(name))})
     return {name: code for name, code in names.items() if code in iso_codes()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_adjectives(lang: str) -> dict[str, str]:
     """Inflected country adjectives in ``lang`` -> alpha-2 code."""
     forms: dict[str, str] = {}
+    if lang == "de":
+        forms.update(derived_german_adjectives())
     for row in read_rows("country_adjectives.tsv"):
         code = row[0]
         if lang == "en":
@@ -94,4 +161,21 @@ def country_adjectives(lang: str) -> dict[str, str]:
             for ending in GERMAN_ENDINGS:
                 forms[stem + ending] = code
                 forms[stem[0].upper() + stem[1:] + ending] = code
+    return forms
+
+
+def derived_german_adjectives() -> dict[str, str]:
+    """Adjectives and demonyms of the countries whose German name ends in "-ien", derived as German derives
+    them ("Äthiopien" -> "äthiopisch", "äthiopischen", "Äthiopier"), for the countries the curated list
+    lacks; inflected like the curated stems."""
+    curated = {row[0] for row in read_rows("country_adjectives.tsv")}
+    forms: dict[str, str] = {}
+    for code, name in _cldr_names("de").items():
+        if code in curated or not name.endswith("ien") or " " in name or "-" in name:
+            continue
+        stem = name[:-3]
+        for ending in GERMAN_ENDINGS:
+            forms[stem.lower() + "isch" + ending] = code
+            forms[stem + "isch" + ending] = code
+        forms.update(dict.fromkeys((stem + "ier", stem + "iern", stem + "iers"), code))
     return forms

