@@ -17,9 +17,10 @@ from typing import Any, Mapping, Sequence
 from pipelines import schema as sql
 from pipelines.backends import Backend, Target, is_postgres, open_backend
 from pipelines.errors import StoreError
-from pipelines.records import Article, Extraction
-from pipelines.store_rows import StoreRows
-from pipelines.store_write import ProgressHook, article_hash, article_status, merge_attrs, resolve_id, save_items
+from pipelines.records import Article
+from pipelines.store_write import (
+    Extract, Item, ProgressHook, article_status, merge_attrs, resolve_id, save_items, unstorable,
+)
 
 DEFAULT_DB = Path("data") / "entente.sqlite"
 MENTION_COUNT_FIELDS = ("entity_id", "document_id", "count")
@@ -71,25 +72,35 @@ class Store:
     # -- writing ---------------------------------------------------------------
 
     def status(self, article: Article) -> str:
-        """``new``, ``unchanged`` or ``changed`` for this article, by its key and content hash.
+        """``new``, ``unchanged``, ``changed`` or ``copy`` for this article, by its key and content hash.
 
-        Content already stored under another key counts as ``unchanged``: its
-        facts are in the store, so there is nothing to extract.
+        A document is its key: ``unchanged`` means this key holds this text.
+        ``copy``: the key is new or changed and the text is stored under another
+        key (another outlet's copy); it is stored as its own document with the
+        stored copy's facts, so there is nothing to extract.
         """
-        return article_status(self._db, article.key, article_hash(article))
+        return article_status(self._db, article)
+
+    def unstorable(self, article: Article) -> str | None:
+        """Why this article cannot be stored (a reason for the user), or None."""
+        return unstorable(article)
 
     def save_batch(
-        self, items: Sequence[tuple[Article, Extraction | StoreRows]], on_item: ProgressHook | None = None
+        self, items: Sequence[Item], on_item: ProgressHook | None = None, extract: Extract | None = None,
     ) -> list[str]:
-        """Save all items in ONE transaction; per item ``new``, ``unchanged`` or ``replaced``.
+        """Save all items in ONE transaction; per item ``new``, ``unchanged`` or ``replaced``,
+        followed by ``" copy"`` when the text was stored under another key and its facts were reused.
 
-        On any error the database is left as it was before the batch.
-        ``on_item(index, result)`` is called after each item is written (still
-        inside the transaction), e.g. to drive a progress bar.
+        An item is (article, its record or rows), or (article, None) for an
+        expected copy; ``extract(article)`` gives the rows when no stored
+        document has its text any more.  On any error the database is left as
+        it was before the batch.  ``on_item(index, result)`` is called after
+        each item is written (still inside the transaction), e.g. to drive a
+        progress bar.
         """
         self._db.begin_write()
         try:
-            results = save_items(self._db, items, on_item)
+            results = save_items(self._db, items, on_item, extract)
         except BaseException:
             self._db.rollback()
             raise

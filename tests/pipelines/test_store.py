@@ -21,6 +21,7 @@ from pipelines.keys import content_hash
 from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
 from pipelines.schema import MIGRATIONS, SCHEMA_VERSION
 from pipelines.store import Store, default_db_path, merge_attrs
+from pipelines.store_rows import StoreRows, store_rows
 from tests.conftest import graph_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -195,12 +196,32 @@ def test_store_status_by_key_and_content(store: Store) -> None:
     changed, _ = german(text=DE_TEXT.replace("planen", "vereinbaren"))
     assert store.status(changed) == "changed"
     copy, _ = german(key="copy-of-de.txt")
-    assert store.status(copy) == "unchanged"
+    assert store.status(copy) == "copy"
 
 
-def test_store_same_content_under_another_key_is_unchanged(store: Store) -> None:
-    assert store.save_batch([german(), german(key="copy.txt")]) == ["new", "unchanged"]
-    assert store.counts()["documents"] == 1
+def test_store_same_content_under_another_key_is_a_copy_with_its_own_metadata(store: Store) -> None:
+    copy = replace(german(key="copy.txt")[0], source="Other outlet", published="2024-06-20")
+    assert store.save_batch([german(), (copy, None)]) == ["new", "new copy"]
+    docs = {d["id"]: d for d in store.documents()}
+    assert sorted(docs) == ["copy.txt", "de.txt"]
+    assert (docs["copy.txt"]["source"], docs["copy.txt"]["published"]) == ("Other outlet", "2024-06-20")
+    assert store.document("copy.txt")["text"] == DE_TEXT
+    assert {e["document_id"] for e in store.evidence("person:wladimir-putin", "travels_to", "country:KP")} == set(docs)
+    assert store.save_batch([german(), (copy, None)]) == ["unchanged", "unchanged"]
+
+
+def test_store_copy_whose_stored_text_is_gone_is_extracted(store: Store) -> None:
+    store.save_batch([german()])
+    changed = german(text=DE_TEXT.replace("planen", "vereinbaren"))
+    asked: list[str] = []
+
+    def extract(article: Article) -> StoreRows:
+        asked.append(article.key)
+        return store_rows(german(key=article.key)[1])
+
+    assert store.save_batch([changed, (german(key="copy.txt")[0], None)], extract=extract) == ["replaced", "new"]
+    assert asked == ["copy.txt"]
+    assert len(store.evidence("person:wladimir-putin", "meets", "person:kim-jong-un")) == 2
 
 
 def test_store_merges_a_person_across_languages(store: Store) -> None:
@@ -335,7 +356,7 @@ def test_store_reports_progress_per_item(store: Store) -> None:
 def test_store_evidence_and_mentions_point_into_the_text(store: Store) -> None:
     store.save_batch([german(), english()])
     evidence = store.evidence("person:vladimir-putin", "travels_to", "country:KP")
-    assert [e["document_id"] for e in evidence] == [content_hash(EN_TEXT), content_hash(DE_TEXT)]
+    assert [e["document_id"] for e in evidence] == ["en.txt", "de.txt"]
     assert evidence[0]["sentence_text"] == "Vladimir Putin visited North Korea."
     assert evidence[0]["document_url"] == "https://example.org/en.txt"
     for mention in store.mentions("country:KP"):
@@ -349,7 +370,7 @@ def test_store_documents_lists_metadata(store: Store) -> None:
     store.save_batch([german(), english()])
     docs = store.documents()
     assert [d["key"] for d in docs] == ["de.txt", "en.txt"]
-    assert docs[0]["id"] == content_hash(DE_TEXT) and docs[0]["lang"] == "de"
+    assert docs[0]["id"] == "de.txt" and docs[0]["lang"] == "de"
     assert "text" not in docs[0]
     assert store.document("missing") is None
 
@@ -360,8 +381,8 @@ def test_store_documents_lists_metadata(store: Store) -> None:
 def test_store_mention_counts_per_entity_and_document(store: Store) -> None:
     store.save_batch([german(), english()])
     counts = {(entity, doc): n for entity, doc, n in store.mention_counts()}
-    assert counts[("person:wladimir-putin", content_hash(DE_TEXT))] == 2  # "Wladimir Putin", "Putin und"
-    assert counts[("person:wladimir-putin", content_hash(EN_TEXT))] == 2  # merged English spelling
+    assert counts[("person:wladimir-putin", "de.txt")] == 2  # "Wladimir Putin", "Putin und"
+    assert counts[("person:wladimir-putin", "en.txt")] == 2  # merged English spelling
     assert sum(counts.values()) == store.counts()["mentions"]
 
 
@@ -369,7 +390,7 @@ def test_store_relation_rows_one_per_sentence(store: Store) -> None:
     store.save_batch([german(), english()])
     rows = store.relation_rows()
     assert len(rows) == store.counts()["relations"]
-    assert ("person:wladimir-putin", "travels_to", "country:KP", content_hash(EN_TEXT), 0, "reported", 0.8) in rows
+    assert ("person:wladimir-putin", "travels_to", "country:KP", "en.txt", 0, "reported", 0.8) in rows
 
 
 def test_store_entity_rows_aliases_and_redirects(store: Store) -> None:
@@ -382,15 +403,15 @@ def test_store_entity_rows_aliases_and_redirects(store: Store) -> None:
 
 def test_store_sentence_text_by_document_and_index(store: Store) -> None:
     store.save_batch([german()])
-    assert store.sentence_text(content_hash(DE_TEXT), 1) == "Putin und Kim Jong-un planen eine Partnerschaft."
-    assert store.sentence_text(content_hash(DE_TEXT), 99) is None
+    assert store.sentence_text("de.txt", 1) == "Putin und Kim Jong-un planen eine Partnerschaft."
+    assert store.sentence_text("de.txt", 99) is None
     assert store.sentence_text("missing", 0) is None
 
 
 def test_store_sentence_text_falls_back_to_the_relation_evidence(store: Store) -> None:
     article, extraction = german()
     store.save_batch([(article, replace(extraction, sentences=()))])
-    assert store.sentence_text(content_hash(DE_TEXT), 0) == "Wladimir Putin reist nach Nordkorea."
+    assert store.sentence_text("de.txt", 0) == "Wladimir Putin reist nach Nordkorea."
 
 
 def test_store_mentions_pages_through_articles_newest_first(store: Store) -> None:
