@@ -457,3 +457,41 @@ def test_store_entity_orphaned_and_mentioned_again_within_one_batch(store: Store
             separate.save_batch([item])
         assert graph_of(store) == graph_of(separate)
     assert store.entity("person:kim-jong-un") is not None
+
+
+# -- no false merges: gazetteer entries whose names share a name_key stay apart --------------------
+
+
+def _visit(key: str, place_id: str, label: str, surface: str | None = None) -> tuple[Article, Extraction]:
+    """An article in which Olaf Scholz visits one place (named ``surface``, default its label)."""
+    text = f"Olaf Scholz visited {surface or label} on Monday."
+    return make_pair(key, text, "en", [
+        ("person:olaf-scholz", "person", "Olaf Scholz", {}, ("Olaf Scholz",)),
+        (place_id, "place", label, {}, (surface or label,)),
+    ], [("person:olaf-scholz", "travels_to", place_id, "reported")])
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("place:nanjing", "Nanjing"), ("place:nanning", "Nanning")),  # "yi" folded: nanying ~ naning
+    (("place:samara", "Samara"), ("place:samarra", "Sāmarrā’")),  # a doubled consonant
+    (("place:haarlem", "Haarlem"), ("place:harlem", "Harlem")),  # a doubled vowel
+    (("place:budapest-xi-kerulet", "Budapest XI. kerület"),
+     ("place:budapest-xiii-kerulet", "Budapest XIII. kerület")),  # Roman numerals: XIII ~ XI
+], ids=["nanjing-nanning", "samara-samarra", "haarlem-harlem", "budapest-xi-xiii"])
+def test_store_never_merges_two_gazetteer_places(
+    store: Store, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    store.save_batch([_visit("a.txt", *first)])
+    store.save_batch([_visit("b.txt", *second)])
+    ids = {e["id"] for e in store.entities() if e["type"] == "place"}
+    assert ids == {first[0], second[0]}
+    assert store.resolve_id(second[0]) == second[0] and not store.redirects()
+    assert store.evidence("person:olaf-scholz", "travels_to", second[0])[0]["document_id"] == "b.txt"
+
+
+def test_store_never_merges_a_gazetteer_place_with_a_name_that_differs_after_normalisation(store: Store) -> None:
+    store.save_batch([_visit("a.txt", "place:nanjing", "Nanjing")])
+    store.save_batch([_visit("b.txt", "place:nanying", "Nanying")])  # found by rule, same name_key
+    assert store.resolve_id("place:nanying") == "place:nanying"
+    store.save_batch([_visit("c.txt", "place:nanjing-city", "Nanjing", "NANJING")])  # same name, other id
+    assert store.resolve_id("place:nanjing-city") == "place:nanjing"
