@@ -23,6 +23,7 @@ from pipelines.errors import StoreError
 from pipelines.schema import MIGRATIONS, Step
 
 WRITE_LOCK = 0x454E54  # any constant shared by all Entente writers ("ENT")
+SCHEMA_LOCK = 0x454E5453  # held while one process creates or migrates the schema ("ENTS")
 LOCK_WAIT = "60s"
 _VERSION_TABLE = "CREATE TABLE IF NOT EXISTS entente_schema (version INTEGER NOT NULL)"
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -118,7 +119,18 @@ class PostgresBackend(ExplicitTransactions):
         return int(self.scalar("SELECT COALESCE(MAX(version), 0) FROM entente_schema"))
 
     def migrate(self, steps: Sequence[Step] = MIGRATIONS) -> int:
-        """Apply the missing steps, each in one transaction with its version (PostgreSQL DDL is transactional)."""
+        """Apply the missing steps, each in one transaction with its version (PostgreSQL DDL is transactional).
+
+        Under a session advisory lock: two first runs on a fresh database would
+        otherwise race on ``CREATE TABLE IF NOT EXISTS``, which is not atomic.
+        """
+        self._conn.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK,))
+        try:
+            return self._migrate(steps)
+        finally:
+            self._conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
+
+    def _migrate(self, steps: Sequence[Step]) -> int:
         version = self.schema_version()
         refuse_newer(version, len(steps))
         for number in range(version + 1, len(steps) + 1):

@@ -120,3 +120,17 @@ def test_ingest_copies_same_id_twice_last_text_wins_every_run(
             assert store.document("id:a")["text"] == CORRECTED
     ingest([twice], clean)
     assert _graph(db) == _graph(clean)
+
+
+def test_ingest_nul_bytes_in_metadata_and_id_store_every_article(targets: tuple[Target, Target], tmp_path: Path) -> None:
+    db, _ = targets
+    feed = _jsonl(tmp_path / "nul.jsonl", [
+        {"id": "a\u0000b", "text": FEED[0], "source": "Agen\u0000tur", "url": "https://x.example/\u0000",
+         "title": "T\u0000", "lang": "en"},
+        {"id": "c", "text": FEED[1], "lang": "en"},
+    ])
+    report = ingest([feed], db)
+    assert report.new == 2 and not report.rejected
+    with Store.open(db) as store:
+        assert {d["source"] for d in store.documents()} == {"Agen\ufffdtur", ""}
+    assert ingest([feed], db).unchanged == 2

@@ -495,3 +495,27 @@ def test_store_never_merges_a_gazetteer_place_with_a_name_that_differs_after_nor
     assert store.resolve_id("place:nanying") == "place:nanying"
     store.save_batch([_visit("c.txt", "place:nanjing-city", "Nanjing", "NANJING")])  # same name, other id
     assert store.resolve_id("place:nanjing-city") == "place:nanjing"
+
+
+# -- PostgreSQL parity: what SQLite takes but PostgreSQL refuses is cleaned per item -----------------
+
+
+def test_store_nul_and_lone_surrogates_are_replaced_not_rolling_back_the_batch(store: Store) -> None:
+    dirty_text = DE_TEXT.replace("reist", "re\x00ist").replace("Pakt", "Pa\ud800t")
+    article, extraction = german(key="de\x00.txt", text=dirty_text)
+    article = replace(article, source="Agen\x00tur", url="https://example.org/\x00", title="Ti\udc00tel",
+                      id="de\x00", published="2024-06-18\x00")
+    assert store.save_batch([english(), (article, extraction)]) == ["new", "new"]
+    saved = store.document("de\ufffd.txt")
+    assert saved is not None and len(saved["text"]) == len(dirty_text)
+    assert saved["text"] == dirty_text.replace("\x00", "\ufffd").replace("\ud800", "\ufffd")
+    assert (saved["source"], saved["url"], saved["title"]) == ("Agen\ufffdtur", "https://example.org/\ufffd", "Ti\ufffdtel")
+    assert store.status(article) == "unchanged"
+    mention = next(m for m in store.mentions("person:kim-jong-un") if m["document_id"] == "de\ufffd.txt")
+    assert saved["text"][mention["start"]:mention["end"]] == "Kim Jong-un"
+
+
+def test_store_refuses_an_id_too_long_for_an_index(store: Store) -> None:
+    article, _ = german(key="id:" + "x" * 3000)
+    assert "longer than" in (store.unstorable(article) or "")
+    assert store.unstorable(german()[0]) is None
