@@ -24,6 +24,7 @@ from pipelines.errors import StoreError
 from pipelines.keys import content_hash, name_key
 from pipelines.merge_rule import may_merge
 from pipelines.records import Article, Extraction
+from pipelines.store_errors import database_problem
 from pipelines.store_rows import EntityRow, StoreRows, store_rows
 
 NAME_MERGED_TYPES = frozenset({"person", "organization", "place"})
@@ -59,15 +60,17 @@ def save_items(
         try:
             results.append(_save_item(resolver, storable_article(article), record, now, extract))
         except db.errors as exc:
-            raise StoreError(
+            raise StoreError(database_problem(exc, db.where) or (
                 f"{article.key}: cannot be saved ({exc}); the whole batch was rolled back"
-            ) from exc
+            )) from exc
         if on_item is not None:
             on_item(index, results[-1])
     try:
         resolver.flush()
     except db.errors as exc:
-        raise StoreError(f"cannot save merged entity attributes ({exc}); the whole batch was rolled back") from exc
+        raise StoreError(database_problem(exc, db.where) or (
+            f"cannot save merged entity attributes ({exc}); the whole batch was rolled back"
+        )) from exc
     return results
 
 

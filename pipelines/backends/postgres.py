@@ -20,6 +20,7 @@ from psycopg.rows import dict_row, tuple_row
 
 from pipelines.backends.base import ExplicitTransactions, refuse_newer
 from pipelines.errors import StoreError
+from pipelines.store_errors import database_problem
 from pipelines.schema import MIGRATIONS, Step
 
 WRITE_LOCK = 0x454E54  # any constant shared by all Entente writers ("ENT")
@@ -108,8 +109,10 @@ class PostgresBackend(ExplicitTransactions):
             self._conn.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
         except psycopg.Error as exc:
-            self._conn.execute("ROLLBACK")
-            raise StoreError(f"{self.where}: cannot start a write ({exc}); is another ingest running?") from exc
+            lost = database_problem(exc, self.where)
+            if lost is None:
+                self._conn.execute("ROLLBACK")
+            raise StoreError(lost or f"{self.where}: cannot start a write ({exc}); is another ingest running?") from exc
 
     def schema_version(self) -> int:
         self._conn.execute(_VERSION_TABLE)
