@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from pipelines import schema as sql
 from pipelines.backends import Backend, Target, is_postgres, open_backend
@@ -20,7 +21,14 @@ from pipelines.errors import StoreError
 from pipelines.records import Article
 from pipelines.store_errors import database_problem, translated
 from pipelines.store_write import (
-    Extract, Item, ProgressHook, article_status, merge_attrs, resolve_id, save_items, unstorable,
+    Extract,
+    Item,
+    ProgressHook,
+    article_status,
+    merge_attrs,
+    resolve_id,
+    save_items,
+    unstorable,
 )
 
 DEFAULT_DB = Path("data") / "entente.sqlite"

@@ -8,8 +8,8 @@ that what earlier batches saved is kept (each batch is one transaction).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from pipelines.errors import StoreError
 

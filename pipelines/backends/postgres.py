@@ -11,8 +11,9 @@ SQLite's ``BEGIN IMMEDIATE`` does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -20,8 +21,8 @@ from psycopg.rows import dict_row, tuple_row
 
 from pipelines.backends.base import ExplicitTransactions, refuse_newer
 from pipelines.errors import StoreError
-from pipelines.store_errors import database_problem
 from pipelines.schema import MIGRATIONS, Step
+from pipelines.store_errors import database_problem
 
 WRITE_LOCK = 0x454E54  # any constant shared by all Entente writers ("ENT")
 SCHEMA_LOCK = 0x454E5453  # held while one process creates or migrates the schema ("ENTS")

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -19,7 +20,7 @@ from pipelines.store import Store
 
 TEXT = "Wladimir Putin landet in Pjöngjang, Nordkorea, und unterzeichnet den Pakt mit Kim Jong-un."
 PACT = "agreement:pact-kp-ru-2024"
-NAMES = {
+NAMES: dict[str, tuple[str, str, dict[str, Any]]] = {
     "Wladimir Putin": ("person:wladimir-putin", "person", {}),
     "Pjöngjang": ("place:pjongjang", "place", {"country": "KP"}),
     "Nordkorea": ("country:KP", "country", {}),
@@ -156,7 +157,9 @@ FORMULA = '=HYPERLINK("http://evil.example","Kim")'
 def hostile_graph(tmp_path: Path) -> nx.MultiDiGraph:
     """The test graph with control characters in a label and a formula in another, stored and read back."""
     text = TEXT.replace("Kim Jong-un", HOSTILE).replace("Pjöngjang", "+Pjöngjang")
-    names = {HOSTILE if s == "Kim Jong-un" else "+Pjöngjang" if s == "Pjöngjang" else s: v for s, v in NAMES.items()}
+    names: dict[str, tuple[str, str, dict[str, Any]]] = {
+        HOSTILE if s == "Kim Jong-un" else "+Pjöngjang" if s == "Pjöngjang" else s: v for s, v in NAMES.items()
+    }
     entities = tuple(
         Entity(eid + ("\x07" if eid == PACT else ""), etype, FORMULA if etype == "agreement" else surface, attrs,
                (Mention(text.index(surface), text.index(surface) + len(surface), surface, 0, "gazetteer", 1.0),))

@@ -4,9 +4,10 @@ converge in one re-ingest to the store a clean run builds, on SQLite and Postgre
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -57,6 +58,12 @@ def _outlets(n: int, text: str = WIRE) -> list[dict[str, str]]:
              "url": f"https://outlet{i}.example/story", "published": "2024-05-13"} for i in range(n)]
 
 
+def _text(store: Store, document_id: str) -> str:
+    document = store.document(document_id)
+    assert document is not None, document_id
+    return str(document["text"])
+
+
 def _graph(target: Target) -> dict[str, Any]:
     with Store.open(target) as store:
         return graph_of(store)
@@ -103,7 +110,7 @@ def test_ingest_copies_prepending_to_a_feed_without_ids_keeps_every_article(
     ingest([feed], clean)
     assert _graph(db) == _graph(clean)
     with Store.open(db) as store:
-        assert sorted(store.document(d["id"])["text"] for d in store.documents()) == sorted(FEED)
+        assert sorted(_text(store, d["id"]) for d in store.documents()) == sorted(FEED)
 
 
 def test_ingest_copies_same_id_twice_last_text_wins_every_run(
@@ -117,7 +124,7 @@ def test_ingest_copies_same_id_twice_last_text_wins_every_run(
     for _ in range(3):
         ingest([twice], db)
         with Store.open(db) as store:
-            assert store.document("id:a")["text"] == CORRECTED
+            assert _text(store, "id:a") == CORRECTED
     ingest([twice], clean)
     assert _graph(db) == _graph(clean)
 
