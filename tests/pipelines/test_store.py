@@ -519,3 +519,18 @@ def test_store_refuses_an_id_too_long_for_an_index(store: Store) -> None:
     article, _ = german(key="id:" + "x" * 3000)
     assert "longer than" in (store.unstorable(article) or "")
     assert store.unstorable(german()[0]) is None
+
+
+def test_store_migration_keeps_older_documents_unchanged_and_finds_their_copies(tmp_path: Path) -> None:
+    """A database from before schema step 5 (document id = content hash) is read as it was stored."""
+    path = tmp_path / "old.sqlite"
+    conn = migrations.connect(path)
+    migrations.migrate(conn, MIGRATIONS[:4])
+    conn.execute(
+        "INSERT INTO documents (id, key, title, text, ingested_at) VALUES (?, 'de.txt', 'Old', ?, '2024-01-01')",
+        (content_hash(DE_TEXT), DE_TEXT))
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.status(german()[0]) == "unchanged"
+        assert store.status(german(key="copy.txt")[0]) == "copy"
