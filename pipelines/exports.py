@@ -12,6 +12,12 @@
   to ``out``, and a nodes table (id, label, type, mentions, documents, then
   the other node attributes) next to it as ``<stem>.nodes.csv``.  To stdout,
   only the edges table is written.
+
+Names come from articles, so each format gets only what it can hold: GraphML
+and GEXF drop characters XML 1.0 forbids (control characters, lone
+surrogates; networkx would write a 0-byte or invalid file), and CSV cells
+that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, tab or carriage return) are prefixed with ``'``.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
@@ -34,6 +41,9 @@ EDGE_COLUMNS = (
 NODE_COLUMNS = ("id", "label", "type", "mentions", "documents")
 
 Writer = Callable[[nx.MultiDiGraph, TextIO], None]
+# Characters outside XML 1.0's Char production: C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_export(graph: nx.MultiDiGraph, fmt: str, out: str | Path | None) -> None:
@@ -67,14 +77,38 @@ def _write_file(graph: nx.MultiDiGraph, writer: Writer, path: Path) -> None:
 def _write_graphml(graph: nx.MultiDiGraph, stream: TextIO) -> None:
     """UTF-8 GraphML with its XML declaration (``generate_graphml`` would give ASCII escapes)."""
     buffer = io.BytesIO()
-    nx.write_graphml(graph, buffer, encoding="utf-8")
+    nx.write_graphml(xml_safe(graph), buffer, encoding="utf-8")
     stream.write(buffer.getvalue().decode("utf-8"))
 
 
 def _write_gexf(graph: nx.MultiDiGraph, stream: TextIO) -> None:
     buffer = io.BytesIO()
-    nx.write_gexf(graph, buffer, encoding="utf-8", version="1.2draft")
+    nx.write_gexf(xml_safe(graph), buffer, encoding="utf-8", version="1.2draft")
     stream.write(buffer.getvalue().decode("utf-8"))
+
+
+def xml_text(value: Any) -> Any:
+    """A string without the characters XML cannot hold; other values as they are."""
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``graph`` whose node ids, keys and attribute names and values XML can hold."""
+    safe = nx.MultiDiGraph(**{xml_text(k): xml_text(v) for k, v in graph.graph.items()})
+    for node, data in graph.nodes(data=True):
+        safe.add_node(xml_text(node), **_xml_attributes(data))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        safe.add_edge(xml_text(source), xml_text(target), key=xml_text(key), **_xml_attributes(data))
+    return safe
+
+
+def _xml_attributes(data: dict[str, Any]) -> dict[str, Any]:
+    return {xml_text(name): xml_text(value) for name, value in data.items()}
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'``; other values as they are."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def _write_json(graph: nx.MultiDiGraph, stream: TextIO) -> None:
@@ -85,7 +119,7 @@ def _write_json(graph: nx.MultiDiGraph, stream: TextIO) -> None:
 def _write_edges_csv(graph: nx.MultiDiGraph, stream: TextIO) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(EDGE_COLUMNS)
-    writer.writerows(_edge_rows(graph))
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in _edge_rows(graph))
 
 
 def _edge_rows(graph: nx.MultiDiGraph) -> Iterator[list[Any]]:
@@ -100,9 +134,9 @@ def _edge_rows(graph: nx.MultiDiGraph) -> Iterator[list[Any]]:
 def _write_nodes_csv(graph: nx.MultiDiGraph, stream: TextIO) -> None:
     columns = list(NODE_COLUMNS) + _extra_node_columns(graph)
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([spreadsheet_cell(column) for column in columns])
     for node, data in graph.nodes(data=True):
-        writer.writerow([node] + [data.get(column, "") for column in columns[1:]])
+        writer.writerow(spreadsheet_cell(cell) for cell in [node] + [data.get(column, "") for column in columns[1:]])
 
 
 def _extra_node_columns(graph: nx.MultiDiGraph) -> list[str]:

@@ -3,7 +3,9 @@ pool of worker processes, or on a Dask cluster), save in batches in input order.
 
 Each batch is saved in one transaction, so a run that is killed leaves the
 database as it was before the interrupted batch; the next run skips what
-was saved and picks up the rest.
+was saved and picks up the rest.  A text already stored (or read earlier in
+the run) under another key is not extracted again: it is saved as its own
+document with the stored copy's facts.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pipelines.records import Article
 from pipelines.sources import Rejection, read_paths
 from pipelines.store import Store
 from pipelines.store_rows import StoreRows, store_rows
+from pipelines.store_write import COPY, article_hash, storable_article
 
 # Articles per transaction. Each commit writes back every index page the batch touched, and a
 # growing store's entity-keyed indexes are touched all over: saving 2 million German words took
@@ -36,7 +39,8 @@ ENGINES = ("processes", "dask")
 # it runs a few times (0.04 s), and peak memory stayed the same (measured: 304 vs 305 MiB).
 GC_THRESHOLD = 50_000
 Progress = Callable[[int], None]
-Batch = list[tuple[Article, StoreRows]]
+Planned = tuple[Article, bool]  # an article and whether it needs extracting (False: a copy of stored text)
+Batch = list[tuple[Article, StoreRows | None]]
 
 
 @dataclass
@@ -46,6 +50,7 @@ class IngestReport:
     new: int = 0
     replaced: int = 0
     unchanged: int = 0
+    copies: int = 0  # new or replaced documents whose text was stored under another key
     rejected: list[Rejection] = field(default_factory=list)
 
     @property
@@ -53,18 +58,32 @@ class IngestReport:
         return self.new + self.replaced + self.unchanged
 
     def count(self, status: str) -> None:
-        setattr(self, status, getattr(self, status) + 1)
+        """Count a save result: ``new``, ``replaced`` or ``unchanged``, perhaps followed by ``COPY``."""
+        kind = status.removesuffix(COPY)
+        setattr(self, kind, getattr(self, kind) + 1)
+        self.copies += status != kind
 
     def summary(self) -> str:
         lines = [f"documents: {self.new} new, {self.replaced} replaced, {self.unchanged} unchanged, {len(self.rejected)} rejected"]
+        if self.copies:
+            lines.append(f"{self.copies} copies of stored text (stored as their own documents; extraction reused)")
         lines += [f"rejected: {r.where}: {r.reason}" for r in self.rejected]
         return "\n".join(lines)
 
 
-def _extract_chunk(articles: list[Article]) -> Batch:
-    """Extract ``articles``; records as the rows the store keeps (cheap to send between processes)."""
+def _extract_chunk(planned: list[Planned]) -> Batch:
+    """Extract the articles that need it; records as the rows the store keeps (cheap to send between
+    processes), None for copies of stored text."""
     with few_collections():  # also on Dask workers, which run only this
-        return [(article, store_rows(record)) for article, record in extract_many(articles)]
+        records = extract_many([article for article, needed in planned if needed])
+        return [(article, store_rows(next(records)[1]) if needed else None) for article, needed in planned]
+
+
+def _extract_one(article: Article) -> StoreRows:
+    """The rows of one article, for a copy whose stored text was replaced before it was saved."""
+    rows = _extract_chunk([(article, True)])[0][1]
+    assert rows is not None
+    return rows
 
 
 @contextmanager
@@ -78,7 +97,7 @@ def few_collections() -> Iterator[None]:
         gc.set_threshold(*saved)
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _chunks(items: Iterable[Planned], size: int) -> Iterator[list[Planned]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -96,17 +115,50 @@ def _batches(chunks: Iterable[Batch], size: int) -> Iterator[Batch]:
         yield batch
 
 
-def _pending(items: Iterable[Article | Rejection], store: Store, report: IngestReport, progress: Progress) -> Iterator[Article]:
-    """Articles that need extraction; unchanged ones and rejections are only counted."""
+def _pending(items: Iterable[Article | Rejection], store: Store, report: IngestReport, progress: Progress) -> Iterator[Planned]:
+    """Articles to save, each with whether it needs extraction; unchanged ones and rejections are
+    only counted."""
+    plan = _Plan(store)
     for item in items:
+        if not isinstance(item, Rejection):
+            reason = store.unstorable(item)
+            item = Rejection(item.key, reason) if reason else item
         if isinstance(item, Rejection):
             report.rejected.append(item)
             progress(1)
-        elif store.status(item) == "unchanged":
+        elif (planned := plan(storable_article(item))) is None:
             report.count("unchanged")
             progress(1)
         else:
-            yield item
+            yield planned
+
+
+class _Plan:
+    """Decides per article of one run: skip (unchanged), copy (text stored or read before) or extract.
+
+    Remembers the text read under each key and the texts sent to extraction in this run, so a key
+    read twice is saved as its last text (never judged against the store's, which the first one
+    replaces) and a wire story read from 30 outlets is extracted once.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.keys: dict[str, str] = {}
+        self.extracted: set[str] = set()
+
+    def __call__(self, article: Article) -> Planned | None:
+        digest = article_hash(article)
+        earlier = self.keys.get(article.key)
+        self.keys[article.key] = digest
+        if earlier == digest:
+            return None  # the same key and text twice in this input
+        status = self.store.status(article)
+        if status == "unchanged" and earlier is None:
+            return None
+        copy = status == "copy" or digest in self.extracted
+        if not copy:
+            self.extracted.add(digest)
+        return article, not copy
 
 
 def ingest(
@@ -124,13 +176,13 @@ def ingest(
     with few_collections(), Store.open(db) as store:
         pending = _pending(read_paths(paths, lang), store, report, progress)
         for batch in _batches(_extracted(pending, workers, engine, scheduler), SAVE_BATCH):
-            for status in store.save_batch(batch):
+            for status in store.save_batch(batch, extract=_extract_one):
                 report.count(status)
             progress(len(batch))
     return report
 
 
-def _extracted(articles: Iterable[Article], workers: int, engine: str, scheduler: str | None) -> Iterator[Batch]:
+def _extracted(articles: Iterable[Planned], workers: int, engine: str, scheduler: str | None) -> Iterator[Batch]:
     if engine == "dask":
         with dask_submit(scheduler, workers) as (submit, count):
             yield from in_flight(_extract_chunk, submit, _chunks(articles, CHUNK // count or 1), count)

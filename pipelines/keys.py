@@ -36,8 +36,9 @@ def entity_id(entity_type: str, label: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    """A stable hash of the cleaned text, used as the document's identity."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """A stable hash of the cleaned text: tells an unchanged document and copies of the same text
+    (lone surrogates, which UTF-8 cannot encode, are hashed as they are)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @lru_cache(maxsize=100_000)

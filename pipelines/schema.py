@@ -6,8 +6,10 @@ specifics (connection, PRAGMAs, ``user_version``) are in ``pipelines.migrations`
 
 Offsets are stored as ``start_char``/``end_char`` because ``END`` is a
 reserved word in standard SQL; the read statements rename them to
-``start``/``end``.  ``documents.id`` is the content hash, ``documents.key``
-where the article came from.
+``start``/``end``.  A document is its input's id: ``documents.id`` and
+``documents.key`` are that key (databases from before schema version 5 keep
+the content hash as the id of their older documents); ``content_hash`` tells
+an unchanged re-ingest and finds copies of the same text under other keys.
 """
 
 from __future__ import annotations
@@ -100,15 +102,25 @@ _MENTION_PAGING: Step = (
 # articles (the most-mentioned entity of the benchmark store: 24 ms -> 11 ms).
 _DOCUMENTS_BY_DATE: Step = ("CREATE INDEX documents_published ON documents (published DESC, id)",)
 
+# Documents keep their identity: the same text under two keys (a wire story from two outlets) is two
+# documents; the content hash, the id until now, finds the copies.
+_CONTENT_HASH: Step = (
+    "ALTER TABLE documents ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
+    "UPDATE documents SET content_hash = id",
+    "CREATE INDEX documents_content_hash ON documents (content_hash)",
+)
+
 # Append new steps; never edit a step that has been released.
-MIGRATIONS: tuple[Step, ...] = (_TABLES, _REDIRECTS_AND_INDEXES, _MENTION_PAGING, _DOCUMENTS_BY_DATE)
+MIGRATIONS: tuple[Step, ...] = (
+    _TABLES, _REDIRECTS_AND_INDEXES, _MENTION_PAGING, _DOCUMENTS_BY_DATE, _CONTENT_HASH,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # -- writing -------------------------------------------------------------------------
 
 INSERT_DOCUMENT = """
-INSERT INTO documents (id, key, external_id, title, published, source, url, lang, text, ingested_at)
-VALUES (:id, :key, :external_id, :title, :published, :source, :url, :lang, :text, :ingested_at)"""
+INSERT INTO documents (id, key, external_id, title, published, source, url, lang, text, ingested_at, content_hash)
+VALUES (:id, :key, :external_id, :title, :published, :source, :url, :lang, :text, :ingested_at, :content_hash)"""
 
 INSERT_SENTENCE = """
 INSERT INTO sentences (document_id, idx, start_char, end_char) VALUES (:document_id, :idx, :start, :end)"""
@@ -139,9 +151,28 @@ ENTITY_ATTRS = "SELECT attrs, attrs_published FROM entities WHERE id = :id"
 
 UPDATE_ATTRS = "UPDATE entities SET attrs = :attrs, attrs_published = :attrs_published WHERE id = :id"
 
-DOCUMENT_ID_FOR_KEY = "SELECT id FROM documents WHERE key = :key"
+DOCUMENT_FOR_KEY = "SELECT id, content_hash FROM documents WHERE key = :key"
 
-DOCUMENT_EXISTS = "SELECT 1 FROM documents WHERE id = :id"
+CONTENT_STORED = "SELECT 1 FROM documents WHERE content_hash = :content_hash LIMIT 1"
+
+# The document whose facts a copy of the same text reuses (any of them: their facts are the same).
+COPY_SOURCE = """
+SELECT id, lang, text FROM documents WHERE content_hash = :content_hash
+ORDER BY id LIMIT 1"""
+
+COPY_SENTENCES = """
+INSERT INTO sentences (document_id, idx, start_char, end_char)
+SELECT :document_id, idx, start_char, end_char FROM sentences WHERE document_id = :source_id"""
+
+COPY_MENTIONS = """
+INSERT INTO mentions (document_id, entity_id, start_char, end_char, text, sentence_idx, method, score, kind)
+SELECT :document_id, entity_id, start_char, end_char, text, sentence_idx, method, score, kind
+FROM mentions WHERE document_id = :source_id"""
+
+COPY_RELATIONS = """
+INSERT INTO relations (document_id, source, relation, target, sentence_idx, evidence, modality, score)
+SELECT :document_id, source, relation, target, sentence_idx, evidence, modality, score
+FROM relations WHERE document_id = :source_id"""
 
 DELETE_DOCUMENT = "DELETE FROM documents WHERE id = :id"
 
@@ -160,11 +191,12 @@ RESOLVE_ID = """
 SELECT id FROM entities WHERE id = :id
 UNION ALL SELECT entity_id FROM entity_redirects WHERE old_id = :id"""
 
-# The first stored entity wins; ties (rare: two entities sharing a key) by id.
+# Entities of a type with a name of this key, with that name; the caller picks the first it may
+# merge with (``pipelines.merge_rule``), so ties go by id.
 FIND_BY_NAME = """
-SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id
+SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
 WHERE a.name_key = :name_key AND e.type = :type
-ORDER BY a.entity_id LIMIT 1"""
+ORDER BY a.entity_id, a.alias"""
 
 # -- reading -------------------------------------------------------------------------
 

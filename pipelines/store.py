@@ -10,16 +10,26 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from pipelines import schema as sql
 from pipelines.backends import Backend, Target, is_postgres, open_backend
 from pipelines.errors import StoreError
-from pipelines.records import Article, Extraction
-from pipelines.store_rows import StoreRows
-from pipelines.store_write import ProgressHook, article_hash, article_status, merge_attrs, resolve_id, save_items
+from pipelines.records import Article
+from pipelines.store_errors import database_problem, translated
+from pipelines.store_write import (
+    Extract,
+    Item,
+    ProgressHook,
+    article_status,
+    merge_attrs,
+    resolve_id,
+    save_items,
+    unstorable,
+)
 
 DEFAULT_DB = Path("data") / "entente.sqlite"
 MENTION_COUNT_FIELDS = ("entity_id", "document_id", "count")
@@ -66,32 +76,45 @@ class Store:
     @property
     def schema_version(self) -> int:
         """The number of migration steps applied to this database."""
-        return self._db.schema_version()
+        with self._translated():
+            return self._db.schema_version()
 
     # -- writing ---------------------------------------------------------------
 
     def status(self, article: Article) -> str:
-        """``new``, ``unchanged`` or ``changed`` for this article, by its key and content hash.
+        """``new``, ``unchanged``, ``changed`` or ``copy`` for this article, by its key and content hash.
 
-        Content already stored under another key counts as ``unchanged``: its
-        facts are in the store, so there is nothing to extract.
+        A document is its key: ``unchanged`` means this key holds this text.
+        ``copy``: the key is new or changed and the text is stored under another
+        key (another outlet's copy); it is stored as its own document with the
+        stored copy's facts, so there is nothing to extract.
         """
-        return article_status(self._db, article.key, article_hash(article))
+        with self._translated():
+            return article_status(self._db, article)
+
+    def unstorable(self, article: Article) -> str | None:
+        """Why this article cannot be stored (a reason for the user), or None."""
+        return unstorable(article)
 
     def save_batch(
-        self, items: Sequence[tuple[Article, Extraction | StoreRows]], on_item: ProgressHook | None = None
+        self, items: Sequence[Item], on_item: ProgressHook | None = None, extract: Extract | None = None,
     ) -> list[str]:
-        """Save all items in ONE transaction; per item ``new``, ``unchanged`` or ``replaced``.
+        """Save all items in ONE transaction; per item ``new``, ``unchanged`` or ``replaced``,
+        followed by ``" copy"`` when the text was stored under another key and its facts were reused.
 
-        On any error the database is left as it was before the batch.
-        ``on_item(index, result)`` is called after each item is written (still
-        inside the transaction), e.g. to drive a progress bar.
+        An item is (article, its record or rows), or (article, None) for an
+        expected copy; ``extract(article)`` gives the rows when no stored
+        document has its text any more.  On any error the database is left as
+        it was before the batch.  ``on_item(index, result)`` is called after
+        each item is written (still inside the transaction), e.g. to drive a
+        progress bar.
         """
-        self._db.begin_write()
+        with self._translated():
+            self._db.begin_write()
         try:
-            results = save_items(self._db, items, on_item)
+            results = save_items(self._db, items, on_item, extract)
         except BaseException:
-            self._db.rollback()
+            self._rollback()
             raise
         self._commit()
         return results
@@ -100,8 +123,21 @@ class Store:
         try:
             self._db.commit()
         except self._db.errors as exc:
+            self._rollback()
+            raise StoreError(database_problem(exc, self.where) or (
+                f"{self.where}: cannot commit the batch ({exc}); nothing was saved")) from exc
+
+    def _rollback(self) -> None:
+        """Roll back if the connection still can; a lost one was rolled back by the server, and a
+        SQLite write cut short (full disk) is undone by its journal."""
+        try:
             self._db.rollback()
-            raise StoreError(f"{self.where}: cannot commit the batch ({exc}); nothing was saved") from exc
+        except self._db.errors:
+            pass
+
+    def _translated(self) -> Any:
+        """A context turning the driver's errors into StoreError with what to do."""
+        return translated(self.where, self._db.errors)
 
     # -- reading ---------------------------------------------------------------
 
@@ -111,7 +147,8 @@ class Store:
 
     def resolve_id(self, entity_id: str) -> str:
         """The canonical id for an entity id or a redirected (merged) one; unknown ids unchanged."""
-        return resolve_id(self._db, entity_id) or entity_id
+        with self._translated():
+            return resolve_id(self._db, entity_id) or entity_id
 
     def documents(self) -> list[dict[str, Any]]:
         """All documents without their text, oldest published first."""
@@ -196,13 +233,15 @@ class Store:
     def all_aliases(self) -> dict[str, list[str]]:
         """Entity id -> the names it has been stored under, sorted (``aliases()`` for every entity)."""
         found: dict[str, list[str]] = {}
-        for row in self._db.iterate(sql.ALL_ALIASES):
-            found.setdefault(row[0], []).append(row[1])
+        with self._translated():
+            for row in self._db.iterate(sql.ALL_ALIASES):
+                found.setdefault(row[0], []).append(row[1])
         return found
 
     def redirects(self) -> dict[str, str]:
         """Merged (old) entity id -> the canonical id it redirects to."""
-        return {row[0]: row[1] for row in self._db.iterate(sql.REDIRECTS)}
+        with self._translated():
+            return {row[0]: row[1] for row in self._db.iterate(sql.REDIRECTS)}
 
     def sentence_text(self, document_id: str, sentence: int) -> str | None:
         """The text of one sentence of a document (by index), or None when unknown.
@@ -210,13 +249,16 @@ class Store:
         Falls back to a relation's stored evidence when the sentence row is
         missing, like ``evidence()``.
         """
-        return self._db.scalar(sql.SENTENCE_TEXT, {"document_id": document_id, "sentence": sentence})
+        with self._translated():
+            return self._db.scalar(sql.SENTENCE_TEXT, {"document_id": document_id, "sentence": sentence})
 
     def _tuples(self, sql: str) -> list[Any]:
-        return self._db.tuples(sql)
+        with self._translated():
+            return self._db.tuples(sql)
 
     def _rows(self, sql: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        return self._db.rows(sql, params)
+        with self._translated():
+            return self._db.rows(sql, params)
 
 
 def _with_attrs(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,16 +1,20 @@
 """The store's write path: saving extracted articles and merging entities across documents.
 
 Runs inside the transaction ``Store.save_batch`` opens, on any backend.  A
-document's id is its content hash and its ``key`` says where it came from,
-so saving the same article again changes nothing and a changed source
-replaces its earlier facts.  Entities are merged on save (rules in
-``Resolver``): the first stored id is canonical and later ids
-redirect to it through ``entity_redirects``.
+document is its input's key (file path, JSONL id): saving the same content
+under a key again changes nothing, changed content replaces the key's
+earlier facts, and the same text under another key (another outlet's copy)
+is stored as its own document whose facts are copied from the stored one
+instead of extracted again.  Entities are merged on save (rules in
+``Resolver`` and ``pipelines.merge_rule``): the first stored id is canonical
+and later ids redirect to it through ``entity_redirects``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -18,75 +22,163 @@ from pipelines import schema as sql
 from pipelines.backends import Backend
 from pipelines.errors import StoreError
 from pipelines.keys import content_hash, name_key
+from pipelines.merge_rule import may_merge
 from pipelines.records import Article, Extraction
+from pipelines.store_errors import database_problem
 from pipelines.store_rows import EntityRow, StoreRows, store_rows
 
 NAME_MERGED_TYPES = frozenset({"person", "organization", "place"})
 LATEST_WINS = frozenset({"status"})  # attrs where the later article's known value wins
 UNKNOWN_VALUES = (None, "", "unknown")
+COPY = " copy"  # appended to ``new``/``replaced`` when the text was already stored under another key
+# What SQLite stores but PostgreSQL refuses in text: NUL and lone surrogates.  Each becomes U+FFFD,
+# one character for one, so offsets into the text stay true.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# PostgreSQL indexes a key of at most about 2,700 bytes; longer ones are refused on both backends.
+MAX_KEY_BYTES = 2000
 
 ProgressHook = Callable[[int, str], None]
+Extract = Callable[[Article], StoreRows]
+Item = tuple[Article, "Extraction | StoreRows | None"]
 
 
 def save_items(
-    db: Backend, items: Sequence[tuple[Article, Extraction | StoreRows]], on_item: ProgressHook | None
+    db: Backend, items: Sequence[Item], on_item: ProgressHook | None, extract: Extract | None = None
 ) -> list[str]:
-    """Save each item (an article with its record or the record's rows) inside the caller's
-    transaction, naming the article on failure."""
+    """Save each item inside the caller's transaction, naming the article on failure.
+
+    An item is an article with its record, the record's rows, or None when
+    the article's text is expected to be stored already (a copy); ``extract``
+    makes the rows when it is not (e.g. its stored holder was replaced earlier
+    in the batch).  Per item: ``new``, ``replaced`` or ``unchanged``, with
+    ``COPY`` appended for copies.
+    """
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     resolver = Resolver(db)
     results: list[str] = []
     for index, (article, record) in enumerate(items):
         try:
-            results.append(_save_item(resolver, article, store_rows(record), now))
+            results.append(_save_item(resolver, storable_article(article), record, now, extract))
         except db.errors as exc:
-            raise StoreError(
+            raise StoreError(database_problem(exc, db.where) or (
                 f"{article.key}: cannot be saved ({exc}); the whole batch was rolled back"
-            ) from exc
+            )) from exc
         if on_item is not None:
             on_item(index, results[-1])
     try:
         resolver.flush()
     except db.errors as exc:
-        raise StoreError(f"cannot save merged entity attributes ({exc}); the whole batch was rolled back") from exc
+        raise StoreError(database_problem(exc, db.where) or (
+            f"cannot save merged entity attributes ({exc}); the whole batch was rolled back"
+        )) from exc
     return results
 
 
-def _save_item(resolver: "Resolver", article: Article, rows: StoreRows, now: str) -> str:
+def _save_item(
+    resolver: "Resolver", article: Article, record: Extraction | StoreRows | None, now: str, extract: Extract | None
+) -> str:
     db = resolver.db
-    doc_id = article_hash(article)
+    digest = article_hash(article)
     # Asked again, inside the transaction: the batch, or another writer, may have stored it since.
-    old_id = db.scalar(sql.DOCUMENT_ID_FOR_KEY, {"key": article.key})
-    if _status(db, old_id, doc_id) == "unchanged":
+    old = _stored_under(db, article.key)
+    if old is not None and old[1] == digest:
         return "unchanged"
-    stale = _delete_document(db, old_id) if old_id else set()
-    if not _document_exists(db, doc_id):  # a changed source may now equal another key's content
-        _insert_document(db, doc_id, article, rows, now)
-        _insert_facts(resolver, doc_id, article, rows)
+    stale = _delete_document(db, old[0]) if old else set()
+    copied = _copy_document(db, article, digest, now)
+    if not copied:
+        rows = _rows_for(article, record, extract)
+        _insert_document(db, article, digest, rows, now)
+        _insert_facts(resolver, article, rows)
     if stale:
         resolver.forget()  # removing orphans may delete entities the resolver remembers
         _remove_orphans(db, stale)
-    return "replaced" if old_id else "new"
+    return ("replaced" if old else "new") + (COPY if copied else "")
 
 
-def article_status(db: Backend, key: str, doc_id: str) -> str:
-    """``new``, ``unchanged`` or ``changed`` for content ``doc_id`` read from ``key``."""
-    return _status(db, db.scalar(sql.DOCUMENT_ID_FOR_KEY, {"key": key}), doc_id)
+def _rows_for(article: Article, record: Extraction | StoreRows | None, extract: Extract | None) -> StoreRows:
+    """The rows to store: the given record's (made storable), else extracted now."""
+    if record is None:
+        if extract is None:
+            raise StoreError(f"{article.key}: its text is not stored under another key and no extraction was given")
+        return extract(article)
+    return storable_rows(store_rows(record))
 
 
-def _status(db: Backend, old_id: str | None, doc_id: str) -> str:
-    """The status given ``old_id``, the document stored under the same key (if any)."""
-    if old_id is not None:
-        return "unchanged" if old_id == doc_id else "changed"
-    return "unchanged" if _document_exists(db, doc_id) else "new"
+def article_status(db: Backend, article: Article) -> str:
+    """``new``, ``unchanged``, ``changed`` (other content under the same key) or ``copy`` (new or
+    changed, and the text is stored under another key: its facts can be copied)."""
+    article = storable_article(article)
+    digest = article_hash(article)
+    old = _stored_under(db, article.key)
+    if old is not None and old[1] == digest:
+        return "unchanged"
+    if db.scalar(sql.CONTENT_STORED, {"content_hash": digest}) is not None:
+        return "copy"
+    return "changed" if old else "new"
+
+
+def _stored_under(db: Backend, key: str) -> tuple[str, str] | None:
+    """(document id, content hash) of the document stored under ``key``, if any."""
+    rows = db.tuples(sql.DOCUMENT_FOR_KEY, {"key": key})
+    return (rows[0][0], rows[0][1]) if rows else None
 
 
 def article_hash(article: Article) -> str:
     return article.content_hash or content_hash(article.text)
 
 
-def _document_exists(db: Backend, doc_id: str) -> bool:
-    return db.scalar(sql.DOCUMENT_EXISTS, {"id": doc_id}) is not None
+def unstorable(article: Article) -> str | None:
+    """Why the store cannot hold this article (said before it is extracted), or None."""
+    if len(article.key.encode("utf-8", "surrogatepass")) > MAX_KEY_BYTES:
+        return (f"its id is longer than {MAX_KEY_BYTES} bytes, more than a database index holds; "
+                "give it a shorter id")
+    return None
+
+
+def storable(text: str) -> str:
+    """``text`` with NUL characters and lone surrogates replaced by U+FFFD (same length)."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
+_ARTICLE_TEXT_FIELDS = ("id", "key", "text", "lang", "title", "published", "source", "url")
+
+
+def storable_article(article: Article) -> Article:
+    """The article with every text field storable on both backends; its hash follows its text."""
+    if not any(_UNSTORABLE.search(getattr(article, name)) for name in _ARTICLE_TEXT_FIELDS):
+        return article
+    cleaned = {name: storable(getattr(article, name)) for name in _ARTICLE_TEXT_FIELDS}
+    return dataclasses.replace(article, **cleaned, content_hash=content_hash(cleaned["text"]))
+
+
+def storable_rows(rows: StoreRows) -> StoreRows:
+    """The rows with every string storable (only walked when the text or metadata needs it)."""
+    if not _UNSTORABLE.search("".join((rows.text, rows.title, rows.published, rows.source, rows.url))):
+        return rows
+    return StoreRows(*(_storable_value(value) for value in rows))
+
+
+def _storable_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, tuple):
+        return tuple(_storable_value(item) for item in value)
+    if isinstance(value, Mapping):
+        return {storable(str(k)): _storable_value(v) for k, v in value.items()}
+    return value
+
+
+def _copy_document(db: Backend, article: Article, digest: str, now: str) -> bool:
+    """Store ``article`` with the facts of a stored document with the same text; False when none is."""
+    source = db.tuples(sql.COPY_SOURCE, {"content_hash": digest})
+    if not source:
+        return False
+    source_id, lang, text = source[0]
+    _write_document(db, article, digest, now, lang=article.lang or lang, text=text)
+    params = {"document_id": article.key, "source_id": source_id}
+    for statement in (sql.COPY_SENTENCES, sql.COPY_MENTIONS, sql.COPY_RELATIONS):
+        db.execute(statement, params)
+    return True
 
 
 def _delete_document(db: Backend, doc_id: str) -> set[str]:
@@ -101,18 +193,27 @@ def _remove_orphans(db: Backend, entity_ids: Iterable[str]) -> None:
     db.executemany(sql.DELETE_ORPHAN, [{"id": entity_id} for entity_id in sorted(entity_ids)])
 
 
-def _insert_document(db: Backend, doc_id: str, article: Article, rows: StoreRows, now: str) -> None:
+def _insert_document(db: Backend, article: Article, digest: str, rows: StoreRows, now: str) -> None:
     """The document row; the text is the extraction's, which the offsets point into."""
+    _write_document(db, article, digest, now, lang=article.lang or rows.lang, text=rows.text, rows=rows)
+
+
+def _write_document(
+    db: Backend, article: Article, digest: str, now: str, *, lang: str, text: str, rows: StoreRows | None = None
+) -> None:
+    """The document row under the article's key; empty article fields come from ``rows`` when given."""
     db.execute(sql.INSERT_DOCUMENT, {
-        "id": doc_id, "key": article.key, "external_id": article.id,
-        "title": article.title or rows.title, "published": article.published or rows.published,
-        "source": article.source or rows.source, "url": article.url or rows.url,
-        "lang": article.lang or rows.lang, "text": rows.text, "ingested_at": now,
+        "id": article.key, "key": article.key, "external_id": article.id,
+        "title": article.title or (rows.title if rows else ""),
+        "published": article.published or (rows.published if rows else ""),
+        "source": article.source or (rows.source if rows else ""),
+        "url": article.url or (rows.url if rows else ""),
+        "lang": lang, "text": text, "ingested_at": now, "content_hash": digest,
     })
 
 
-def _insert_facts(resolver: "Resolver", doc_id: str, article: Article, rows: StoreRows) -> None:
-    db, published = resolver.db, article.published or rows.published
+def _insert_facts(resolver: "Resolver", article: Article, rows: StoreRows) -> None:
+    db, published, doc_id = resolver.db, article.published or rows.published, article.key
     ids = {row[0]: resolver.entity(row, rows.lang, published) for row in rows.entities}
     db.executemany(sql.INSERT_SENTENCE, [
         {"document_id": doc_id, "idx": idx, "start": start, "end": end}
@@ -155,7 +256,7 @@ class Resolver:
     def __init__(self, db: Backend) -> None:
         self.db = db
         self._ids: dict[str, str | None] = {}
-        self._names: dict[str, dict[str, str | None]] = {}  # name key -> type -> entity found
+        self._names: dict[str, dict[str, list[tuple[str, str]]]] = {}  # name key -> type -> (entity, name)
         self._aliases: set[tuple[str, str]] = set()
         self._attrs: dict[str, tuple[dict[str, Any], str]] = {}
         self._dirty: set[str] = set()
@@ -164,7 +265,7 @@ class Resolver:
         """Store or merge the entity ``(id, type, label, attrs)``; its canonical id."""
         entity_id, entity_type, label, attrs = row
         key = name_key(label)
-        canonical = self.resolve_id(entity_id) or self._find_by_name(entity_type, key)
+        canonical = self.resolve_id(entity_id) or self._find_by_name(entity_id, entity_type, label, key)
         if canonical is None:
             canonical = entity_id
             _insert_entity(self.db, row, published)
@@ -186,13 +287,16 @@ class Resolver:
             self._ids[entity_id] = resolve_id(self.db, entity_id)
         return self._ids[entity_id]
 
-    def _find_by_name(self, entity_type: str, key: str) -> str | None:
+    def _find_by_name(self, entity_id: str, entity_type: str, label: str, key: str) -> str | None:
+        """The first stored entity of this type with a name of this key that it may merge with."""
         if entity_type not in NAME_MERGED_TYPES:
             return None
         by_type = self._names.setdefault(key, {})
         if entity_type not in by_type:
-            by_type[entity_type] = self.db.scalar(sql.FIND_BY_NAME, {"type": entity_type, "name_key": key})
-        return by_type[entity_type]
+            found = self.db.tuples(sql.FIND_BY_NAME, {"type": entity_type, "name_key": key})
+            by_type[entity_type] = [(row[0], row[1]) for row in found]
+        allowed = (old for old, name in by_type[entity_type] if may_merge(entity_id, label, old, name))
+        return next(allowed, None)
 
     def _merge_into(self, entity_id: str, attrs: Mapping[str, Any], published: str) -> None:
         if entity_id not in self._attrs:

@@ -11,8 +11,9 @@ SQLite's ``BEGIN IMMEDIATE`` does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -21,8 +22,10 @@ from psycopg.rows import dict_row, tuple_row
 from pipelines.backends.base import ExplicitTransactions, refuse_newer
 from pipelines.errors import StoreError
 from pipelines.schema import MIGRATIONS, Step
+from pipelines.store_errors import database_problem
 
 WRITE_LOCK = 0x454E54  # any constant shared by all Entente writers ("ENT")
+SCHEMA_LOCK = 0x454E5453  # held while one process creates or migrates the schema ("ENTS")
 LOCK_WAIT = "60s"
 _VERSION_TABLE = "CREATE TABLE IF NOT EXISTS entente_schema (version INTEGER NOT NULL)"
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -107,8 +110,10 @@ class PostgresBackend(ExplicitTransactions):
             self._conn.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
         except psycopg.Error as exc:
-            self._conn.execute("ROLLBACK")
-            raise StoreError(f"{self.where}: cannot start a write ({exc}); is another ingest running?") from exc
+            lost = database_problem(exc, self.where)
+            if lost is None:
+                self._conn.execute("ROLLBACK")
+            raise StoreError(lost or f"{self.where}: cannot start a write ({exc}); is another ingest running?") from exc
 
     def schema_version(self) -> int:
         self._conn.execute(_VERSION_TABLE)
@@ -118,7 +123,18 @@ class PostgresBackend(ExplicitTransactions):
         return int(self.scalar("SELECT COALESCE(MAX(version), 0) FROM entente_schema"))
 
     def migrate(self, steps: Sequence[Step] = MIGRATIONS) -> int:
-        """Apply the missing steps, each in one transaction with its version (PostgreSQL DDL is transactional)."""
+        """Apply the missing steps, each in one transaction with its version (PostgreSQL DDL is transactional).
+
+        Under a session advisory lock: two first runs on a fresh database would
+        otherwise race on ``CREATE TABLE IF NOT EXISTS``, which is not atomic.
+        """
+        self._conn.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK,))
+        try:
+            return self._migrate(steps)
+        finally:
+            self._conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
+
+    def _migrate(self, steps: Sequence[Step]) -> int:
         version = self.schema_version()
         refuse_newer(version, len(steps))
         for number in range(version + 1, len(steps) + 1):

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from pipelines.backends import sqlite_migrations as migrations
 from pipelines.backends.base import ExplicitTransactions
 from pipelines.errors import StoreError
+from pipelines.store_errors import database_problem
 
 
 class SqliteBackend(ExplicitTransactions):
@@ -30,6 +31,9 @@ class SqliteBackend(ExplicitTransactions):
         except StoreError as exc:
             conn.close()
             raise StoreError(f"{path}: {exc}") from exc
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(database_problem(exc, str(path)) or f"{path}: cannot migrate ({exc})") from exc
         return cls(conn, path)
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
@@ -58,7 +62,8 @@ class SqliteBackend(ExplicitTransactions):
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.where}: cannot start a write ({exc}); is another ingest running?") from exc
+            raise StoreError(database_problem(exc, self.where) or (
+                f"{self.where}: cannot start a write ({exc}); is another ingest running?")) from exc
 
     def schema_version(self) -> int:
         return migrations.schema_version(self._conn)

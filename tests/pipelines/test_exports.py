@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -19,7 +20,7 @@ from pipelines.store import Store
 
 TEXT = "Wladimir Putin landet in Pjöngjang, Nordkorea, und unterzeichnet den Pakt mit Kim Jong-un."
 PACT = "agreement:pact-kp-ru-2024"
-NAMES = {
+NAMES: dict[str, tuple[str, str, dict[str, Any]]] = {
     "Wladimir Putin": ("person:wladimir-putin", "person", {}),
     "Pjöngjang": ("place:pjongjang", "place", {"country": "KP"}),
     "Nordkorea": ("country:KP", "country", {}),
@@ -144,3 +145,54 @@ def test_exports_mixed_attribute_types_read_back(tmp_path: Path) -> None:
         write_export(graph, fmt, tmp_path / f"kg.{fmt}")
         back = read(tmp_path / f"kg.{fmt}")
         assert back.nodes["agreement:b"]["year"] == "2024-06" and back.nodes["agreement:a"]["year"] == "2024"
+
+
+# -- what a format cannot hold: XML control characters, spreadsheet formulas -----------------------
+
+HOSTILE = "Kim\x01 Jong\x1b-un\x0b"
+FORMULA = '=HYPERLINK("http://evil.example","Kim")'
+
+
+@pytest.fixture
+def hostile_graph(tmp_path: Path) -> nx.MultiDiGraph:
+    """The test graph with control characters in a label and a formula in another, stored and read back."""
+    text = TEXT.replace("Kim Jong-un", HOSTILE).replace("Pjöngjang", "+Pjöngjang")
+    names: dict[str, tuple[str, str, dict[str, Any]]] = {
+        HOSTILE if s == "Kim Jong-un" else "+Pjöngjang" if s == "Pjöngjang" else s: v for s, v in NAMES.items()
+    }
+    entities = tuple(
+        Entity(eid + ("\x07" if eid == PACT else ""), etype, FORMULA if etype == "agreement" else surface, attrs,
+               (Mention(text.index(surface), text.index(surface) + len(surface), surface, 0, "gazetteer", 1.0),))
+        for surface, (eid, etype, attrs) in names.items()
+    )
+    relations = tuple(Relation(s, r, t + ("\x07" if t == PACT else ""), 0, text, m, 0.7) for s, r, t, m in RELATIONS)
+    record = Extraction("a", "de", "Besuch", text, (Sentence(0, len(text)),), entities, relations)
+    article = Article("a", "a.txt", text, "de", title="Besuch", content_hash=content_hash(text))
+    with Store.open(tmp_path / "hostile.sqlite") as store:
+        store.save_batch([(article, record)])
+        return build_graph(store)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_exports_xml_drops_control_characters_and_reads_back(
+    hostile_graph: nx.MultiDiGraph, fmt: str, tmp_path: Path
+) -> None:
+    out = tmp_path / f"kg.{fmt}"
+    write_export(hostile_graph, fmt, out)
+    back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert _counts(back) == _counts(hostile_graph)
+    assert back.nodes["person:kim-jong-un"]["label"] == "Kim Jong-un"
+    assert PACT in back.nodes
+
+
+def test_exports_csv_neutralises_spreadsheet_formulas(hostile_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    out = tmp_path / "kg.csv"
+    write_export(hostile_graph, "csv", out)
+    with nodes_csv_path(out).open(encoding="utf-8", newline="") as stream:
+        nodes = {row["type"]: row for row in csv.DictReader(stream)}
+    with out.open(encoding="utf-8", newline="") as stream:
+        edges = list(csv.DictReader(stream))
+    assert nodes["agreement"]["label"] == "'" + FORMULA
+    assert nodes["place"]["label"] == "'+Pjöngjang"
+    assert {e["target_label"] for e in edges if e["relation"] == "party_to"} == {"'" + FORMULA}
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in edges for cell in row.values())

@@ -21,6 +21,7 @@ from pipelines.keys import content_hash
 from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
 from pipelines.schema import MIGRATIONS, SCHEMA_VERSION
 from pipelines.store import Store, default_db_path, merge_attrs
+from pipelines.store_rows import StoreRows, store_rows
 from tests.conftest import graph_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -195,12 +196,32 @@ def test_store_status_by_key_and_content(store: Store) -> None:
     changed, _ = german(text=DE_TEXT.replace("planen", "vereinbaren"))
     assert store.status(changed) == "changed"
     copy, _ = german(key="copy-of-de.txt")
-    assert store.status(copy) == "unchanged"
+    assert store.status(copy) == "copy"
 
 
-def test_store_same_content_under_another_key_is_unchanged(store: Store) -> None:
-    assert store.save_batch([german(), german(key="copy.txt")]) == ["new", "unchanged"]
-    assert store.counts()["documents"] == 1
+def test_store_same_content_under_another_key_is_a_copy_with_its_own_metadata(store: Store) -> None:
+    copy = replace(german(key="copy.txt")[0], source="Other outlet", published="2024-06-20")
+    assert store.save_batch([german(), (copy, None)]) == ["new", "new copy"]
+    docs = {d["id"]: d for d in store.documents()}
+    assert sorted(docs) == ["copy.txt", "de.txt"]
+    assert (docs["copy.txt"]["source"], docs["copy.txt"]["published"]) == ("Other outlet", "2024-06-20")
+    assert (store.document("copy.txt") or {}).get("text") == DE_TEXT
+    assert {e["document_id"] for e in store.evidence("person:wladimir-putin", "travels_to", "country:KP")} == set(docs)
+    assert store.save_batch([german(), (copy, None)]) == ["unchanged", "unchanged"]
+
+
+def test_store_copy_whose_stored_text_is_gone_is_extracted(store: Store) -> None:
+    store.save_batch([german()])
+    changed = german(text=DE_TEXT.replace("planen", "vereinbaren"))
+    asked: list[str] = []
+
+    def extract(article: Article) -> StoreRows:
+        asked.append(article.key)
+        return store_rows(german(key=article.key)[1])
+
+    assert store.save_batch([changed, (german(key="copy.txt")[0], None)], extract=extract) == ["replaced", "new"]
+    assert asked == ["copy.txt"]
+    assert len(store.evidence("person:wladimir-putin", "meets", "person:kim-jong-un")) == 2
 
 
 def test_store_merges_a_person_across_languages(store: Store) -> None:
@@ -213,7 +234,7 @@ def test_store_merges_a_person_across_languages(store: Store) -> None:
     assert store.resolve_id("person:vladimir-putin") == "person:wladimir-putin"
     assert store.aliases("person:vladimir-putin") == ["Vladimir Putin", "Wladimir Putin"]
     assert len(store.mentions("person:vladimir-putin")) == 4
-    assert store.entity("person:vladimir-putin")["label"] == "Wladimir Putin"
+    assert (store.entity("person:vladimir-putin") or {}).get("label") == "Wladimir Putin"
 
 
 def test_store_merges_within_one_batch(store: Store) -> None:
@@ -335,11 +356,11 @@ def test_store_reports_progress_per_item(store: Store) -> None:
 def test_store_evidence_and_mentions_point_into_the_text(store: Store) -> None:
     store.save_batch([german(), english()])
     evidence = store.evidence("person:vladimir-putin", "travels_to", "country:KP")
-    assert [e["document_id"] for e in evidence] == [content_hash(EN_TEXT), content_hash(DE_TEXT)]
+    assert [e["document_id"] for e in evidence] == ["en.txt", "de.txt"]
     assert evidence[0]["sentence_text"] == "Vladimir Putin visited North Korea."
     assert evidence[0]["document_url"] == "https://example.org/en.txt"
     for mention in store.mentions("country:KP"):
-        text = store.document(mention["document_id"])["text"]
+        text = (store.document(mention["document_id"]) or {})["text"]
         assert text[mention["start"]:mention["end"]] == mention["text"]
         assert text[mention["sentence_start"]:mention["sentence_end"]] == mention["sentence_text"]
         assert mention["method"] == "rule" and mention["kind"] == "name"
@@ -349,7 +370,7 @@ def test_store_documents_lists_metadata(store: Store) -> None:
     store.save_batch([german(), english()])
     docs = store.documents()
     assert [d["key"] for d in docs] == ["de.txt", "en.txt"]
-    assert docs[0]["id"] == content_hash(DE_TEXT) and docs[0]["lang"] == "de"
+    assert docs[0]["id"] == "de.txt" and docs[0]["lang"] == "de"
     assert "text" not in docs[0]
     assert store.document("missing") is None
 
@@ -360,8 +381,8 @@ def test_store_documents_lists_metadata(store: Store) -> None:
 def test_store_mention_counts_per_entity_and_document(store: Store) -> None:
     store.save_batch([german(), english()])
     counts = {(entity, doc): n for entity, doc, n in store.mention_counts()}
-    assert counts[("person:wladimir-putin", content_hash(DE_TEXT))] == 2  # "Wladimir Putin", "Putin und"
-    assert counts[("person:wladimir-putin", content_hash(EN_TEXT))] == 2  # merged English spelling
+    assert counts[("person:wladimir-putin", "de.txt")] == 2  # "Wladimir Putin", "Putin und"
+    assert counts[("person:wladimir-putin", "en.txt")] == 2  # merged English spelling
     assert sum(counts.values()) == store.counts()["mentions"]
 
 
@@ -369,7 +390,7 @@ def test_store_relation_rows_one_per_sentence(store: Store) -> None:
     store.save_batch([german(), english()])
     rows = store.relation_rows()
     assert len(rows) == store.counts()["relations"]
-    assert ("person:wladimir-putin", "travels_to", "country:KP", content_hash(EN_TEXT), 0, "reported", 0.8) in rows
+    assert ("person:wladimir-putin", "travels_to", "country:KP", "en.txt", 0, "reported", 0.8) in rows
 
 
 def test_store_entity_rows_aliases_and_redirects(store: Store) -> None:
@@ -382,15 +403,15 @@ def test_store_entity_rows_aliases_and_redirects(store: Store) -> None:
 
 def test_store_sentence_text_by_document_and_index(store: Store) -> None:
     store.save_batch([german()])
-    assert store.sentence_text(content_hash(DE_TEXT), 1) == "Putin und Kim Jong-un planen eine Partnerschaft."
-    assert store.sentence_text(content_hash(DE_TEXT), 99) is None
+    assert store.sentence_text("de.txt", 1) == "Putin und Kim Jong-un planen eine Partnerschaft."
+    assert store.sentence_text("de.txt", 99) is None
     assert store.sentence_text("missing", 0) is None
 
 
 def test_store_sentence_text_falls_back_to_the_relation_evidence(store: Store) -> None:
     article, extraction = german()
     store.save_batch([(article, replace(extraction, sentences=()))])
-    assert store.sentence_text(content_hash(DE_TEXT), 0) == "Wladimir Putin reist nach Nordkorea."
+    assert store.sentence_text("de.txt", 0) == "Wladimir Putin reist nach Nordkorea."
 
 
 def test_store_mentions_pages_through_articles_newest_first(store: Store) -> None:
@@ -436,3 +457,80 @@ def test_store_entity_orphaned_and_mentioned_again_within_one_batch(store: Store
             separate.save_batch([item])
         assert graph_of(store) == graph_of(separate)
     assert store.entity("person:kim-jong-un") is not None
+
+
+# -- no false merges: gazetteer entries whose names share a name_key stay apart --------------------
+
+
+def _visit(key: str, place_id: str, label: str, surface: str | None = None) -> tuple[Article, Extraction]:
+    """An article in which Olaf Scholz visits one place (named ``surface``, default its label)."""
+    text = f"Olaf Scholz visited {surface or label} on Monday."
+    return make_pair(key, text, "en", [
+        ("person:olaf-scholz", "person", "Olaf Scholz", {}, ("Olaf Scholz",)),
+        (place_id, "place", label, {}, (surface or label,)),
+    ], [("person:olaf-scholz", "travels_to", place_id, "reported")])
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("place:nanjing", "Nanjing"), ("place:nanning", "Nanning")),  # "yi" folded: nanying ~ naning
+    (("place:samara", "Samara"), ("place:samarra", "Sāmarrā’")),  # a doubled consonant
+    (("place:haarlem", "Haarlem"), ("place:harlem", "Harlem")),  # a doubled vowel
+    (("place:budapest-xi-kerulet", "Budapest XI. kerület"),
+     ("place:budapest-xiii-kerulet", "Budapest XIII. kerület")),  # Roman numerals: XIII ~ XI
+], ids=["nanjing-nanning", "samara-samarra", "haarlem-harlem", "budapest-xi-xiii"])
+def test_store_never_merges_two_gazetteer_places(
+    store: Store, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    store.save_batch([_visit("a.txt", *first)])
+    store.save_batch([_visit("b.txt", *second)])
+    ids = {e["id"] for e in store.entities() if e["type"] == "place"}
+    assert ids == {first[0], second[0]}
+    assert store.resolve_id(second[0]) == second[0] and not store.redirects()
+    assert store.evidence("person:olaf-scholz", "travels_to", second[0])[0]["document_id"] == "b.txt"
+
+
+def test_store_never_merges_a_gazetteer_place_with_a_name_that_differs_after_normalisation(store: Store) -> None:
+    store.save_batch([_visit("a.txt", "place:nanjing", "Nanjing")])
+    store.save_batch([_visit("b.txt", "place:nanying", "Nanying")])  # found by rule, same name_key
+    assert store.resolve_id("place:nanying") == "place:nanying"
+    store.save_batch([_visit("c.txt", "place:nanjing-city", "Nanjing", "NANJING")])  # same name, other id
+    assert store.resolve_id("place:nanjing-city") == "place:nanjing"
+
+
+# -- PostgreSQL parity: what SQLite takes but PostgreSQL refuses is cleaned per item -----------------
+
+
+def test_store_nul_and_lone_surrogates_are_replaced_not_rolling_back_the_batch(store: Store) -> None:
+    dirty_text = DE_TEXT.replace("reist", "re\x00ist").replace("Pakt", "Pa\ud800t")
+    article, extraction = german(key="de\x00.txt", text=dirty_text)
+    article = replace(article, source="Agen\x00tur", url="https://example.org/\x00", title="Ti\udc00tel",
+                      id="de\x00", published="2024-06-18\x00")
+    assert store.save_batch([english(), (article, extraction)]) == ["new", "new"]
+    saved = store.document("de\ufffd.txt")
+    assert saved is not None and len(saved["text"]) == len(dirty_text)
+    assert saved["text"] == dirty_text.replace("\x00", "\ufffd").replace("\ud800", "\ufffd")
+    assert (saved["source"], saved["url"], saved["title"]) == ("Agen\ufffdtur", "https://example.org/\ufffd", "Ti\ufffdtel")
+    assert store.status(article) == "unchanged"
+    mention = next(m for m in store.mentions("person:kim-jong-un") if m["document_id"] == "de\ufffd.txt")
+    assert saved["text"][mention["start"]:mention["end"]] == "Kim Jong-un"
+
+
+def test_store_refuses_an_id_too_long_for_an_index(store: Store) -> None:
+    article, _ = german(key="id:" + "x" * 3000)
+    assert "longer than" in (store.unstorable(article) or "")
+    assert store.unstorable(german()[0]) is None
+
+
+def test_store_migration_keeps_older_documents_unchanged_and_finds_their_copies(tmp_path: Path) -> None:
+    """A database from before schema step 5 (document id = content hash) is read as it was stored."""
+    path = tmp_path / "old.sqlite"
+    conn = migrations.connect(path)
+    migrations.migrate(conn, MIGRATIONS[:4])
+    conn.execute(
+        "INSERT INTO documents (id, key, title, text, ingested_at) VALUES (?, 'de.txt', 'Old', ?, '2024-01-01')",
+        (content_hash(DE_TEXT), DE_TEXT))
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.status(german()[0]) == "unchanged"
+        assert store.status(german(key="copy.txt")[0]) == "copy"
