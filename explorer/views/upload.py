@@ -7,6 +7,7 @@ from typing import Callable
 
 import streamlit as st
 
+from explorer.text import inert
 from explorer.upload import SUFFIXES, ingest_uploads
 
 
@@ -18,6 +19,6 @@ def render(db: Target, on_change: Callable[[], None]) -> None:
         report = ingest_uploads(files, db)
     st.success(f"{report.new} new, {report.replaced} replaced, {report.unchanged} unchanged, {len(report.rejected)} rejected")
     for rejection in report.rejected:
-        st.error(f"{rejection.where}: {rejection.reason}")
+        st.error(f"{inert(rejection.where)}: {inert(rejection.reason)}")
     if report.new or report.replaced:
         on_change()
