@@ -19,12 +19,16 @@ from typing import Any
 # a meaning to; letters, digits, space, '-', ',', '.', '/', '?', '@' and '%' stay readable.
 _SYNTAX = re.compile(r"[\\`*_{}\[\]()#+!|<>&:$~=\"';^]")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+# Streamlit's Markdown turns a bare "http://…" or "www.…" in text into a link, even when written with
+# character references; an invisible word joiner after the scheme or "www" keeps it plain text.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z]:)(?=//)|(?<=\bwww)(?=\.)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def inert(value: Any) -> str:
-    """``value`` as text for Markdown or HTML: shown literally, on one line, never markup."""
-    text = _LINE_BREAKS.sub(" ", plain(value))
+    """``value`` as text for Markdown or HTML: shown literally, on one line, never markup or a link."""
+    text = _AUTOLINK.sub(WORD_JOINER, _LINE_BREAKS.sub(" ", plain(value)))
     return _SYNTAX.sub(lambda match: f"&#{ord(match.group())};", text)
 
 

@@ -23,7 +23,7 @@ def test_highlight_leaves_no_markdown_syntax() -> None:
     sentence = "Gipfel ![x](http://example.invalid/a.png) **fett** :red[rot] $x$"
     out = highlight(sentence, [(0, 6)])
     assert not any(syntax in out for syntax in ("![", "](", "**", ":red[", "$x$"))
-    assert html.unescape(out) == f"<mark>Gipfel</mark>{sentence[6:]}"
+    assert html.unescape(out).replace("\u2060", "") == f"<mark>Gipfel</mark>{sentence[6:]}"
 
 
 def test_highlight_ignores_overlapping_and_out_of_range_spans() -> None:
