@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from explorer.queries import Filters
 from explorer.text import iso_day
@@ -55,8 +56,9 @@ def read_link(params: Params, known: Known) -> Link:
     range is dropped or clamped, with a notice."""
     notices = [f"unknown parameter {_shown(name)} ignored" for name in params if name not in KNOWN_NAMES | STREAMLIT_NAMES]
     values = {name: _single(params, name, notices) for name in params if name in KNOWN_NAMES and name not in LIST_FIELDS}
-    filters = replace(Filters(), **_lists(params, known, notices), **_ints(values, notices),
-                      **_dates(values, notices), **_texts(values, known, notices))
+    checked: dict[str, Any] = {**_lists(params, known, notices), **_ints(values, notices),
+                               **_dates(values, notices), **_texts(values, known, notices)}
+    filters = replace(Filters(), **checked)
     co = _flag(values, "co", notices)
     if co:
         filters = replace(filters, hide_co_mentioned=co != "1")

@@ -3,7 +3,7 @@ then the whole page reruns so the graph, counts and filter lists show them at on
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 

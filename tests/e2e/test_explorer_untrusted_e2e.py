@@ -93,7 +93,8 @@ def upload(page: Page, *files: Path) -> None:
 
 def test_explorer_e2e_upload_replaces_on_edit_and_refreshes_the_graph(page: Page, upload_url: str, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    first.mkdir(), second.mkdir()
+    first.mkdir()
+    second.mkdir()
     (first / "gipfel.de.txt").write_text(GIPFEL, encoding="utf-8")
     (second / "gipfel.de.txt").write_text(EDITED, encoding="utf-8")
     open_page(page, upload_url)

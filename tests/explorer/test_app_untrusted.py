@@ -44,7 +44,8 @@ def node_ids(at: AppTest) -> set[str]:
 
 def rendered_texts(at: AppTest) -> list[str]:
     """Everything Streamlit renders as Markdown: markdown, headings, captions, alerts, table cells."""
-    texts = [e.value for kind in ("markdown", "subheader", "caption", "info", "error", "success", "warning") for e in at.get(kind)]
+    kinds = ("markdown", "subheader", "caption", "info", "error", "success", "warning")
+    texts = [str(getattr(e, "value", "")) for kind in kinds for e in at.get(kind)]
     return texts + [str(cell) for table in at.table for cell in table.value.to_numpy().ravel()]
 
 

@@ -29,7 +29,7 @@ class Upload:
 
 def texts(db: Path) -> list[str]:
     with Store.open(db) as store:
-        return sorted(str(store.document(d["id"])["text"]) for d in store.documents())
+        return sorted(str((store.document(d["id"]) or {}).get("text")) for d in store.documents())
 
 
 def keys(db: Path) -> list[str]:
