@@ -19,7 +19,8 @@ from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.graph_component import vis_payload  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, facets  # noqa: E402
-from explorer.state import filters_from_params, params_from_filters, params_from_selection, selection_from_params  # noqa: E402
+from explorer.state import LIST_FIELDS, Known, Link, params_from_filters, params_from_selection, read_link  # noqa: E402
+from explorer.text import inert  # noqa: E402
 from explorer.views import details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
 from pipelines.backends import Target, public_target  # noqa: E402
 from pipelines.errors import EntenteError  # noqa: E402
@@ -36,6 +37,16 @@ def open_store(path: str) -> Store:
 @st.cache_resource(max_entries=2)
 def snapshot(path: str, version: str) -> Snapshot:
     return load_snapshot(open_store(path))
+
+
+@st.cache_resource(max_entries=2)
+def known_of(path: str, version: str) -> Known:
+    """What a link may name in this data (checked once per data version)."""
+    snap = snapshot(path, version)
+    values = facets(snap)
+    lists = {name: frozenset(values[name]) for name in LIST_FIELDS}
+    return Known(lists, dict(zip(snap.entities["id"], snap.entities["label"])),
+                 frozenset(snap.relations["edge_id"].unique()), snap.resolve)
 
 
 @st.cache_data(max_entries=64)
@@ -67,12 +78,23 @@ def ensure_database(db: Target) -> None:
 def refresh() -> None:
     """After new articles: forget cached data so everything is recomputed from the store."""
     view_of.clear()
+    known_of.clear()
     snapshot.clear()
 
 
-def current_selection(params: dict[str, Any], labels: dict[str, str]) -> dict[str, str] | None:
-    chosen = st.session_state.get("selection") or selection_from_params(params)
+def current_selection(link: Link, labels: dict[str, str]) -> dict[str, str] | None:
+    chosen = st.session_state.get("selection") or link.selection
     return chosen if chosen and (chosen["kind"] == "edge" or chosen["id"] in labels) else None
+
+
+def read_url(path: str, version: str) -> Link:
+    """The URL's view, checked; what was changed is said in one small line."""
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    link = read_link(params, known_of(path, version))
+    if link.notices:
+        st.caption("⚠️ This link was adjusted: " + "; ".join(inert(notice) for notice in link.notices[:8])
+                   + (f" (and {len(link.notices) - 8} more)" if len(link.notices) > 8 else ""))
+    return link
 
 
 def main() -> None:
@@ -82,15 +104,15 @@ def main() -> None:
     store = open_store(path)
     version = database.data_version(store)
     snap = snapshot(path, version)
-    params = st.query_params.to_dict()
-    present = params.get("present") == "1"
+    link = read_url(path, version)
+    present = link.present
     labels = dict(zip(snap.entities["id"], snap.entities["label"]))
-    sidebar.seed_from_url(filters_from_params(params))
+    sidebar.seed_from_url(link.filters)
     with st.sidebar:
         filters = sidebar.render(facets(snap), labels)
     view = view_of(path, version, filters)
     payload = vis_payload(view.nodes, view.edges, positions_of(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"]))))
-    selection = current_selection(params, labels)
+    selection = current_selection(link, labels)
     if not present:
         st.title("Entente")
     left, right = st.columns([3, 2] if present else [2, 1])

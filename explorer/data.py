@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from explorer.text import iso_day, plain
 from pipelines.store import Store
 
 DOCUMENT_COLUMNS = ("id", "key", "title", "published", "source", "url", "lang")
@@ -35,7 +36,8 @@ COUNTRY_ATTR_TYPES = frozenset({"place", "organization"})
 class Snapshot:
     """Everything the explorer filters, as frames; compared and hashed by identity.
 
-    - documents: id, key, title, published (ISO date or ""), source, url, lang.
+    - documents: id, key, title, published (ISO date or "": a stored value that is no real
+      ``YYYY-MM-DD…`` date counts as undated), source, url, lang.
     - entities: indexed by id (also a column): type, label, attrs (dict),
       country (ISO2: a place's or organisation's ``attrs["country"]``, a
       country's own code, else ""), mentions, documents (documents that
@@ -64,11 +66,20 @@ class Snapshot:
 
 def load_snapshot(store: Store) -> Snapshot:
     """Read the whole store (without texts) into a Snapshot."""
-    documents = _frame(store.documents(), DOCUMENT_COLUMNS, DOCUMENT_COLUMNS)
+    documents = document_frame(store.documents())
     mentions = mention_frame(store.mention_counts())
     relations = relation_frame(store.relation_rows())
     entities = entity_frame(store.entity_rows(), store.all_aliases(), documents["id"], mentions, relations)
     return Snapshot(documents, entities, mentions, relations, store.redirects(), _fingerprint(documents))
+
+
+def document_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Document rows as a frame of text columns, never trusting the store: NULLs become "", a
+    ``published`` that is no ISO date becomes "" (undated)."""
+    frame = _frame(({name: plain(row.get(name)) for name in DOCUMENT_COLUMNS} for row in rows),
+                   DOCUMENT_COLUMNS, DOCUMENT_COLUMNS)
+    frame["published"] = pd.array([iso_day(v) for v in frame["published"].tolist()], dtype="str")
+    return frame
 
 
 def sentence_text(store: Store, document_id: str, sentence: int) -> str:
@@ -87,10 +98,11 @@ def mention_frame(rows: Sequence[tuple[str, str, int]]) -> pd.DataFrame:
 def relation_frame(rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
     """``Store.relation_rows()`` tuples as a frame, with ``edge_id`` (one per aggregated edge)."""
     columns = _columns(rows, len(RELATION_COLUMNS) - 1)
-    frame = pd.DataFrame({name: pd.array(values, dtype="str")
+    frame = pd.DataFrame({name: pd.array([plain(v) for v in values], dtype="str")
                           for name, values in zip(RELATION_COLUMNS, columns) if name not in ("sentence", "score")})
-    frame.insert(4, "sentence", np.asarray(columns[4], dtype=np.int64))
-    frame.insert(6, "score", np.asarray(columns[6], dtype=np.float64))
+    frame["modality"] = frame["modality"].where(frame["modality"] != "", "reported")
+    frame.insert(4, "sentence", _numbers(columns[4], -1).astype(np.int64))
+    frame.insert(6, "score", _numbers(columns[6], 0.0))
     frame["edge_id"] = edge_ids(frame["source"], frame["relation"], frame["target"])
     return frame
 
@@ -105,7 +117,7 @@ def entity_frame(
     mentions: pd.DataFrame, relations: pd.DataFrame,
 ) -> pd.DataFrame:
     """Entities indexed by id with country, counts and aliases (see ``Snapshot``)."""
-    frame = _frame(rows, ("id", "type", "label", "attrs"), ("id", "type", "label"))
+    frame = _frame((_entity_row(row) for row in rows), ("id", "type", "label", "attrs"), ("id", "type", "label"))
     triples = zip(frame["id"].tolist(), frame["type"].tolist(), frame["attrs"].tolist())
     frame["country"] = pd.array([country_of(*row) for row in triples], dtype="str")
     ids = pd.Index(frame["id"].tolist(), dtype="str")  # unnamed: "id" stays an unambiguous column
@@ -116,13 +128,28 @@ def entity_frame(
     return frame
 
 
+def _entity_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An entity row as the explorer can show it: a missing label is the id, odd attrs are {}."""
+    entity_id = plain(row.get("id"))
+    attrs = row.get("attrs")
+    return {"id": entity_id, "type": plain(row.get("type")), "label": plain(row.get("label"), entity_id),
+            "attrs": attrs if isinstance(attrs, Mapping) else {}}
+
+
+def _numbers(values: Sequence[Any], default: float) -> np.ndarray:
+    """Stored numbers as floats; junk, NULL and non-finite values become ``default``."""
+    found = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").astype(np.float64).to_numpy(copy=True)
+    found[~np.isfinite(found)] = default
+    return found
+
+
 def country_of(entity_id: str, entity_type: str, attrs: Mapping[str, Any]) -> str:
     """The ISO2 country an entity belongs to: a country itself, a place's or organisation's
     ``attrs["country"]``; "" for persons, agreements and anything without one."""
     if entity_type == "country":
         return entity_id.partition(":")[2]
     if entity_type in COUNTRY_ATTR_TYPES:
-        return str(attrs.get("country") or "")
+        return plain(attrs.get("country"))
     return ""
 
 

@@ -1,7 +1,8 @@
 """Evidence sentences for the drill-down: grouped by article, the mention highlighted, all text escaped.
 
 Pure functions over the rows ``Store.mentions()`` and ``Store.evidence()`` return, so the UI modules only
-render what these produce.
+render what these produce. Text goes through ``explorer.text.inert``: it is shown with ``st.markdown``,
+where Markdown in a title (``![x](http://…)``) would otherwise become an image the browser fetches.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
+
+from explorer.text import inert, iso_day, plain
 
 
 @dataclass(frozen=True)
@@ -24,20 +27,21 @@ class ArticleEvidence:
 
 
 def highlight(sentence: str, spans: Iterable[tuple[int, int]]) -> str:
-    """The sentence escaped, with each ``(start, end)`` span (relative to it) wrapped in ``<mark>``."""
+    """The sentence as inert text, with each ``(start, end)`` span (relative to it) wrapped in ``<mark>``."""
     out, cursor = [], 0
     for start, end in sorted(set(spans)):
         if start < cursor or end > len(sentence) or start >= end:
             continue
-        out += [html.escape(sentence[cursor:start]), "<mark>", html.escape(sentence[start:end]), "</mark>"]
+        out += [inert(sentence[cursor:start]), "<mark>", inert(sentence[start:end]), "</mark>"]
         cursor = end
-    return "".join(out) + html.escape(sentence[cursor:])
+    return "".join(out) + inert(sentence[cursor:])
 
 
 def _article(row: Mapping[str, Any]) -> ArticleEvidence:
+    """The article of an evidence row; a stored date that is no ISO date shows as none."""
     return ArticleEvidence(
-        str(row["document_id"]), str(row.get("document_title") or ""), str(row.get("document_published") or ""),
-        str(row.get("document_source") or ""), str(row.get("document_url") or ""),
+        plain(row["document_id"]), plain(row.get("document_title")), iso_day(row.get("document_published")),
+        plain(row.get("document_source")), plain(row.get("document_url")),
     )
 
 
@@ -71,7 +75,7 @@ def relation_evidence(rows: Iterable[Mapping[str, Any]], names: Iterable[str] = 
 
 def _modality_note(row: Mapping[str, Any]) -> str:
     modality = str(row.get("modality") or "reported")
-    return "" if modality == "reported" else f' <span class="kg-modality">({html.escape(modality)})</span>'
+    return "" if modality == "reported" else f' <span class="kg-modality">({inert(modality)})</span>'
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -84,8 +88,8 @@ def _find_all(text: str, needle: str) -> list[int]:
 
 def article_header(article: ArticleEvidence) -> str:
     """"Title — source, date" as safe HTML, the title linked when the article has an http(s) URL."""
-    title = html.escape(article.title or article.document_id)
+    title = inert(article.title or article.document_id)
     if article.url.startswith(("http://", "https://")):
         title = f'<a href="{html.escape(article.url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-    meta = " · ".join(html.escape(part) for part in (article.source, article.published) if part)
+    meta = " · ".join(inert(part) for part in (article.source, article.published) if part)
     return f"<strong>{title}</strong>" + (f" <small>— {meta}</small>" if meta else "")

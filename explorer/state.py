@@ -1,36 +1,171 @@
 """The view's state in the URL: filters, focus and selection as query parameters, both ways.
 
-Pure functions, so a shared link reproduces a view and tests need no Streamlit.
+A link is input like any other: ``read_link`` checks every parameter against what it may hold and
+what the data knows, clamps or drops what does not fit and says so in short notices (plain text;
+render them with ``explorer.text.inert``). Pure functions, so tests need no Streamlit.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
-from typing import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from explorer.queries import Filters
+from explorer.text import iso_day
 
 LIST_FIELDS = ("types", "relations", "countries", "documents", "sources", "languages")
 INT_FIELDS = ("min_mentions", "min_support", "hops", "top_n")
-TEXT_FIELDS = ("date_from", "date_to", "search", "focus")
+INT_BOUNDS = {"min_mentions": (1, 20), "min_support": (1, 10), "hops": (1, 3), "top_n": (1, 5000)}
+DATE_FIELDS = ("date_from", "date_to")
+TEXT_FIELDS = ("search",)
 SELECTION_KINDS = ("node", "edge")
+FLAGS = {"co": ("0", "1"), "present": ("1",)}
+KNOWN_NAMES = frozenset((*LIST_FIELDS, *INT_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, "focus", *SELECTION_KINDS, *FLAGS))
+STREAMLIT_NAMES = frozenset({"embed", "embed_options"})  # Streamlit's own
+MAX_VALUE = 300   # characters in one parameter: longer ones are dropped, never searched or echoed
+MAX_ITEMS = 200   # values in one list parameter
+SHOWN = 40        # characters of a bad value repeated in its notice
+Params = Mapping[str, "str | Sequence[str]"]
 
 
-def filters_from_params(params: Mapping[str, str | list[str]]) -> Filters:
-    """Filters from query parameters; unknown or malformed values fall back to the defaults."""
-    values: dict[str, object] = {}
+@dataclass(frozen=True)
+class Known:
+    """What the data holds, to check a link against: list-filter values per field, entity labels
+    by id, aggregated edge ids, and how merged entity ids resolve."""
+
+    values: Mapping[str, frozenset[str]]
+    entities: Mapping[str, str]
+    edges: frozenset[str] = frozenset()
+    resolve: Callable[[str], str] = lambda entity_id: entity_id
+
+
+@dataclass(frozen=True)
+class Link:
+    """A checked link: the filters, selection and presentation flag it asks for, and what was
+    changed on the way (one short plain-text notice per parameter)."""
+
+    filters: Filters = Filters()
+    selection: dict[str, str] | None = None
+    present: bool = False
+    notices: tuple[str, ...] = field(default=())
+
+
+def read_link(params: Params, known: Known) -> Link:
+    """The link's view; every parameter that is unknown, malformed, repeated, too long or out of
+    range is dropped or clamped, with a notice."""
+    notices = [f"unknown parameter {_shown(name)} ignored" for name in params if name not in KNOWN_NAMES | STREAMLIT_NAMES]
+    values = {name: _single(params, name, notices) for name in params if name in KNOWN_NAMES and name not in LIST_FIELDS}
+    checked: dict[str, Any] = {**_lists(params, known, notices), **_ints(values, notices),
+                               **_dates(values, notices), **_texts(values, known, notices)}
+    filters = replace(Filters(), **checked)
+    co = _flag(values, "co", notices)
+    if co:
+        filters = replace(filters, hide_co_mentioned=co != "1")
+    selection = _selection(values, known, notices)
+    return Link(filters, selection, _flag(values, "present", notices) == "1", tuple(notices))
+
+
+def _values(params: Params, name: str) -> list[str]:
+    raw = params.get(name)
+    return [raw] if isinstance(raw, str) else list(raw or [])
+
+
+def _single(params: Params, name: str, notices: list[str]) -> str:
+    """The last value of a parameter that takes one ("" when too long)."""
+    values = _values(params, name)
+    if len(values) > 1:
+        notices.append(f"{name} was given {len(values)} times: the last one is used")
+    value = values[-1] if values else ""
+    if len(value) > MAX_VALUE:
+        notices.append(f"{name} is longer than {MAX_VALUE} characters: ignored")
+        return ""
+    return value
+
+
+def _lists(params: Params, known: Known, notices: list[str]) -> dict[str, tuple[str, ...]]:
+    """Comma-separated list filters, all repeats joined, unknown values dropped."""
+    result: dict[str, tuple[str, ...]] = {}
     for name in LIST_FIELDS:
-        raw = params.get(name)
-        values[name] = tuple(v for v in ",".join(raw if isinstance(raw, list) else [raw or ""]).split(",") if v)
+        raw = ",".join(_values(params, name))
+        if len(raw) > MAX_VALUE * 10:
+            notices.append(f"{name} is too long: ignored")
+            continue
+        items = list(dict.fromkeys(v for v in raw.split(",") if v))[:MAX_ITEMS]
+        allowed = known.values.get(name, frozenset())
+        unknown = [v for v in items if v not in allowed]
+        if unknown:
+            notices.append(f"{name}: no such value {', '.join(_shown(v) for v in unknown[:3])}" + (" …" if len(unknown) > 3 else ""))
+        if items:
+            result[name] = tuple(v for v in items if v in allowed)
+    return result
+
+
+def _ints(values: Mapping[str, str], notices: list[str]) -> dict[str, int]:
+    """Whole numbers, clamped to what the controls offer."""
+    result: dict[str, int] = {}
     for name in INT_FIELDS:
-        value = _first(params.get(name))
-        if value.isdigit():
-            values[name] = int(value)
-    for name in TEXT_FIELDS:
-        values[name] = _first(params.get(name))
-    if "co" in params:
-        values["hide_co_mentioned"] = _first(params.get("co")) != "1"
-    return replace(Filters(), **values)  # type: ignore[arg-type]
+        raw = values.get(name, "")
+        if not raw:
+            continue
+        try:
+            number = int(raw.strip())
+        except ValueError:
+            notices.append(f"{name}={_shown(raw)} is not a whole number: ignored")
+            continue
+        low, high = INT_BOUNDS[name]
+        result[name] = min(max(number, low), high)
+        if result[name] != number:
+            notices.append(f"{name}={_shown(raw)} is outside {low}–{high}: {result[name]} is used")
+    return result
+
+
+def _dates(values: Mapping[str, str], notices: list[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for name in DATE_FIELDS:
+        raw = values.get(name, "")
+        if raw and not iso_day(raw):
+            notices.append(f"{name}={_shown(raw)} is not a date (YYYY-MM-DD): ignored")
+        elif raw:
+            result[name] = iso_day(raw)
+    return result
+
+
+def _texts(values: Mapping[str, str], known: Known, notices: list[str]) -> dict[str, str]:
+    result = {name: values[name] for name in TEXT_FIELDS if values.get(name)}
+    focus = values.get("focus", "")
+    if focus and known.resolve(focus) in known.entities:
+        result["focus"] = known.resolve(focus)
+    elif focus:
+        notices.append(f"focus={_shown(focus)} is no entity here: ignored")
+    return result
+
+
+def _flag(values: Mapping[str, str], name: str, notices: list[str]) -> str:
+    raw = values.get(name, "")
+    if raw and raw not in FLAGS[name]:
+        notices.append(f"{name}={_shown(raw)} is not {' or '.join(FLAGS[name])}: ignored")
+        return ""
+    return raw
+
+
+def _selection(values: Mapping[str, str], known: Known, notices: list[str]) -> dict[str, str] | None:
+    """``?node=ID`` (a known entity, merged ids followed) or ``?edge=ID`` (a stored edge)."""
+    node, edge = values.get("node", ""), values.get("edge", "")
+    if node and known.resolve(node) in known.entities:
+        return {"kind": "node", "id": known.resolve(node)}
+    if node:
+        notices.append(f"node={_shown(node)} is no entity here: ignored")
+    if edge and edge in known.edges:
+        return {"kind": "edge", "id": edge}
+    if edge:
+        notices.append(f"edge={_shown(edge)} is no relation here: ignored")
+    return None
+
+
+def _shown(value: str) -> str:
+    """A bad value, shortened for its notice."""
+    return value if len(value) <= SHOWN else value[: SHOWN - 1] + "…"
 
 
 def params_from_filters(filters: Filters) -> dict[str, str]:
@@ -47,22 +182,7 @@ def params_from_filters(filters: Filters) -> dict[str, str]:
     return params
 
 
-def selection_from_params(params: Mapping[str, str | list[str]]) -> dict[str, str] | None:
-    """``?node=ID`` or ``?edge=ID`` -> the selection the graph component uses."""
-    for kind in SELECTION_KINDS:
-        value = _first(params.get(kind))
-        if value:
-            return {"kind": kind, "id": value}
-    return None
-
-
 def params_from_selection(selection: Mapping[str, str] | None) -> dict[str, str]:
     if not selection or selection.get("kind") not in SELECTION_KINDS:
         return {}
     return {str(selection["kind"]): str(selection["id"])}
-
-
-def _first(value: str | list[str] | None) -> str:
-    if isinstance(value, list):
-        return value[0] if value else ""
-    return value or ""

@@ -172,9 +172,18 @@ def ingest(
     at ``scheduler``, or on a local cluster of ``workers`` processes when no
     address is given (this process then only reads and saves).
     """
+    return ingest_items(read_paths(paths, lang), db, workers, progress, engine, scheduler)
+
+
+def ingest_items(
+    items: Iterable[Article | Rejection], db: Target, workers: int = 1,
+    progress: Progress = lambda n: None, engine: str = "processes", scheduler: str | None = None,
+) -> IngestReport:
+    """Ingest articles already read (with the rejections met reading them), as ``ingest`` does;
+    for callers that choose the keys themselves (the explorer keys uploads by file name)."""
     report = IngestReport()
     with few_collections(), Store.open(db) as store:
-        pending = _pending(read_paths(paths, lang), store, report, progress)
+        pending = _pending(items, store, report, progress)
         for batch in _batches(_extracted(pending, workers, engine, scheduler), SAVE_BATCH):
             for status in store.save_batch(batch, extract=_extract_one):
                 report.count(status)

@@ -262,6 +262,11 @@ class Store:
 
 
 def _with_attrs(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "attrs": json.loads(row["attrs"])}
+    """The row with its attrs JSON read; attrs that are no JSON object (a damaged row) read as {}."""
+    try:
+        attrs = json.loads(row["attrs"])
+    except (TypeError, ValueError, RecursionError):
+        attrs = {}
+    return {**row, "attrs": attrs if isinstance(attrs, dict) else {}}
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
+from explorer.text import inert
 from pipelines.store import Store
 
 CARD_FIELDS = ("type", "id", "role", "leads", "country", "kind", "status", "year")
@@ -34,14 +35,14 @@ def _articles(articles: list[ArticleEvidence]) -> None:
 
 def entity(store: Store, card: dict[str, Any]) -> None:
     """The entity card and every sentence that mentions it."""
-    st.subheader(card["label"])
+    st.subheader(inert(card["label"]))
     facts = card_facts(card)
-    st.table({"field": list(facts.keys()), "value": list(facts.values())})
+    st.table({"field": list(facts.keys()), "value": [inert(value) for value in facts.values()]})
     aliases = [a for a in card.get("aliases") or [] if a != card["label"]]
     if aliases:
-        st.caption("Also called: " + ", ".join(aliases))
+        st.caption("Also called: " + ", ".join(inert(alias) for alias in aliases))
     if card.get("parties"):
-        st.caption("Parties: " + ", ".join(p["label"] for p in card["parties"]))
+        st.caption("Parties: " + ", ".join(inert(p["label"]) for p in card["parties"]))
     shown_key = f"articles_shown:{card['id']}"
     shown = st.session_state.get(shown_key, ARTICLES_PAGE)
     articles = mention_evidence(store.mentions(card["id"], articles=shown))
@@ -58,8 +59,11 @@ def entity(store: Store, card: dict[str, Any]) -> None:
 
 def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:
     """Every evidence sentence of one relation (``source|relation|target``)."""
+    if edge_id.count("|") < 2:
+        st.info("No such relation.")
+        return
     source, rel, target = edge_id.split("|", 2)
-    st.subheader(f"{labels.get(source, source)} — {rel.replace('_', ' ')} → {labels.get(target, target)}")
+    st.subheader(f"{inert(labels.get(source, source))} — {inert(rel.replace('_', ' '))} → {inert(labels.get(target, target))}")
     rows = store.evidence(source, rel, target)
     names = [labels.get(source, ""), labels.get(target, "")]
     articles = relation_evidence(rows, names)

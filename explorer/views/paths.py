@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any, Callable
 
 import streamlit as st
 
 from explorer.queries import Filters, explain_paths
+from explorer.text import inert
 
 
 def _hop(hop: dict[str, Any], labels: dict[str, str], sentence: str) -> str:
     arrow = "→" if hop.get("direction", "forward") == "forward" else "←"
     left, right = labels.get(hop["source"], hop["source"]), labels.get(hop["target"], hop["target"])
-    meta = " · ".join(html.escape(str(v)) for v in (hop.get("document_title"), hop.get("published")) if v)
-    return (f"<li><strong>{html.escape(left)}</strong> {arrow} <em>{html.escape(hop['relation'])}</em> {arrow} "
-            f"<strong>{html.escape(right)}</strong><br><span class='kg-evidence'>{html.escape(sentence)}</span>"
+    meta = " · ".join(inert(v) for v in (hop.get("document_title"), hop.get("published")) if v)
+    return (f"<li><strong>{inert(left)}</strong> {arrow} <em>{inert(hop['relation'])}</em> {arrow} "
+            f"<strong>{inert(right)}</strong><br><span class='kg-evidence'>{inert(sentence)}</span>"
             f"<br><small>{meta}</small></li>")
 
 
@@ -33,7 +33,7 @@ def render(snapshot: Any, filters: Filters, options: dict[str, str], sentence_of
         return
     paths = explain_paths(snapshot, filters, a, b, k=3)
     if not paths:
-        st.info(f"No connection between {options[a]} and {options[b]} in the current view.")
+        st.info(f"No connection between {inert(options[a])} and {inert(options[b])} in the current view.")
         return
     for n, path in enumerate(paths, start=1):
         hops = "".join(_hop(hop, options, sentence_of(hop)) for hop in path)

@@ -9,6 +9,8 @@ from typing import Any
 import streamlit as st
 
 from explorer.queries import Filters
+from explorer.state import INT_BOUNDS
+from explorer.text import iso_day
 
 PREFIX = "f_"
 
@@ -30,17 +32,24 @@ def _multiselect(label: str, name: str, options: list[Any], fmt: dict[str, str] 
     return tuple(chosen)
 
 
+def _day(value: Any, low: dt.date, high: dt.date, default: dt.date) -> dt.date:
+    """``value`` as a date within low..high (``default`` when it is no ISO date)."""
+    day = iso_day(value)
+    return min(max(dt.date.fromisoformat(day), low), high) if day else default
+
+
 def _dates(facets: dict[str, Any]) -> tuple[str, str]:
-    low, high = facets.get("date_min") or "", facets.get("date_max") or ""
+    """The date range control, offered when documents are dated (undated ones have no date)."""
+    low, high = iso_day(facets.get("date_min")), iso_day(facets.get("date_max"))
     if not low or not high:
         return "", ""
-    lo, hi = dt.date.fromisoformat(low[:10]), dt.date.fromisoformat(high[:10])
+    lo, hi = dt.date.fromisoformat(low), dt.date.fromisoformat(high)
     use = st.checkbox("Limit to a date range", key=PREFIX + "use_dates", value=bool(st.session_state.get(PREFIX + "date_from")))
     if not use:
         return "", ""
-    start = st.session_state.get(PREFIX + "date_from") or low
-    end = st.session_state.get(PREFIX + "date_to") or high
-    picked = st.date_input("Published between", (dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])), lo, hi, key=PREFIX + "dates")
+    start = _day(st.session_state.get(PREFIX + "date_from"), lo, hi, lo)
+    end = _day(st.session_state.get(PREFIX + "date_to"), lo, hi, hi)
+    picked = st.date_input("Published between", (start, max(start, end)), lo, hi, key=PREFIX + "dates")
     if isinstance(picked, tuple) and len(picked) == 2:
         return picked[0].isoformat(), picked[1].isoformat()
     return "", ""
@@ -57,12 +66,12 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     sources = _multiselect("Sources", "sources", list(facets["sources"]))
     languages = _multiselect("Languages", "languages", list(facets["languages"]))
     date_from, date_to = _dates(facets)
-    min_mentions = st.slider("Minimum mentions", 1, 20, key=PREFIX + "min_mentions")
-    min_support = st.slider("Minimum sentences per edge", 1, 10, key=PREFIX + "min_support")
+    min_mentions = st.slider("Minimum mentions", *INT_BOUNDS["min_mentions"], key=PREFIX + "min_mentions")
+    min_support = st.slider("Minimum sentences per edge", *INT_BOUNDS["min_support"], key=PREFIX + "min_support")
     hide_co = st.checkbox("Hide co-mentioned edges", key=PREFIX + "hide_co_mentioned")
     st.header("Focus")
     focus = _focus(focus_options)
-    hops = st.slider("Hops around the focus", 1, 3, key=PREFIX + "hops", disabled=not focus)
+    hops = st.slider("Hops around the focus", *INT_BOUNDS["hops"], key=PREFIX + "hops", disabled=not focus)
     top_n = int(st.session_state.get(PREFIX + "top_n", Filters().top_n))
     return Filters(types, relations, countries, documents, sources, languages, date_from, date_to,
                    min_mentions, min_support, hide_co, search, focus, hops, top_n)

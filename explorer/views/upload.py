@@ -1,23 +1,70 @@
-"""Add articles from the browser: the pipeline ingests them and the graph refreshes."""
+"""Add articles from the browser: ingested like ``ingest`` (large uploads on a thread, with progress),
+then the whole page reruns so the graph, counts and filter lists show them at once."""
 
 from __future__ import annotations
 
-from pipelines.backends import Target
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
-from explorer.upload import SUFFIXES, ingest_uploads
+from explorer.text import inert
+from explorer.upload import BACKGROUND_BYTES, SUFFIXES, UploadJob, UploadOutcome, ingest_uploads, total_bytes
+from pipelines.backends import Target
+
+JOB, OUTCOME, ROUND = "u_job", "u_outcome", "u_round"
 
 
 def render(db: Target, on_change: Callable[[], None]) -> None:
-    files = st.file_uploader("Articles (txt, md, html, json, jsonl)", type=list(SUFFIXES), accept_multiple_files=True, key="u_files")
+    """The uploader, the last upload's outcome, and the progress of one running in the background."""
+    job: UploadJob | None = st.session_state.get(JOB)
+    if job is not None:
+        _progress(on_change)
+        return
+    _show(st.session_state.get(OUTCOME))
+    key = f"u_files_{st.session_state.get(ROUND, 0)}"  # a new key after each upload empties the widget
+    files = st.file_uploader("Articles (txt, md, html, json, jsonl)", type=list(SUFFIXES), accept_multiple_files=True, key=key)
     if not files or not st.button("Add to the graph", key="u_add"):
         return
-    with st.spinner("Extracting entities and relations…"):
-        report = ingest_uploads(files, db)
-    st.success(f"{report.new} new, {report.replaced} replaced, {report.unchanged} unchanged, {len(report.rejected)} rejected")
-    for rejection in report.rejected:
-        st.error(f"{rejection.where}: {rejection.reason}")
-    if report.new or report.replaced:
+    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+    if total_bytes(files) > BACKGROUND_BYTES:
+        st.session_state[JOB] = UploadJob(files, db)
+    else:
+        with st.spinner("Extracting entities and relations…"):
+            _finish(ingest_uploads(files, db), on_change)
+    st.rerun()
+
+
+@st.fragment(run_every=0.5)
+def _progress(on_change: Callable[[], None]) -> None:
+    """Polls the background job; when it is done, keeps its outcome and reruns the whole page."""
+    job: UploadJob = st.session_state[JOB]
+    if not job.finished:
+        st.progress(job.fraction, text=f"Extracting entities and relations… {job.done} of about {job.total} articles")
+        return
+    del st.session_state[JOB]
+    if job.outcome is None:
+        st.session_state[OUTCOME] = job.error
+    else:
+        _finish(job.outcome, on_change)
+    st.rerun(scope="app")
+
+
+def _finish(outcome: UploadOutcome, on_change: Callable[[], None]) -> None:
+    st.session_state[OUTCOME] = outcome
+    if outcome.report.new or outcome.report.replaced:
         on_change()
+
+
+def _show(outcome: UploadOutcome | str | None) -> None:
+    """The summary line, one line per rejected or duplicate file (names shown as text)."""
+    if isinstance(outcome, str):
+        st.error(inert(outcome))
+        return
+    if outcome is None:
+        return
+    report = outcome.report
+    st.success(f"{report.new} new, {report.replaced} replaced, {report.unchanged} unchanged, {len(report.rejected)} rejected")
+    for note in outcome.duplicates:
+        st.warning(inert(note))
+    for rejection in report.rejected:
+        st.error(f"{inert(rejection.where)}: {inert(rejection.reason)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from explorer.evidence import article_header, highlight, mention_evidence, relation_evidence
@@ -15,7 +16,14 @@ def test_highlight_escapes_text_and_marks_spans() -> None:
     sentence = f"Putin {PAYLOAD} traf Kim."
     out = highlight(sentence, [(0, 5), (len(sentence) - 4, len(sentence) - 1)])
     assert out.startswith("<mark>Putin</mark>") and out.endswith("<mark>Kim</mark>.")
-    assert "<script>" not in out and "<img" not in out and "&lt;script&gt;" in out
+    assert "<script>" not in out and "<img" not in out and html.unescape(out) == f"<mark>Putin</mark> {PAYLOAD} traf <mark>Kim</mark>."
+
+
+def test_highlight_leaves_no_markdown_syntax() -> None:
+    sentence = "Gipfel ![x](http://example.invalid/a.png) **fett** :red[rot] $x$"
+    out = highlight(sentence, [(0, 6)])
+    assert not any(syntax in out for syntax in ("![", "](", "**", ":red[", "$x$"))
+    assert html.unescape(out).replace("\u2060", "") == f"<mark>Gipfel</mark>{sentence[6:]}"
 
 
 def test_highlight_ignores_overlapping_and_out_of_range_spans() -> None:
@@ -44,6 +52,6 @@ def test_article_header_escapes_title_and_links_only_http_urls() -> None:
     rows = [{"document_id": "d", "document_title": PAYLOAD, "document_url": "javascript:alert(1)", "sentence_text": "x"}]
     (article,) = relation_evidence(rows)
     header = article_header(article)
-    assert "<script>" not in header and "href" not in header
+    assert "<script>" not in header and "href" not in header and html.unescape(header).count(PAYLOAD) == 1
     rows[0]["document_url"] = "https://example.org/a?b=1&c=2"
     assert 'href="https://example.org/a?b=1&amp;c=2"' in article_header(relation_evidence(rows)[0])

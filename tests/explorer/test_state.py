@@ -1,0 +1,43 @@
+"""Links are checked like any input: read_link clamps or drops what does not fit, with a notice."""
+
+from __future__ import annotations
+
+from explorer.queries import Filters
+from explorer.state import LIST_FIELDS, MAX_VALUE, Known, params_from_filters, read_link
+
+KNOWN = Known(
+    {**{name: frozenset() for name in LIST_FIELDS}, "types": frozenset({"person", "country"})},
+    {"person:a": "A", "country:KP": "North Korea"}, frozenset({"person:a|visits|country:KP"}),
+    lambda entity_id: {"person:old-a": "person:a"}.get(entity_id, entity_id),
+)
+
+
+def test_read_link_good_link_round_trips_without_notices() -> None:
+    filters = Filters(types=("person",), hops=2, focus="person:a", date_from="2024-06-01", hide_co_mentioned=False)
+    link = read_link({**params_from_filters(filters), "node": "person:old-a"}, KNOWN)
+    assert link.filters == filters and link.selection == {"kind": "node", "id": "person:a"} and not link.notices
+
+
+def test_read_link_clamps_numbers_to_the_controls_range() -> None:
+    link = read_link({"hops": "99999", "min_mentions": "-1", "top_n": "0"}, KNOWN)
+    assert (link.filters.hops, link.filters.min_mentions, link.filters.top_n) == (3, 1, 1)
+    assert len(link.notices) == 3 and "hops=99999 is outside 1–3: 3 is used" in link.notices
+
+
+def test_read_link_drops_malformed_and_unknown_values_with_a_notice() -> None:
+    link = read_link({"min_mentions": "abc", "date_from": "2024-13-45", "date_to": "2024-02-30", "types": "bogus,person",
+                      "edge": "foo", "node": "<script>", "focus": "x", "co": "2", "present": "yes", "weird": "1"}, KNOWN)
+    assert link.filters == Filters(types=("person",)) and link.selection is None and not link.present
+    assert len(link.notices) == 10
+
+
+def test_read_link_repeated_parameter_uses_the_last_and_says_so() -> None:
+    link = read_link({"hops": ["1", "2"], "types": ["person", "country"]}, KNOWN)
+    assert link.filters.hops == 2 and link.filters.types == ("person", "country")
+    assert link.notices == ("hops was given 2 times: the last one is used",)
+
+
+def test_read_link_very_long_values_are_dropped_and_never_echoed_whole() -> None:
+    link = read_link({"search": "x" * (MAX_VALUE + 1), "node": "y" * 200, "types": "z" * 100_000}, KNOWN)
+    assert link.filters == Filters() and link.selection is None
+    assert all(len(notice) < 120 for notice in link.notices) and len(link.notices) == 3
