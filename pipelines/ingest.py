@@ -19,9 +19,9 @@ from typing import Callable, Iterable, Iterator
 from pipelines.backends import Target
 from pipelines.dask_engine import dask_submit
 from pipelines.distribute import alongside, in_flight
-from pipelines.extract import extract_many
-from pipelines.records import Article
-from pipelines.sources import Rejection, read_paths
+from pipelines.extract import extract_safely
+from pipelines.records import Article, Extraction, Notice, Rejection
+from pipelines.sources import read_paths
 from pipelines.store import Store
 from pipelines.store_rows import StoreRows, store_rows
 
@@ -37,6 +37,7 @@ ENGINES = ("processes", "dask")
 GC_THRESHOLD = 50_000
 Progress = Callable[[int], None]
 Batch = list[tuple[Article, StoreRows]]
+Extracted = list[tuple[Article, StoreRows | Rejection]]  # a Rejection for an article whose extraction failed
 
 
 @dataclass
@@ -47,6 +48,7 @@ class IngestReport:
     replaced: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -57,14 +59,31 @@ class IngestReport:
 
     def summary(self) -> str:
         lines = [f"documents: {self.new} new, {self.replaced} replaced, {self.unchanged} unchanged, {len(self.rejected)} rejected"]
-        lines += [f"rejected: {r.where}: {r.reason}" for r in self.rejected]
+        lines += [f"rejected: {r}" for r in self.rejected]
+        lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
 
-def _extract_chunk(articles: list[Article]) -> Batch:
-    """Extract ``articles``; records as the rows the store keeps (cheap to send between processes)."""
+def _extract_chunk(articles: list[Article]) -> Extracted:
+    """Extract ``articles``; records as the rows the store keeps (cheap to send between processes),
+    or a Rejection for each article whose extraction failed."""
     with few_collections():  # also on Dask workers, which run only this
-        return [(article, store_rows(record)) for article, record in extract_many(articles)]
+        return [(article, _rows(article, record)) for article, record in extract_safely(articles)]
+
+
+def _rows(article: Article, record: Extraction | Rejection) -> StoreRows | Rejection:
+    if isinstance(record, Rejection):
+        return record
+    try:
+        return store_rows(record)
+    except Exception as err:  # noqa: BLE001 (one article never stops a run)
+        return Rejection(article.where or article.key, f"cannot store its extraction ({type(err).__name__}: {err}): please report it")
+
+
+def _saved_only(batch: Extracted, report: IngestReport) -> Batch:
+    """The articles of ``batch`` that were extracted; the others are reported as rejected."""
+    report.rejected += [rows for _, rows in batch if isinstance(rows, Rejection)]
+    return [(article, rows) for article, rows in batch if not isinstance(rows, Rejection)]
 
 
 @contextmanager
@@ -84,9 +103,9 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _batches(chunks: Iterable[Batch], size: int) -> Iterator[Batch]:
+def _batches(chunks: Iterable[Extracted], size: int) -> Iterator[Extracted]:
     """Consecutive chunks joined into batches of at least ``size`` items (the last may be smaller)."""
-    batch: Batch = []
+    batch: Extracted = []
     for chunk in chunks:
         batch += chunk
         if len(batch) >= size:
@@ -97,12 +116,15 @@ def _batches(chunks: Iterable[Batch], size: int) -> Iterator[Batch]:
 
 
 def _pending(items: Iterable[Article | Rejection], store: Store, report: IngestReport, progress: Progress) -> Iterator[Article]:
-    """Articles that need extraction; unchanged ones and rejections are only counted."""
+    """Articles that need extraction; unchanged ones and rejections are only counted, and the
+    warnings of every article are kept for the summary."""
     for item in items:
         if isinstance(item, Rejection):
             report.rejected.append(item)
             progress(1)
-        elif store.status(item) == "unchanged":
+            continue
+        report.warnings += item.notices
+        if store.status(item) == "unchanged":
             report.count("unchanged")
             progress(1)
         else:
@@ -124,13 +146,13 @@ def ingest(
     with few_collections(), Store.open(db) as store:
         pending = _pending(read_paths(paths, lang), store, report, progress)
         for batch in _batches(_extracted(pending, workers, engine, scheduler), SAVE_BATCH):
-            for status in store.save_batch(batch):
+            for status in store.save_batch(_saved_only(batch, report)):
                 report.count(status)
             progress(len(batch))
     return report
 
 
-def _extracted(articles: Iterable[Article], workers: int, engine: str, scheduler: str | None) -> Iterator[Batch]:
+def _extracted(articles: Iterable[Article], workers: int, engine: str, scheduler: str | None) -> Iterator[Extracted]:
     if engine == "dask":
         with dask_submit(scheduler, workers) as (submit, count):
             yield from in_flight(_extract_chunk, submit, _chunks(articles, CHUNK // count or 1), count)

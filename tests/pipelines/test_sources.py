@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import sources
+from pipelines import jsonl
 from pipelines.errors import InputError
 from pipelines.keys import content_hash
 from pipelines.records import Article
@@ -223,7 +223,7 @@ def test_read_paths_jsonl_keys(tmp_path: Path) -> None:
 
 
 def test_read_paths_jsonl_overlong_line_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "MAX_BYTES", 400)
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 400)
     path = _write(tmp_path / "a.jsonl", _jsonl({"text": "x" * 1000}, {"id": "b", "text": ENGLISH_BODY}))
     rejection, article = _read(path)
     assert isinstance(rejection, Rejection) and rejection.where == f"{path}:line 1"
