@@ -106,15 +106,6 @@ def _checked(parse: Callable[[str], _T], text: str) -> _T:
         raise ValueError(f"{text!r} is not a valid date ({err})") from err
 
 
-class _Names(dateutil_parser.parserinfo):
-    """dateutil's English month and weekday names plus those of NAME_LANGUAGES."""
-
-    def __init__(self) -> None:
-        self.MONTHS = [(*english, *_names(get_month_names, month)) for month, english in enumerate(self.MONTHS, 1)]
-        self.WEEKDAYS = [(*english, *_names(get_day_names, day)) for day, english in enumerate(self.WEEKDAYS)]
-        super().__init__(dayfirst=True)
-
-
 def _names(names_of: Callable[..., object], number: int) -> tuple[str, ...]:
     found = {
         str(names_of(width, context, locale)[number]).rstrip(".")  # type: ignore[index]
@@ -123,5 +114,16 @@ def _names(names_of: Callable[..., object], number: int) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-_NAMES = _Names()
+class _Names(dateutil_parser.parserinfo):
+    """dateutil's English month and weekday names plus those of NAME_LANGUAGES."""
+
+    MONTHS: list[tuple[str, ...]] = [
+        (*english, *_names(get_month_names, month)) for month, english in enumerate(dateutil_parser.parserinfo.MONTHS, 1)
+    ]
+    WEEKDAYS: list[tuple[str, ...]] = [
+        (*english, *_names(get_day_names, day)) for day, english in enumerate(dateutil_parser.parserinfo.WEEKDAYS)
+    ]
+
+
+_NAMES = _Names(dayfirst=True)
 _PARSERS = (_iso, _rfc_822, _dotted, _with_month_name)

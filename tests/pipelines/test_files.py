@@ -59,7 +59,7 @@ def test_walk_skips_what_is_no_file_with_a_reason(tmp_path: Path) -> None:
         names = _names(list(walk(tmp_path)))
     assert names[0] == "a.txt" and len(names) == 5
     for name, (file, reason) in zip(names[1:], [("b-feed.jsonl", "FIFO"), ("c-zero.txt", "character device"),
-                                                 ("d-loop.md", "link loop"), ("e-socket.txt", "a socket")]):
+                                                 ("d-loop.md", "link loop"), ("e-socket.txt", "a socket")], strict=True):
         assert name.startswith(f"rejected {tmp_path / file}: ") and reason in name, name
 
 
