@@ -130,3 +130,14 @@ def test_ingest_extraction_failure_rejects_that_article_only() -> None:
     saved = ingest_module._saved_only(extracted, report)
     assert [article.id for article, _ in saved] == ["a", "a"]
     assert [r.where for r in report.rejected] == ["b.txt"] and "extraction failed" in report.rejected[0].reason
+
+
+def test_ingest_nul_bytes_in_id_and_title_stored_on_postgres(tmp_path: Path, postgres_url: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"id": "a\u00001", "title": "Scholz\u0000 in Paris", "text": ARTICLE}, {"id": "b", "text": f"{ARTICLE} Noch einer."}]
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    report = ingest([feed], postgres_url)
+    assert (report.new, report.rejected) == (2, [])
+    assert [w.reason[:10] for w in report.warnings] == ['"title" he', '"id" held ']
+    with Store.open(postgres_url) as store:
+        assert sorted(d["key"] for d in store.documents()) == ["id:a1", "id:b"]
