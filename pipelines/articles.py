@@ -9,7 +9,7 @@ lists); what cannot become an article is a ``Rejection``.
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from pipelines.clean import clean, clean_value, is_damaged
 from pipelines.dates import iso_date

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -22,9 +22,9 @@ from pipelines.extract import extract_safely
 from pipelines.goldfiles import FORMATS as FORMATS_GOLD
 from pipelines.goldfiles import read_gold, sentences_with_limit
 from pipelines.graph import build_graph
-from pipelines.ner_eval import NerReport, evaluate_sentences
 from pipelines.ingest import ENGINES, ingest
 from pipelines.language import normalize_code
+from pipelines.ner_eval import NerReport, evaluate_sentences
 from pipelines.records import Article, Rejection
 from pipelines.sample_eval import SampleReport, evaluate_gold
 from pipelines.sources import read_paths

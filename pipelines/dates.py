@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from babel.dates import get_day_names, get_month_names
 from dateutil import parser as dateutil_parser

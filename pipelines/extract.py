@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -156,4 +156,4 @@ def _run_batch(batch: list[Article]) -> list[tuple[Article, Extraction]]:
     # Past the warm-up budget, a memory zone frees the strings and lexemes this batch added, so a
     # long-lived worker does not grow with the corpus; records hold plain Python strings only.
     with batch_zone(nlp):
-        return [(a, record_from_doc(doc, a)) for a, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch))]
+        return [(a, record_from_doc(doc, a)) for a, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch), strict=True)]

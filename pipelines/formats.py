@@ -12,8 +12,9 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import charset_normalizer
 import yaml

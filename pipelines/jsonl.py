@@ -12,8 +12,9 @@ import dataclasses
 import io
 import shutil
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Iterator
+from typing import IO
 
 from pipelines.articles import Item, article_of, id_key, last_wins
 from pipelines.errors import InputError
@@ -53,7 +54,7 @@ def _rewindable(stream: Stream) -> Iterator[Stream]:
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY, mode=mode) as spool:
         shutil.copyfileobj(stream, spool)  # type: ignore[misc]
         spool.seek(0)
-        yield spool  # type: ignore[misc]
+        yield spool
 
 
 def _seekable(stream: Stream) -> bool:

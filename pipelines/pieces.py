@@ -10,8 +10,8 @@ and anaphors are resolved within a piece only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
 

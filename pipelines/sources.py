@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO
 
 from pipelines.articles import Item, article_from_fields, article_of, id_key, last_wins
 from pipelines.errors import InputError

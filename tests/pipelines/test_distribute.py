@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
 from pipelines import distribute
 from pipelines.ingest import _extract_chunk
-from pipelines.records import Article
+from pipelines.records import Article, Rejection
 
 
 def test_distribute_alongside_works_here_while_the_pool_is_busy(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,7 +33,7 @@ def test_distribute_alongside_works_here_while_the_pool_is_busy(monkeypatch: pyt
     assert [article.id for batch in batches for article, _ in batch] == [a.id for a in articles]
     # IN_POOL chunks went to the pool, the others were extracted here while it was busy.
     assert in_pool == [a.id for a in articles[: distribute.IN_POOL]] and len(in_pool) < len(articles)
-    assert all(record.entities for batch in batches for _, record in batch)
+    assert all(not isinstance(rows, Rejection) and rows.entities for batch in batches for _, rows in batch)
 
 
 def test_distribute_in_flight_keeps_input_order_on_a_real_pool() -> None:
@@ -40,4 +41,7 @@ def test_distribute_in_flight_keeps_input_order_on_a_real_pool() -> None:
     with ProcessPoolExecutor(max_workers=2) as pool:
         batches = list(distribute.in_flight(_extract_chunk, pool.submit, iter([[a] for a in articles]), workers=2))
     assert [article.id for batch in batches for article, _ in batch] == [a.id for a in articles]
-    assert all({row[0] for row in rows.entities} >= {"person:olaf-scholz"} for batch in batches for _, rows in batch)
+    assert all(
+        not isinstance(rows, Rejection) and {row[0] for row in rows.entities} >= {"person:olaf-scholz"}
+        for batch in batches for _, rows in batch
+    )
