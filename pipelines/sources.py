@@ -105,8 +105,8 @@ def _read_path(path: Path, lang: str | None, seen: set[str]) -> Iterator[Item]:
     for entry in walk(path) if found == FOLDER else [path]:
         if isinstance(entry, Rejection):
             yield entry
-        elif os.path.realpath(entry) not in seen:
-            seen.add(os.path.realpath(entry))
+        elif (real := os.path.realpath(entry)) not in seen:
+            seen.add(real)
             yield from read_file(entry, lang)
 
 
