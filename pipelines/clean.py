@@ -75,6 +75,9 @@ MAX_LABEL_WORDS = 12
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\ufeff]")
+# Lone surrogates (from a JSON "\\ud800" escape) cannot be stored or printed as UTF-8.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_DAMAGE = re.compile(r"[\x00\ud800-\udfff]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"\s+")
 
@@ -110,9 +113,9 @@ def clean(raw_text: str, title: str = "") -> Cleaned:
 
 
 def normalize(text: str) -> str:
-    """NFC, "\\n" line endings, no invisible control characters, no
-    whitespace at line ends."""
-    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
+    """NFC, "\\n" line endings, no invisible control characters, lone
+    surrogates as U+FFFD, no whitespace at line ends."""
+    text = _SURROGATES.sub("\ufffd", _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text)))
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
@@ -192,7 +195,20 @@ def _with_title(title: str, body: str) -> str:
 
 
 def _one_line(title: str) -> str:
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", title)).strip()
+    return clean_value(title)
+
+
+def clean_value(value: str) -> str:
+    """A metadata value (title, id, source, url) on one line: NFC, no control characters, lone
+    surrogates replaced by U+FFFD, runs of white space as one space."""
+    value = _SURROGATES.sub("\ufffd", _INVISIBLE.sub("", value))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def is_damaged(value: str) -> bool:
+    """Whether ``value`` holds NUL bytes or lone surrogates: characters no database or terminal takes,
+    which cleaning removes or replaces (and a reader should warn about)."""
+    return _DAMAGE.search(value) is not None
 
 
 def _fold(line: str) -> str:

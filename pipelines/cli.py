@@ -10,23 +10,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
 from pipelines.backends import is_postgres, public_target
 from pipelines.errors import EntenteError
 from pipelines.exports import FORMATS, nodes_csv_path, write_export
-from pipelines.extract import extract_many
+from pipelines.extract import extract_safely
 from pipelines.goldfiles import FORMATS as FORMATS_GOLD
 from pipelines.goldfiles import read_gold, sentences_with_limit
 from pipelines.graph import build_graph
-from pipelines.ner_eval import NerReport, evaluate_sentences
 from pipelines.ingest import ENGINES, ingest
-from pipelines.records import Article
+from pipelines.language import normalize_code
+from pipelines.ner_eval import NerReport, evaluate_sentences
+from pipelines.records import Article, Rejection
 from pipelines.sample_eval import SampleReport, evaluate_gold
-from pipelines.sources import Rejection, read_paths
+from pipelines.sources import read_paths
 from pipelines.store import Store, default_db_path
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="read articles into the database")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
     ing.add_argument("--db", help=DB_HELP)
-    ing.add_argument("--lang", default="auto", help="language of the articles: auto (detect per article), de, en, …")
+    ing.add_argument("--lang", default="auto", type=_language, help="language of the articles: auto (detect per article), de, en, …")
     ing.add_argument("--workers", type=int, help="worker processes for extraction (default 1; 2 for a local Dask cluster)")
     ing.add_argument("--engine", choices=ENGINES, default="processes",
                      help="where extraction runs: local processes (default) or a Dask cluster")
@@ -47,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="Dask scheduler address, e.g. tcp://host:8786 (default: start a local cluster)")
     ext = sub.add_parser("extract", help="write one JSON extraction record per article to stdout")
     ext.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; none or - reads JSONL from stdin")
-    ext.add_argument("--lang", default="auto", help="language of the articles (default: auto)")
+    ext.add_argument("--lang", default="auto", type=_language, help="language of the articles (default: auto)")
     exp = sub.add_parser("export", help="export the graph for Gephi, networkx or spreadsheets")
     exp.add_argument("--db", help=DB_HELP)
     exp.add_argument("--format", required=True, choices=FORMATS)
@@ -56,12 +57,21 @@ def _parser() -> argparse.ArgumentParser:
                         "or the whole extraction on the gold sample articles (sample)")
     ev.add_argument("file", type=Path, metavar="FILE", help="gold file; for --format sample the gold folder (or one .yaml)")
     ev.add_argument("--format", required=True, choices=(*FORMATS_GOLD, "sample"))
-    ev.add_argument("--lang", default="de", help="language of the gold text (default: de; sample: each article's own)")
+    ev.add_argument("--lang", default="de", type=_language, help="language of the gold text (default: de; sample: each article's own)")
     ev.add_argument("--errors", action="store_true",
                     help="sample: also print each article's false negatives (-) and false positives (+) per task")
     ev.add_argument("--limit", type=int, help="score only the first N sentences (sample: gold files)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
+
+
+def _language(value: str) -> str:
+    """A --lang value, checked while parsing the arguments: an unknown one is a usage error (exit 2)."""
+    try:
+        normalize_code(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+    return value
 
 
 def _lang(value: str) -> str | None:
@@ -80,19 +90,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     written, items = 0, read_paths(args.paths or ["-"], _lang(args.lang))
-    for _, record in extract_many(_articles_reporting(items)):
+    for _, record in extract_safely(_articles_reporting(items)):
+        if isinstance(record, Rejection):
+            print(f"rejected: {record}", file=sys.stderr)
+            continue
         sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         written += 1
     return EXIT_OK if written else EXIT_FAILED
 
 
 def _articles_reporting(items: Iterable[Article | Rejection]) -> Iterator[Article]:
-    """Articles from ``items``; rejections are reported on stderr as they come."""
+    """Articles from ``items``; rejections and warnings are reported on stderr as they come."""
     for item in items:
         if isinstance(item, Rejection):
-            print(f"rejected: {item.where}: {item.reason}", file=sys.stderr)
-        else:
-            yield item
+            print(f"rejected: {item}", file=sys.stderr)
+            continue
+        for notice in item.notices:
+            print(f"warning: {notice}", file=sys.stderr)
+        yield item
 
 
 def cmd_export(args: argparse.Namespace) -> int:

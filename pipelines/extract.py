@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
 from pipelines.components.tokens import Tokens, tokens_of
 from pipelines.nlp import batch_zone, get_nlp
-from pipelines.records import Article, Entity, Extraction, Mention, Relation, Sentence
+from pipelines.pieces import MAX_PIECE_CHARS, join_records, piece_article, pieces
+from pipelines.records import Article, Entity, Extraction, Mention, Rejection, Relation, Sentence
 
 BATCH_SIZE = 32
 
@@ -93,27 +94,66 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
 
 
 def extract(article: Article) -> Extraction:
-    """Run the pipeline of the article's language on it."""
+    """Run the pipeline of the article's language on it (in pieces when it is longer than
+    ``pieces.MAX_PIECE_CHARS``)."""
+    if len(article.text) > MAX_PIECE_CHARS:
+        parts = [(start, extract(piece_article(article, start, end))) for start, end in pieces(article.text)]
+        return join_records(article, parts)
     nlp = get_nlp(article.lang)
     return record_from_doc(nlp(_make_doc(nlp, article)), article)
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Extraction]]:
     """Extract a stream of articles, batching consecutive articles of one language through ``nlp.pipe``."""
-    batch: list[Article] = []
-    for article in articles:
-        if batch and (article.lang != batch[0].lang or len(batch) >= batch_size):
-            yield from _run_batch(batch)
-            batch = []
-        batch.append(article)
-    if batch:
+    for batch in _batches(articles, batch_size):
         yield from _run_batch(batch)
 
 
-def _run_batch(batch: list[Article]) -> Iterator[tuple[Article, Extraction]]:
+def extract_safely(
+    articles: Iterable[Article], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Article, Extraction | Rejection]]:
+    """``extract_many``, except that an article whose extraction fails is paired with a Rejection
+    saying so instead of stopping the stream: a failed batch is extracted again one article at a time."""
+    for batch in _batches(articles, batch_size):
+        try:
+            results: list[tuple[Article, Extraction | Rejection]] = list(_run_batch(batch))
+        except Exception:  # noqa: BLE001 (found and reported per article below)
+            results = [_extract_one_safely(article) for article in batch]
+        yield from results
+
+
+def _extract_one_safely(article: Article) -> tuple[Article, Extraction | Rejection]:
+    try:
+        return article, extract(article)
+    except Exception as err:  # noqa: BLE001 (one article never stops a run)
+        reason = f"extraction failed ({type(err).__name__}: {err}): this article was skipped; please report it"
+        return article, Rejection(article.where or article.key, reason)
+
+
+def _batches(articles: Iterable[Article], batch_size: int) -> Iterator[list[Article]]:
+    """Consecutive articles of one language, at most ``batch_size``; a long text alone."""
+    batch: list[Article] = []
+    for article in articles:
+        if batch and (article.lang != batch[0].lang or len(batch) >= batch_size or _is_long(article)):
+            yield batch
+            batch = []
+        batch.append(article)
+        if _is_long(article):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _is_long(article: Article) -> bool:
+    return len(article.text) > MAX_PIECE_CHARS
+
+
+def _run_batch(batch: list[Article]) -> list[tuple[Article, Extraction]]:
+    if len(batch) == 1 and _is_long(batch[0]):
+        return [(batch[0], extract(batch[0]))]
     nlp = get_nlp(batch[0].lang)
     # Past the warm-up budget, a memory zone frees the strings and lexemes this batch added, so a
     # long-lived worker does not grow with the corpus; records hold plain Python strings only.
     with batch_zone(nlp):
-        records = [(a, record_from_doc(doc, a)) for a, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch))]
-    yield from records
+        return [(a, record_from_doc(doc, a)) for a, doc in zip(batch, nlp.pipe(_make_doc(nlp, a) for a in batch), strict=True)]

@@ -21,9 +21,9 @@ from typing import Callable, Iterable, Iterator
 from pipelines.backends import Target
 from pipelines.dask_engine import dask_submit
 from pipelines.distribute import alongside, in_flight
-from pipelines.extract import extract_many
-from pipelines.records import Article
-from pipelines.sources import Rejection, read_paths
+from pipelines.extract import extract_safely
+from pipelines.records import Article, Extraction, Notice, Rejection
+from pipelines.sources import read_paths
 from pipelines.store import Store
 from pipelines.store_rows import StoreRows, store_rows
 from pipelines.store_write import COPY, article_hash, storable_article
@@ -40,7 +40,8 @@ ENGINES = ("processes", "dask")
 GC_THRESHOLD = 50_000
 Progress = Callable[[int], None]
 Planned = tuple[Article, bool]  # an article and whether it needs extracting (False: a copy of stored text)
-Batch = list[tuple[Article, StoreRows | None]]
+Batch = list[tuple[Article, StoreRows | None]]  # None: a copy of stored text
+Extracted = list[tuple[Article, StoreRows | None | Rejection]]  # a Rejection for an article whose extraction failed
 
 
 @dataclass
@@ -52,6 +53,7 @@ class IngestReport:
     unchanged: int = 0
     copies: int = 0  # new or replaced documents whose text was stored under another key
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -67,23 +69,40 @@ class IngestReport:
         lines = [f"documents: {self.new} new, {self.replaced} replaced, {self.unchanged} unchanged, {len(self.rejected)} rejected"]
         if self.copies:
             lines.append(f"{self.copies} copies of stored text (stored as their own documents; extraction reused)")
-        lines += [f"rejected: {r.where}: {r.reason}" for r in self.rejected]
+        lines += [f"rejected: {r}" for r in self.rejected]
+        lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
 
-def _extract_chunk(planned: list[Planned]) -> Batch:
+def _extract_chunk(planned: list[Planned]) -> Extracted:
     """Extract the articles that need it; records as the rows the store keeps (cheap to send between
-    processes), None for copies of stored text."""
+    processes), None for copies of stored text, or a Rejection for each article whose extraction failed."""
     with few_collections():  # also on Dask workers, which run only this
-        records = extract_many([article for article, needed in planned if needed])
-        return [(article, store_rows(next(records)[1]) if needed else None) for article, needed in planned]
+        extracted = iter(extract_safely([article for article, needed in planned if needed]))
+        return [(article, _rows(article, next(extracted)[1]) if needed else None) for article, needed in planned]
 
 
 def _extract_one(article: Article) -> StoreRows:
     """The rows of one article, for a copy whose stored text was replaced before it was saved."""
     rows = _extract_chunk([(article, True)])[0][1]
-    assert rows is not None
+    if rows is None or isinstance(rows, Rejection):
+        raise ValueError(f"{article.key}: {getattr(rows, 'reason', 'no extraction')}")
     return rows
+
+
+def _rows(article: Article, record: Extraction | Rejection) -> StoreRows | Rejection:
+    if isinstance(record, Rejection):
+        return record
+    try:
+        return store_rows(record)
+    except Exception as err:  # noqa: BLE001 (one article never stops a run)
+        return Rejection(article.where or article.key, f"cannot store its extraction ({type(err).__name__}: {err}): please report it")
+
+
+def _saved_only(batch: Extracted, report: IngestReport) -> Batch:
+    """The articles of ``batch`` that were extracted (or are copies); the others are reported as rejected."""
+    report.rejected += [rows for _, rows in batch if isinstance(rows, Rejection)]
+    return [(article, rows) for article, rows in batch if not isinstance(rows, Rejection)]
 
 
 @contextmanager
@@ -103,9 +122,9 @@ def _chunks(items: Iterable[Planned], size: int) -> Iterator[list[Planned]]:
         yield chunk
 
 
-def _batches(chunks: Iterable[Batch], size: int) -> Iterator[Batch]:
+def _batches(chunks: Iterable[Extracted], size: int) -> Iterator[Extracted]:
     """Consecutive chunks joined into batches of at least ``size`` items (the last may be smaller)."""
-    batch: Batch = []
+    batch: Extracted = []
     for chunk in chunks:
         batch += chunk
         if len(batch) >= size:
@@ -117,7 +136,7 @@ def _batches(chunks: Iterable[Batch], size: int) -> Iterator[Batch]:
 
 def _pending(items: Iterable[Article | Rejection], store: Store, report: IngestReport, progress: Progress) -> Iterator[Planned]:
     """Articles to save, each with whether it needs extraction; unchanged ones and rejections are
-    only counted."""
+    only counted, and the warnings of every article are kept for the summary."""
     plan = _Plan(store)
     for item in items:
         if not isinstance(item, Rejection):
@@ -126,7 +145,9 @@ def _pending(items: Iterable[Article | Rejection], store: Store, report: IngestR
         if isinstance(item, Rejection):
             report.rejected.append(item)
             progress(1)
-        elif (planned := plan(storable_article(item))) is None:
+            continue
+        report.warnings += item.notices
+        if (planned := plan(storable_article(item))) is None:
             report.count("unchanged")
             progress(1)
         else:
@@ -185,13 +206,13 @@ def ingest_items(
     with few_collections(), Store.open(db) as store:
         pending = _pending(items, store, report, progress)
         for batch in _batches(_extracted(pending, workers, engine, scheduler), SAVE_BATCH):
-            for status in store.save_batch(batch, extract=_extract_one):
+            for status in store.save_batch(_saved_only(batch, report), extract=_extract_one):
                 report.count(status)
             progress(len(batch))
     return report
 
 
-def _extracted(articles: Iterable[Planned], workers: int, engine: str, scheduler: str | None) -> Iterator[Batch]:
+def _extracted(articles: Iterable[Planned], workers: int, engine: str, scheduler: str | None) -> Iterator[Extracted]:
     if engine == "dask":
         with dask_submit(scheduler, workers) as (submit, count):
             yield from in_flight(_extract_chunk, submit, _chunks(articles, CHUNK // count or 1), count)

@@ -10,9 +10,38 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Mapping
 
+from pipelines.printable import printable
+
 ENTITY_TYPES = ("person", "organization", "country", "place", "agreement")
 METHODS = ("model", "gazetteer", "rule")
 MODALITIES = ("reported", "planned", "denied", "hypothetical")
+
+
+@dataclass(frozen=True)
+class _InputMessage:
+    """A message about one input: ``where`` is a file path, ``path:line N``,
+    ``path:item N`` or ``<stdin>:line N``; ``reason`` says what is wrong and
+    what to do.  Both are made printable (control characters escaped), so a
+    file name can never add lines to a summary."""
+
+    where: str
+    reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "where", printable(self.where))
+        object.__setattr__(self, "reason", printable(self.reason))
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+class Rejection(_InputMessage):
+    """An input that was not turned into an article."""
+
+
+class Notice(_InputMessage):
+    """A warning: something dropped or repaired in an input that was kept
+    (a date that is no date, a NUL byte removed, a duplicate id replaced)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +62,10 @@ class Article:
     source: str = ""
     url: str = ""
     content_hash: str = ""
+    where: str = ""
+    """Where it was read (``path``, ``path:line N``), for messages."""
+    notices: tuple[Notice, ...] = ()
+    """Warnings about this input: what was dropped or repaired while reading it."""
 
 
 @dataclass(frozen=True)

@@ -184,3 +184,116 @@ def test_cli_ingest_scheduler_without_dask_is_a_usage_error(tmp_path: Path) -> N
     result = run("ingest", str(FIRST_ARTICLE), "--db", str(db), "--scheduler", "tcp://127.0.0.1:8786")
     assert result.returncode == 2 and "--scheduler needs --engine dask" in result.stderr
     assert "usage:" in result.stderr and not db.exists()
+
+
+# Hostile and unusual input at the door ------------------------------------------------------
+
+
+def _summary_lines(stdout: str, kind: str) -> list[str]:
+    return [line for line in stdout.splitlines() if line.startswith(f"{kind}: ")]
+
+
+def test_cli_ingest_folder_with_one_impossible_date_saves_every_article(tmp_path: Path) -> None:
+    folder, db = tmp_path / "many", tmp_path / "kg.sqlite"
+    _many_articles(folder, 30)
+    bad = folder / "a017.txt"
+    bad.write_text("---\npublished: 2024-02-30\n---\n" + bad.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("ingest", str(folder), "--db", str(db))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "documents: 30 new, 0 replaced, 0 unchanged, 0 rejected" in result.stdout
+    assert _summary_lines(result.stdout, "warning") == [
+        f"warning: {bad}: published date dropped: '2024-02-30' is not a valid date (day is out of range for month)"
+    ]
+    assert counts(db)["documents"] == 30
+
+
+def _hostile_folder(folder: Path, *, long_text: bool) -> tuple[int, dict[str, str], dict[str, str]]:
+    """Good articles beside every kind of hostile input; returns the number of articles to keep, and
+    where -> words of the expected rejections and warnings."""
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))).write_text(GOOD_ARTICLE.replace("Montag", "Dienstag"), encoding="utf-8")
+    (folder / "a\nrejected: fake.txt").write_text("", encoding="utf-8")
+    os.mkfifo(folder / "feed.jsonl")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "loop.md").symlink_to(folder / "loop.md")
+    (folder / "big.json").write_text('{"id": ' + "9" * 5000 + ', "text": "x"}', encoding="utf-8")
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "deep.md").write_text("---\ntags: " + "[" * 5000 + "\n---\n" + GOOD_ARTICLE, encoding="utf-8")
+    lines = [
+        '{"id": "s1", "text": "' + GOOD_ARTICLE.replace("\n", " ") + ' \\ud800"}',
+        '{"id": "n\\u00001", "title": "Scholz\\u0000 in Paris", "text": "' + GOOD_ARTICLE.replace("\n", " ").replace("Montag", "Mittwoch") + '"}',
+        '{"id": "d1", "published": "Wed, 19 Jun 2024 10:00:00 GMT", "text": "' + GOOD_ARTICLE.replace("\n", " ").replace("Montag", "Freitag") + '"}',
+    ]
+    (folder / "lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = 5
+    if long_text:
+        filler = " ".join(["Donaudampfschifffahrtsgesellschaftskapitänsmützen"] * 20) + ".\n\n"
+        (folder / "long.txt").write_text(GOOD_ARTICLE + "\n" + filler * (1_050_000 // len(filler)), encoding="utf-8")
+        kept += 1
+    rejected = {
+        f"{folder}/a\\nrejected: fake.txt": "empty file",
+        f"{folder}/big.json": "more than 4,300 digits",
+        f"{folder}/deep.json": "nested more than",
+        f"{folder}/deep.md": "nested too deeply",
+        f"{folder}/feed.jsonl": "named pipe",
+        f"{folder}/loop.md": "symbolic link loop",
+        f"{folder}/zero.txt": "character device",
+    }
+    warned = {f"{folder}/lines.jsonl:line 1": '"text" held', f"{folder}/lines.jsonl:line 2": '"id" held'}
+    return kept, rejected, warned
+
+
+def _assert_reported(lines: list[str], kind: str, expected: dict[str, str]) -> None:
+    assert len(lines) == len(expected) or kind == "warning", lines
+    for where, words in expected.items():
+        assert any(line.startswith(f"{kind}: {where}: ") and words in line for line in lines), (where, lines)
+
+
+def test_cli_ingest_hostile_folder_rejects_each_alone_and_stores_the_rest(tmp_path: Path) -> None:
+    kept, rejected, warned = _hostile_folder(tmp_path / "in", long_text=True)
+    db = tmp_path / "kg.sqlite"
+    result = run("ingest", str(tmp_path / "in"), "--db", str(db))
+    assert result.returncode == 0 and "Traceback" not in result.stderr + result.stdout, result.stderr
+    assert f"documents: {kept} new, 0 replaced, 0 unchanged, {len(rejected)} rejected" in result.stdout
+    _assert_reported(_summary_lines(result.stdout, "rejected"), "rejected", rejected)
+    _assert_reported(_summary_lines(result.stdout, "warning"), "warning", warned)
+    assert len(result.stdout.splitlines()) == 1 + len(rejected) + 3 + 1  # counts, rejections, 3 warnings, database
+    assert counts(db)["documents"] == kept
+
+
+def test_cli_extract_hostile_folder_reports_on_stderr_and_writes_the_rest(tmp_path: Path) -> None:
+    kept, rejected, warned = _hostile_folder(tmp_path / "in", long_text=False)
+    result = run("extract", str(tmp_path / "in"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == kept
+    assert {"s1", "n1", "d1"} <= {r["id"] for r in records}
+    assert [r["published"] for r in records if r["id"] == "d1"] == ["2024-06-19"]
+    assert [r["title"] for r in records if r["id"] == "n1"] == ["Scholz in Paris"]
+    _assert_reported(_summary_lines(result.stderr, "rejected"), "rejected", rejected)
+    _assert_reported(_summary_lines(result.stderr, "warning"), "warning", warned)
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_cli_unknown_language_is_a_usage_error_listing_supported(tmp_path: Path, command: str) -> None:
+    result = run(command, str(FIRST_ARTICLE), "--lang", "klingon", *(["--db", str(tmp_path / "kg.sqlite")] if command == "ingest" else []))
+    assert result.returncode == 2 and "usage:" in result.stderr and "Traceback" not in result.stderr
+    assert "unknown language code 'klingon': use auto (detect per article), de, en, or another ISO 639-1 code" in result.stderr
+    assert not (tmp_path / "kg.sqlite").exists()
+
+
+def test_cli_ingest_duplicate_id_in_stdin_last_wins_with_warning(tmp_path: Path) -> None:
+    db = tmp_path / "kg.sqlite"
+    lines = [{"id": "x", "text": GOOD_ARTICLE}, {"id": "x", "text": GOOD_ARTICLE.replace("Paris", "Lyon")}]
+    feed = "".join(json.dumps(line) + "\n" for line in lines)
+    first, second = (run("ingest", "-", "--db", str(db), stdin=feed) for _ in range(2))
+    assert "documents: 1 new, 0 replaced, 0 unchanged, 0 rejected" in first.stdout
+    assert "documents: 0 new, 0 replaced, 1 unchanged, 0 rejected" in second.stdout
+    for result in (first, second):
+        assert _summary_lines(result.stdout, "warning") == [
+            "warning: <stdin>:line 1: duplicate id 'x': replaced by the later one at <stdin>:line 2 (the last one wins)"
+        ]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM mentions WHERE text = 'Paris'").fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM mentions WHERE text = 'Lyon'").fetchone()[0] > 0

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pipelines.records import Extraction
+import pytest
+
+from pipelines.extract import extract_many, extract_safely
+from pipelines.records import Article, Extraction, Rejection
 
 EXPECTED = {
     "person:wladimir-putin": "person",
@@ -93,3 +96,29 @@ def test_extract_first_article_offsets_point_into_text(first_record: Extraction)
 
 def test_extract_record_round_trips_through_dict(first_record: Extraction) -> None:
     assert Extraction.from_dict(first_record.to_dict()) == first_record
+
+
+def _article(text: str, **fields: str) -> Article:
+    return Article(id=fields.get("id", "a"), key=fields.get("id", "a"), text=text, lang="de", where=fields.get("where", ""))
+
+
+# Text that never passed the reader's repairs: a lone surrogate, which spaCy cannot encode.
+UNENCODABLE = "Olaf Scholz \ud800 reist nach Paris."
+GOOD = "Bundeskanzler Olaf Scholz ist am Montag nach Paris gereist."
+
+
+def test_extract_safely_failed_article_rejected_batch_kept() -> None:
+    articles = [_article(GOOD, id="a"), _article(UNENCODABLE, id="b", where="in.jsonl:line 2"), _article(GOOD, id="c")]
+    results = list(extract_safely(articles))
+    assert [(article.id, type(result).__name__) for article, result in results] == [
+        ("a", "Extraction"), ("b", "Rejection"), ("c", "Extraction"),
+    ]
+    rejection = results[1][1]
+    assert isinstance(rejection, Rejection) and rejection.where == "in.jsonl:line 2"
+    assert rejection.reason.startswith("extraction failed (UnicodeEncodeError")
+    assert "person:olaf-scholz" in {e.id for e in results[2][1].entities}  # type: ignore[union-attr]
+
+
+def test_extract_many_still_raises_for_callers_that_want_it() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        list(extract_many([_article(UNENCODABLE)]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from pipelines import distribute
 from pipelines import ingest as ingest_module
 from pipelines.ingest import IngestReport, ingest
+from pipelines.records import Article
 from pipelines.store import Store
 from tests.conftest import SAMPLE_DATA, graph_of
 
@@ -87,3 +89,55 @@ def test_ingest_batches_join_chunks_into_save_batches() -> None:
     batches = list(ingest_module._batches(iter(chunks), 4))  # type: ignore[arg-type]
     assert [len(b) for b in batches] == [4, 4, 1]
     assert [item for b in batches for item in b] == [item for c in chunks for item in c]
+
+
+ARTICLE = "Bundeskanzler Olaf Scholz ist am Montag nach Paris gereist. Dort traf er Emmanuel Macron."
+
+
+def test_ingest_duplicate_id_last_wins_every_run(tmp_path: Path) -> None:
+    feed, db = tmp_path / "feed.jsonl", tmp_path / "kg.sqlite"
+    lines = [{"id": "x", "text": f"{ARTICLE} Erste Fassung."}, {"id": "y", "text": ARTICLE}, {"id": "x", "text": f"{ARTICLE} Zweite Fassung."}]
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    first, second = ingest([feed], db), ingest([feed], db)
+    assert (first.new, first.replaced, second.unchanged, second.replaced) == (2, 0, 2, 0)
+    for report in (first, second):
+        assert [w.where for w in report.warnings] == [f"{feed}:line 1"]
+        assert f"warning: {feed}:line 1: duplicate id 'x': replaced by the later one at {feed}:line 3" in report.summary()
+    with Store.open(db) as store:
+        (stored,) = [d["id"] for d in store.documents() if d["key"] == "id:x"]
+        document = store.document(stored)
+        assert document is not None and document["text"].endswith("Zweite Fassung.")
+
+
+def test_ingest_warnings_of_repaired_inputs_in_summary(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(f"---\npublished: 2024-02-30\n---\n{ARTICLE}", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"---\npublished: 19.06.2024\n---\n{ARTICLE} Noch einer.", encoding="utf-8")
+    report = ingest([tmp_path], tmp_path / "kg.sqlite")
+    assert report.new == 2 and not report.rejected
+    assert report.summary().splitlines()[1:] == [
+        f"warning: {tmp_path / 'a.md'}: published date dropped: '2024-02-30' is not a valid date (day is out of range for month)"
+    ]
+    with Store.open(tmp_path / "kg.sqlite") as store:
+        assert sorted(d["published"] or "" for d in store.documents()) == ["", "2024-06-19"]
+
+
+def test_ingest_extraction_failure_rejects_that_article_only() -> None:
+    good = Article(id="a", key="a", text=ARTICLE, lang="de", where="a.txt")
+    # Text that never passed the reader's repairs (a lone surrogate): spaCy cannot encode it.
+    bad = Article(id="b", key="b", text="Olaf Scholz \ud800 reist.", lang="de", where="b.txt")
+    extracted = ingest_module._extract_chunk([(good, True), (bad, True), (good, True)])
+    report = IngestReport()
+    saved = ingest_module._saved_only(extracted, report)
+    assert [article.id for article, _ in saved] == ["a", "a"]
+    assert [r.where for r in report.rejected] == ["b.txt"] and "extraction failed" in report.rejected[0].reason
+
+
+def test_ingest_nul_bytes_in_id_and_title_stored_on_postgres(tmp_path: Path, postgres_url: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"id": "a\u00001", "title": "Scholz\u0000 in Paris", "text": ARTICLE}, {"id": "b", "text": f"{ARTICLE} Noch einer."}]
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    report = ingest([feed], postgres_url)
+    assert (report.new, report.rejected) == (2, [])
+    assert [w.reason[:10] for w in report.warnings] == ['"title" he', '"id" held ']
+    with Store.open(postgres_url) as store:
+        assert sorted(d["key"] for d in store.documents()) == ["id:a1", "id:b"]

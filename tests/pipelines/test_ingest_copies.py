@@ -139,5 +139,5 @@ def test_ingest_nul_bytes_in_metadata_and_id_store_every_article(targets: tuple[
     report = ingest([feed], db)
     assert report.new == 2 and not report.rejected
     with Store.open(db) as store:
-        assert {d["source"] for d in store.documents()} == {"Agen\ufffdtur", ""}
+        assert {d["source"] for d in store.documents()} == {"Agentur", ""}  # the reader drops NUL bytes
     assert ingest([feed], db).unchanged == 2

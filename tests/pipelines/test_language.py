@@ -60,3 +60,13 @@ def test_normalize_code_primary_subtag(code: str, expected: str) -> None:
 def test_normalize_code_rejects_non_codes(code: str) -> None:
     with pytest.raises(ValueError, match="ISO 639-1"):
         normalize_code(code)
+
+
+@pytest.mark.parametrize("code", ["zz", "qq", "xyz"])
+def test_normalize_code_rejects_codes_that_name_no_language(code: str) -> None:
+    with pytest.raises(ValueError, match="use auto \\(detect per article\\), de, en, or another ISO 639-1 code"):
+        normalize_code(code)
+
+
+def test_normalize_code_three_letter_code_becomes_two_letter() -> None:
+    assert (normalize_code("deu"), normalize_code("eng")) == ("de", "en")

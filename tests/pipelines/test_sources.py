@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from pipelines import sources
+from pipelines import jsonl
 from pipelines.errors import InputError
 from pipelines.keys import content_hash
 from pipelines.records import Article
@@ -211,7 +212,7 @@ def test_read_paths_jsonl_bad_lines_rejected_rest_read(tmp_path: Path) -> None:
     assert [type(item).__name__ for item in items] == ["Article", "Rejection", "Rejection", "Rejection", "Rejection", "Article"]
     assert items[1] == Rejection(f"{path}:line 2", "invalid JSON (Expecting ',' delimiter at column 12): fix or remove it")
     assert [item.where for item in items[2:5]] == [f"{path}:line {n}" for n in (4, 5, 6)]
-    assert "JSON array is not an article" in items[2].reason
+    assert isinstance(items[2], Rejection) and "JSON array is not an article" in items[2].reason
 
 
 def test_read_paths_jsonl_keys(tmp_path: Path) -> None:
@@ -223,7 +224,7 @@ def test_read_paths_jsonl_keys(tmp_path: Path) -> None:
 
 
 def test_read_paths_jsonl_overlong_line_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "MAX_BYTES", 400)
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 400)
     path = _write(tmp_path / "a.jsonl", _jsonl({"text": "x" * 1000}, {"id": "b", "text": ENGLISH_BODY}))
     rejection, article = _read(path)
     assert isinstance(rejection, Rejection) and rejection.where == f"{path}:line 1"
@@ -359,7 +360,7 @@ def test_read_paths_permission_denied_rejected(tmp_path: Path, monkeypatch: pyte
     def deny(self: Path, *args: object, **kwargs: object) -> object:
         if self == path:
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", deny)
     assert _one_rejection(path) == Rejection(str(path), "permission denied: make the file readable")
@@ -427,7 +428,7 @@ def test_rejection_str_names_where_and_reason() -> None:
 def test_read_paths_folder_skips_readme_but_reads_it_when_named(tmp_path: Path) -> None:
     _write(tmp_path / "README.md", "# About these articles\n\nThey were written for the tests.\n")
     _write(tmp_path / "a.txt", GERMAN_BODY)
-    assert [Path(a.key).name for a in read_paths([tmp_path])] == ["a.txt"]
+    assert [Path(a.key).name for a in read_paths([tmp_path]) if isinstance(a, Article)] == ["a.txt"]
     assert len(list(read_paths([tmp_path / "README.md"]))) == 1
 
 
@@ -438,3 +439,99 @@ def test_files_in_lists_what_read_paths_reads(tmp_path: Path) -> None:
     _write(tmp_path / "notes.docx", "x")
     assert [p.name for p in files_in(tmp_path)] == ["a.txt", "b.md"]
     assert len(list(read_paths([tmp_path]))) == 2
+
+
+# Hostile and unusual input: each is rejected or repaired alone --------------------
+
+
+def test_read_paths_front_matter_impossible_date_kept_without_date(tmp_path: Path) -> None:
+    article = _one_article(_write(tmp_path / "a.md", f"---\ntitle: Putin in Pjöngjang\npublished: 2024-02-30\n---\n{GERMAN_BODY}"))
+    assert article.published == "" and article.title == "Putin in Pjöngjang"
+    assert [(n.where, n.reason[:40]) for n in article.notices] == [(str(tmp_path / "a.md"), "published date dropped: '2024-02-30' is ")]
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("2024-06-19", "2024-06-19"), ("19.06.2024", "2024-06-19"), ("19. Juni 2024", "2024-06-19"), ("June 19, 2024", "2024-06-19")],
+)
+def test_read_paths_front_matter_dates_become_iso(tmp_path: Path, written: str, iso: str) -> None:
+    assert _one_article(_write(tmp_path / "a.txt", f"---\npublished: {written}\n---\n{GERMAN_BODY}")).published == iso
+
+
+def test_read_paths_jsonl_rss_date_becomes_iso(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.jsonl", _jsonl({"text": ENGLISH_BODY, "published": "Wed, 19 Jun 2024 10:00:00 GMT"}))
+    assert _one_article(path).published == "2024-06-19"
+
+
+def test_read_paths_hostile_json_rejected_per_line(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.jsonl", _jsonl(
+        '{"id": ' + "9" * 5000 + ', "text": "x"}',
+        "[" * 50_000 + "]" * 50_000,
+        {"id": "ok", "text": ENGLISH_BODY},
+    ))
+    big, deep, article = _read(path)
+    assert isinstance(big, Rejection) and big.where == f"{path}:line 1" and "more than 4,300 digits" in big.reason
+    assert isinstance(deep, Rejection) and deep.where == f"{path}:line 2" and "nested more than" in deep.reason
+    assert isinstance(article, Article) and article.id == "ok"
+
+
+def test_read_paths_json_escapes_nul_and_surrogate_repaired_with_warnings(tmp_path: Path) -> None:
+    line = '{"id": "a\\u0000b", "title": "Putin\\u0000 in Pjöngjang", "text": "' + GERMAN_BODY + ' \\ud800"}'
+    article = _one_article(_write(tmp_path / "a.jsonl", line + "\n"))
+    assert (article.id, article.key, article.title) == ("ab", "id:ab", "Putin in Pjöngjang")
+    assert article.text.endswith("\ufffd") and article.text.encode("utf-8")
+    assert sorted(n.reason.split(" ")[0] for n in article.notices) == ['"id"', '"text"', '"title"']
+
+
+def test_read_paths_jsonl_duplicate_id_last_wins_with_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.jsonl", _jsonl(
+        {"id": "x", "text": f"{ENGLISH_BODY} First."}, {"id": "y", "text": GERMAN_BODY}, {"id": "x", "text": f"{ENGLISH_BODY} Second."},
+    ))
+    for _ in range(2):
+        first, second = _read(path)
+        assert isinstance(first, Article) and isinstance(second, Article)
+        assert (first.id, second.id) == ("y", "x") and second.text.endswith("Second.")
+        assert second.notices[0].where == f"{path}:line 1" and f"later one at {path}:line 3" in second.notices[0].reason
+
+
+def test_read_paths_json_array_duplicate_id_last_wins(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.json", json.dumps([{"id": 1, "text": f"{ENGLISH_BODY} A"}, {"id": "1", "text": f"{ENGLISH_BODY} B"}]))
+    article = _one_article(path)
+    assert article.text.endswith(" B") and article.notices[0].where == f"{path}:item 1"
+
+
+def test_read_jsonl_pipe_duplicate_id_last_wins() -> None:
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "wb") as writer:
+        writer.write(_jsonl({"id": "x", "text": f"{ENGLISH_BODY} A"}, {"id": "x", "text": f"{ENGLISH_BODY} B"}).encode())
+    with os.fdopen(read_end, "rb") as pipe:
+        (article,) = read_jsonl(pipe, "<stdin>")
+    assert isinstance(article, Article) and article.text.endswith(" B") and article.notices[0].where == "<stdin>:line 1"
+
+
+def test_read_paths_folder_with_pipe_device_and_loop_reads_the_rest(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", GERMAN_BODY)
+    os.mkfifo(tmp_path / "b.jsonl")
+    (tmp_path / "c.txt").symlink_to("/dev/zero")
+    (tmp_path / "d.md").symlink_to(tmp_path / "d.md")
+    _write(tmp_path / "e.txt", ENGLISH_BODY)
+    items = _read(tmp_path)
+    assert [type(item).__name__ for item in items] == ["Article", "Rejection", "Rejection", "Rejection", "Article"]
+    assert [item.where for item in items if isinstance(item, Rejection)] == [str(tmp_path / n) for n in ("b.jsonl", "c.txt", "d.md")]
+
+
+def test_read_paths_link_loop_given_by_path_rejected(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    assert _one_rejection(tmp_path / "loop.txt").reason == "symbolic link loop: fix or remove the link"
+
+
+def test_read_paths_non_utf8_file_name_read_with_printable_key(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    _write(path, GERMAN_BODY)
+    article = _one_article(tmp_path)
+    assert article.key == f"{tmp_path}/caf\\xe9.txt" and article.where == article.key
+
+
+def test_read_paths_newline_in_file_name_escaped(tmp_path: Path) -> None:
+    _write(tmp_path / "a\nrejected: evil.txt", "")
+    assert _one_rejection(tmp_path).where == f"{tmp_path}/a\\nrejected: evil.txt"
