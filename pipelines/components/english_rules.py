@@ -155,9 +155,12 @@ def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[
             continue
         start, end = _run(tokens, cand.start, cand.end, taken, places)
         inside = set(range(start, end)) - places
+        after_preposition = start > 0 and tokens.lower[start - 1] in PLACE_PREPOSITIONS
         if inside and not _spelt_out(tokens, start, end):
             region = all(tokens.words[i] in REGION_WORDS for i in inside)
             etype = "place" if region or tokens.words[end - 1] in FACILITY_WORDS else "organization"
+            if etype == "organization" and after_preposition:
+                continue  # "in Paris Macron met": the place, then a name
             found.append(rule_candidate(tokens, start, end, etype, {}))
     return found
 

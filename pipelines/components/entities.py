@@ -103,17 +103,28 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
 
 def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
     """The end of an organisation's name after its cue word: "of", "for" or "on", an optional "the",
-    then up to three capitalised words, hyphenated ones whole ("on American-Islamic Relations"); a given
-    name ends it, as a person's name follows ("University of Texas Arlington Amneh Jafari")."""
+    then up to five capitalised words, hyphenated ones whole ("on American-Islamic Relations"), in English
+    repeatedly ("for the Welfare of Immigrants"); a given name ends it, as a person's name follows
+    ("University of Texas Arlington Amneh Jafari")."""
     words = tokens.words
-    if end + 1 >= len(words) or words[end] not in NAME_LINKS:
-        return end
-    start = end + 2 if words[end + 1] == "the" else end + 1
-    stop, given = start, given_names(tokens.lang)
+    while end + 1 < len(words) and words[end] in NAME_LINKS:
+        start = end + 2 if words[end + 1] == "the" else end + 1
+        stop = _linked_words_end(tokens, start, free)
+        if stop == start:
+            return end
+        end = stop
+        if tokens.lang != "en":
+            return end
+    return end
+
+
+def _linked_words_end(tokens: Tokens, start: int, free: set[int]) -> int:
+    """The end of the capitalised words after a link word of an organisation's name."""
+    words, stop, given = tokens.words, start, given_names(tokens.lang)
     while stop < len(words) and stop - start < 5 and free_name_word(tokens, stop, free) and words[stop] not in given:
         glued = stop + 2 < len(words) and words[stop + 1] == "-" and not tokens.spaces[stop] and free_name_word(tokens, stop + 2, free)
         stop += 3 if glued else 1
-    return stop if stop > start else end
+    return stop
 
 
 def model_candidates(doc: Doc, tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate]:
