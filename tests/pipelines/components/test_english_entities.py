@@ -40,11 +40,6 @@ def test_english_country_after_of_is_part_of_an_organisation_name() -> None:
     assert ids(record, "organization") == {"organization:medical-council-of-kenya"}
 
 
-def test_english_country_adjective_opens_an_organisation_name() -> None:
-    record = run("A lawyer for the Canadian Civil Liberties Association filed the appeal on Monday.")
-    assert ids(record, "organization") == {"organization:canadian-civil-liberties-association"}
-
-
 def test_english_country_adjective_before_a_longer_name_is_no_country() -> None:
     record = run("Many families celebrated the Chinese Lantern Festival in the park.")
     assert not ids(record, "country")
@@ -72,7 +67,7 @@ def test_english_initials_belong_to_the_person() -> None:
 
 
 def test_english_person_name_never_ends_in_an_organisation_word() -> None:
-    record = run("The match was held at the Brooklyn Institute last year.")
+    record = run("The lecture took place at the Gwendolyn Institute last year.")
     assert not ids(record, "person")
 
 
