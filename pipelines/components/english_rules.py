@@ -101,7 +101,7 @@ def places_inside_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candida
 
 def _continued(tokens: Tokens, end: int, taken: set[int]) -> bool:
     return (
-        end < len(tokens) and not tokens.spaces[end - 1] is False
+        end < len(tokens) and tokens.spaces[end - 1] is not False
         and tokens.sent_of[end] == tokens.sent_of[end - 1]
         and (free_name_word(tokens, end, taken) or tokens.words[end] in CALENDAR)
     )

@@ -9,9 +9,17 @@ from spacy.tokens import Doc
 
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.english_rules import (FACILITY_WORDS, adjectives_in_longer_names, english_candidates, facility_places,
-                                                hyphen_glued_places, lone_given_names, places_after_in, places_in_longer_names,
-                                                places_inside_names)
+from pipelines.components.english_rules import (
+    FACILITY_WORDS,
+    adjectives_in_longer_names,
+    english_candidates,
+    facility_places,
+    hyphen_glued_places,
+    lone_given_names,
+    places_after_in,
+    places_in_longer_names,
+    places_inside_names,
+)
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
