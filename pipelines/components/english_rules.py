@@ -1,17 +1,30 @@
 """English-only entity rules: organisation acronyms from the English word clusters ("NASA", "FIFA",
 "NHS"), and names written in capitals (datelines "WASHINGTON, March 3 -", headlines) read as the known
-name they spell."""
+name they spell.
+
+Capitalisation tells where an English name runs:
+
+- A known place or country inside a longer capitalised run is part of that name ("Leeds Mutual"): the
+  run is an organisation, or a place when it ends in a facility word ("Volgograd Arena") or its other
+  words only say which part ("South Australia").
+- A given name standing alone is the person of the article whose full name it opens ("Hayley"), a place's
+  name glued by a hyphen to a name word is part of that name ("Joo-Ho"), a country adjective that opens a
+  longer name is no mention of the country ("Chinese Lantern Festival"), and an unknown capitalised run
+  after "in" or "near" is a place ("born in Little Snoring").
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from babel.numbers import list_currencies
 
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
-from pipelines.components.names import CALENDAR, free_name_word
+from pipelines.components.names import CALENDAR, free_name_word, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered
 from pipelines.knowledge.people import english_name_classes
@@ -88,7 +101,7 @@ def places_inside_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candida
 
 def _continued(tokens: Tokens, end: int, taken: set[int]) -> bool:
     return (
-        end < len(tokens) and not tokens.spaces[end - 1] is False
+        end < len(tokens) and tokens.spaces[end - 1] is not False
         and tokens.sent_of[end] == tokens.sent_of[end - 1]
         and (free_name_word(tokens, end, taken) or tokens.words[end] in CALENDAR)
     )
@@ -97,3 +110,118 @@ def _continued(tokens: Tokens, end: int, taken: set[int]) -> bool:
 def _usual_case(word: str) -> str:
     """ "WASHINGTON" -> "Washington", "BOSNIA-HERZEGOVINA" -> "Bosnia-Herzegovina"."""
     return "-".join(part.capitalize() for part in word.split("-"))
+
+
+# Last words of a place's name: buildings, venues, stations and natural features.
+FACILITY_WORDS = frozenset(
+    "Stadium Arena Station Hall Airport Centre Center Bridge Square Park Tower Towers Street Avenue Road Palace "
+    "Cathedral Castle Memorial Harbour Harbor Island Islands Valley County Parish Courthouse Field Ground Dome "
+    "Coliseum Pavilion Mall Plaza Lane Boulevard Highway Beach Hills Reservoir River Creek Bay Falls Canyon Heights "
+    "Springs Peninsula Gym Ave Dock Pier Terminal Gardens".split()
+)
+# Words that only say which part of a place is meant ("South Australia", "Greater Manchester").
+REGION_WORDS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower New Greater Old Inner Outer".split())
+# Words that join the parts of an organisation's name after its cue word.
+JOINERS = frozenset({"of", "for", "on", "and", "&"})
+
+
+def _free_word(tokens: Tokens, i: int, taken: set[int]) -> bool:
+    return 0 <= i < len(tokens) and i not in taken and is_name_word(tokens.words[i], "en")
+
+
+def _sentence_start(tokens: Tokens, i: int) -> bool:
+    return tokens.sents[tokens.sent_of[i]][0] == i
+
+
+def _run(tokens: Tokens, start: int, end: int, taken: set[int], places: set[int]) -> tuple[int, int]:
+    """The capitalised run around tokens ``[start, end)``: free name words and known places either side;
+    a sentence's first word joins only when it is a known place."""
+    while start > 0 and (start - 1 in places or (_free_word(tokens, start - 1, taken) and not _sentence_start(tokens, start - 1))):
+        start -= 1
+    while end < len(tokens) and (end in places or _free_word(tokens, end, taken)):
+        end += 1
+    return start, end
+
+
+def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[int]) -> list[Candidate]:
+    """Runs of capitalised words that hold a known place or country beside a word no lexicon knows: one
+    organisation or place each (a place when the other words only say where: "South Australia"); a run
+    ends where a person's name (token indexes ``persons``) starts."""
+    places = {i for c in known if c.type in ("place", "country") and c.kind == "name" for i in range(c.start, c.end)}
+    taken = ({i for c in known for i in range(c.start, c.end)} - places) | persons
+    found: list[Candidate] = []
+    for cand in known:
+        if cand.type not in ("place", "country") or cand.kind != "name" or (found and cand.start < found[-1].end):
+            continue
+        start, end = _run(tokens, cand.start, cand.end, taken, places)
+        inside = set(range(start, end)) - places
+        after_preposition = start > 0 and tokens.lower[start - 1] in PLACE_PREPOSITIONS
+        if inside and not _spelt_out(tokens, start, end):
+            region = all(tokens.words[i] in REGION_WORDS for i in inside)
+            etype = "place" if region or tokens.words[end - 1] in FACILITY_WORDS else "organization"
+            if etype == "organization" and after_preposition:
+                continue  # "in Paris Macron met": the place, then a name
+            found.append(rule_candidate(tokens, start, end, etype, {}))
+    return found
+
+
+def _spelt_out(tokens: Tokens, start: int, end: int) -> bool:
+    """The run is a headline or a line in capitals, where every word is capitalised."""
+    return all(tokens.words[i].isupper() for i in range(start, end))
+
+
+def facility_places(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
+    """Places named by a capitalised run that ends in a facility word ("Fisht Stadium")."""
+    found = []
+    for i in tokens.where(_FACILITY_TEST):
+        start = i
+        while start > 0 and i - start < 5 and _free_word(tokens, start - 1, blocked) and not _sentence_start(tokens, start - 1):
+            start -= 1
+        if start < i and i not in blocked and not (i + 1 < len(tokens) and tokens.words[i + 1] in JOINERS):
+            found.append(rule_candidate(tokens, start, i + 1, "place", {}))
+    return found
+
+
+def lone_given_names(tokens: Tokens, given: WordTest, taken: set[int], persons: list[Candidate]) -> list[Candidate]:
+    """A given name standing alone ("Angelo said"): the person of the article whose full name it opens,
+    else a person of its own; not inside a longer capitalised run."""
+    by_first = {tokens.words[p.start]: p for p in persons if p.length > 1}
+    found = []
+    for i in tokens.where(given):
+        if i in taken or not is_name_word(tokens.words[i], "en") or _free_word(tokens, i + 1, taken) or (_free_word(tokens, i - 1, taken) and not _sentence_start(tokens, i - 1)):
+            continue
+        full = by_first.get(tokens.words[i])
+        found.append(replace(full, start=i, end=i + 1, kind="alias") if full else rule_candidate(tokens, i, i + 1, "person", {}))
+    return found
+
+
+def adjectives_in_longer_names(tokens: Tokens, known: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """``known`` less the country adjectives that open a longer capitalised name ("French Revolution",
+    "Chinese New Year"): that name is no mention of the country."""
+    return [c for c in known if not (c.type == "country" and c.kind == "adjective" and _free_word(tokens, c.end, taken))]
+
+
+def places_after_in(tokens: Tokens, taken: set[int], given: frozenset[str], org_cue: Callable[[str], bool]) -> list[Candidate]:
+    """A capitalised run that no lexicon knows after "in" or "near" ("born in Cosham"): a place, unless
+    it ends in an organisation's cue word or opens with a given name."""
+    found = []
+    for i in tokens.where(_IN_TEST):
+        start = i + 1
+        end = start
+        while _free_word(tokens, end, taken) and end - start < 3:
+            end += 1
+        if end > start and tokens.words[start] not in given and not org_cue(tokens.words[end - 1]):
+            found.append(rule_candidate(tokens, start, end, "place", {}))
+    return found
+
+
+def hyphen_glued_places(tokens: Tokens, known: list[Candidate]) -> list[Candidate]:
+    """``known`` less the one-word places glued by a hyphen to the word before ("Joo-Ho"): part of a name."""
+    def glued(c: Candidate) -> bool:
+        i = c.start
+        return i > 1 and tokens.words[i - 1] == "-" and not tokens.spaces[i - 2] and not tokens.spaces[i - 1]
+    return [c for c in known if not (c.type == "place" and c.length == 1 and glued(c))]
+
+
+_FACILITY_TEST = WordTest(FACILITY_WORDS.__contains__)
+_IN_TEST = WordTest({"in", "near"}.__contains__)

@@ -7,8 +7,19 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.english_rules import english_candidates, places_inside_names
+from pipelines.components.english_rules import (
+    FACILITY_WORDS,
+    adjectives_in_longer_names,
+    english_candidates,
+    facility_places,
+    hyphen_glued_places,
+    lone_given_names,
+    places_after_in,
+    places_in_longer_names,
+    places_inside_names,
+)
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
@@ -100,17 +111,28 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
 
 def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
     """The end of an organisation's name after its cue word: "of", "for" or "on", an optional "the",
-    then up to three capitalised words, hyphenated ones whole ("on American-Islamic Relations"); a given
-    name ends it, as a person's name follows ("University of Texas Arlington Amneh Jafari")."""
+    then up to five capitalised words, hyphenated ones whole ("on American-Islamic Relations"), in English
+    repeatedly ("for the Welfare of Immigrants"); a given name ends it, as a person's name follows
+    ("University of Texas Arlington Amneh Jafari")."""
     words = tokens.words
-    if end + 1 >= len(words) or words[end] not in NAME_LINKS:
-        return end
-    start = end + 2 if words[end + 1] == "the" else end + 1
-    stop, given = start, given_names(tokens.lang)
+    while end + 1 < len(words) and words[end] in NAME_LINKS:
+        start = end + 2 if words[end + 1] == "the" else end + 1
+        stop = _linked_words_end(tokens, start, free)
+        if stop == start:
+            return end
+        end = stop
+        if tokens.lang != "en":
+            return end
+    return end
+
+
+def _linked_words_end(tokens: Tokens, start: int, free: set[int]) -> int:
+    """The end of the capitalised words after a link word of an organisation's name."""
+    words, stop, given = tokens.words, start, given_names(tokens.lang)
     while stop < len(words) and stop - start < 5 and free_name_word(tokens, stop, free) and words[stop] not in given:
         glued = stop + 2 < len(words) and words[stop + 1] == "-" and not tokens.spaces[stop] and free_name_word(tokens, stop + 2, free)
         stop += 3 if glued else 1
-    return stop if stop > start else end
+    return stop
 
 
 def model_candidates(doc: Doc, tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate]:
@@ -155,15 +177,62 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer, ger
     blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and _name_or_after_given(tokens, c.start, given)))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked, owner_at)
-    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known)
     if lang == "en":
-        ruled += english_candidates(tokens, blocked | covered(persons), gazetteer)
+        return english_entities(doc, tokens, gazetteer, known, persons)
+    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known)
     if lang != "de":
-        chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
-        return places_inside_names(tokens, chosen) if lang == "en" else chosen
+        return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
     hits = german_hits(tokens)
     ruled += german_candidates(tokens, blocked | covered(persons), hits, german)  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
     return german_chosen(tokens, chosen, hits, german)
 
 
+
+
+def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list[Candidate], persons: list[Candidate]) -> list[Candidate]:
+    """English: the shared candidates and ``english_rules``: capitalised runs around known places, facilities,
+    acronyms, lone given names, places after "in"; no place that is the surname of a person the article
+    names, no person whose name ends in an organisation's or facility's cue word ("Brooklyn Institute"),
+    and initials before a name belong to the person ("L. Ron Hubbard")."""
+    known = hyphen_glued_places(tokens, known)
+    persons = [with_initials(tokens, p) for p in persons if not ends_in_cue(tokens, p)]
+    known = adjectives_in_longer_names(tokens, known, covered(known) | covered(persons))
+    blocked = covered(known) | covered(persons)
+    ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known) + english_candidates(tokens, blocked, gazetteer)
+    runs = places_in_longer_names(tokens, known, covered(persons)) + facility_places(tokens, blocked)
+    chosen = select(without_surname_places(tokens, known, persons) + persons + ruled + runs + model_candidates(doc, tokens, gazetteer))
+    chosen = places_inside_names(tokens, chosen)
+    taken = covered(chosen)
+    extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
+    return acronym_aliases(tokens, select(chosen + extra))
+
+
+def org_cue(word: str) -> bool:
+    """``word`` ends an English organisation's name ("Department", "Bank")."""
+    return bool(ENGLISH_ORG_CUES.hits({word}))
+
+
+def ends_in_cue(tokens: Tokens, person: Candidate) -> bool:
+    """The person's name ends in a cue word of an organisation or facility: it names none."""
+    last = tokens.words[person.end - 1]
+    return last in FACILITY_WORDS or org_cue(last)
+
+
+def with_initials(tokens: Tokens, person: Candidate) -> Candidate:
+    """The person with the initials right before the name ("L. Ron Hubbard")."""
+    start = person.start
+    while start > 0 and INITIAL.match(tokens.words[start - 1]):
+        start -= 1
+    return person if start == person.start else rule_candidate(tokens, start, person.end, "person", dict(person.attrs))
+
+
+def without_surname_places(tokens: Tokens, known: list[Candidate], persons: list[Candidate]) -> list[Candidate]:
+    """``known`` less the one-word places that are the last word of a person's full name in the article
+    ("Kennedy" after "John Kennedy"): coreference makes them mentions of that person."""
+    surnames = {tokens.words[p.end - 1] for p in persons if p.length > 1}
+    return [c for c in known if not (c.type == "place" and c.length == 1 and tokens.words[c.start] in surnames)]
+
+
+GIVEN_EN = WordTest(lambda word: word in given_names("en"))
+INITIAL = re.compile(r"^[A-Z]\.$")
