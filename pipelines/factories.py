@@ -16,6 +16,8 @@ from pipelines.components.agreement_merge import resolve_agreements
 from pipelines.components.agreements import find_agreements
 from pipelines.components.coreference import link_persons
 from pipelines.components.entities import find_entities
+from pipelines.components.offices import home_countries, office_relations
+from pipelines.components.relation_scope import Context
 from pipelines.components.gazetteer import build_gazetteer
 from pipelines.components.relations import agreement_relations, attribute_relations, sentence_relations
 from pipelines.components.sentences import break_at_lines, split_sentences
@@ -97,8 +99,10 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens, entities = tokens_of(doc), doc._.kg_entities or []
-        found = attribute_relations(tokens.sent_of, entities, {c.id for c in entities}) + agreement_relations(doc._.kg_agreements or [])
-        doc._.kg_relations = found + sentence_relations(tokens, self.lang, entities, found)
+        found = attribute_relations(tokens.sent_of, entities, {c.id for c in entities}) + office_relations(tokens, self.lang, entities)
+        found += agreement_relations(doc._.kg_agreements or [])
+        context = Context({c.id for c in entities}, home_countries(tokens, self.lang, entities))
+        doc._.kg_relations = found + sentence_relations(tokens, self.lang, entities, found, context)
         return doc
 
 

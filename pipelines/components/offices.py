@@ -1,0 +1,201 @@
+"""Offices beside a person's name: ``leader_of`` and ``member_of`` from titles and appositions.
+
+Read wherever a person is named in the article, so a later surname mention shares the relation:
+
+- title before the name: "der russische Präsident Wladimir Putin", "Perus Präsident X", "US-Präsident
+  X", "Porsche-Chef X", "Google CEO X", "der Ministerpräsident Kanadas, Stephen Harper";
+- apposition after it: "X, Chef des Souveränen Rates", "X, the Prime Minister of Canada,",
+  "X, Russia's president";
+- a party or organisation in brackets: "X (SPD)" -> member_of; a country in brackets is the person's
+  country, and a head of it when the article speaks of heads of state ("Regierungschefs", "leaders").
+
+The office word (``knowledge/data/offices.tsv``) says which relation it gives; a cue in its phrase
+("ehemalige", "former", "designierte") sets the modality ``former`` or ``planned``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from pipelines.components.candidates import Candidate, RelationCandidate
+from pipelines.components.tokens import Tokens
+from pipelines.knowledge.offices import longest_office, office_meaning
+from pipelines.knowledge.relations import office_modality
+
+LINK_GLUE = frozenset("des der den dem von vom of the 's ’s".split())
+APPOSITION_OPENERS = frozenset("der die den dem des ein eine einer eines the a an".split())
+HYPHENS = frozenset("-–")
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+GROUP_HEADS = frozenset(
+    "regierungschefs staatschefs staats- präsidenten staatsoberhäupter leaders presidents heads".split()
+)
+LINK_TYPES = {"state": ("country", "organization"), "head": ("organization",), "member": ("organization",)}
+RELATION = {"state": "leader_of", "head": "leader_of", "member": "member_of"}
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office phrase over tokens ``[start, end)`` and what it says."""
+
+    start: int
+    end: int
+    meaning: str
+
+
+def office_at_end(t: Tokens, end: int, lang: str, floor: int) -> Office | None:
+    """The office phrase that ends right before token ``end`` (not before ``floor``)."""
+    for n in range(min(longest_office(lang), end - floor), 0, -1):
+        meaning = office_meaning(" ".join(t.words[end - n : end]), lang)
+        if meaning:
+            return Office(end - n, end, meaning)
+    return None
+
+
+def office_at_start(t: Tokens, start: int, lang: str, limit: int) -> Office | None:
+    """The office phrase that starts at token ``start`` (ending before ``limit``)."""
+    for n in range(min(longest_office(lang), limit - start), 0, -1):
+        meaning = office_meaning(" ".join(t.words[start : start + n]), lang)
+        if meaning:
+            return Office(start, start + n, meaning)
+    return None
+
+
+def _link_before(at: dict[int, Candidate], t: Tokens, office: Office, floor: int) -> Candidate | None:
+    """"russische Präsident", "Perus Präsident", "US-Präsident", "Russia's president", "Google CEO"."""
+    j = office.start - 1
+    if j >= floor and t.words[j] in HYPHENS or j >= floor and t.words[j] in ("'s", "’s"):
+        j -= 1
+    return at.get(j) if j >= floor else None
+
+
+def _glue(t: Tokens, j: int, lang: str) -> bool:
+    """Article, preposition or (German) adjective between an office and what it is linked to."""
+    return t.words[j] in LINK_GLUE or (lang == "de" and t.is_lower(j) and t.lower[j].endswith(ADJECTIVE_ENDINGS))
+
+
+def _link_after(at: dict[int, Candidate], t: Tokens, office: Office, limit: int, lang: str) -> Candidate | None:
+    """"Präsident Russlands", "Chef des sudanesischen Souveränen Rates", "Prime Minister of Canada"."""
+    j = office.end
+    while j < limit and j - office.end < 4 and j not in at and _glue(t, j, lang):
+        j += 1
+    if j >= limit or j not in at:
+        return None
+    genitive = t.words[at[j].end - 1].endswith("s")
+    return at[j] if j > office.end or genitive else None
+
+
+def _modality(t: Tokens, lo: int, hi: int, lang: str) -> str:
+    """``former``/``planned`` from a cue among the tokens ``[lo, hi)`` of an office's phrase."""
+    for j in range(max(lo, 0), hi):
+        cue = office_modality(t.words[j], lang)
+        if cue:
+            return cue
+    return "reported"
+
+
+def _relation(person: Candidate, office: Office, link: Candidate | None, modality: str, sentence: int) -> RelationCandidate | None:
+    if link is None or link.type not in LINK_TYPES.get(office.meaning, ()):
+        return None
+    return RelationCandidate(person.id, RELATION[office.meaning], link.id, sentence, modality, 0.8)
+
+
+Reading = tuple[Office, Candidate | None, str]  # the office, what it is linked to, its modality
+
+
+def _title(t: Tokens, person: Candidate, at: dict[int, Candidate], lang: str, sent: tuple[int, int]) -> Reading | None:
+    """The office before the name: right before it, or before a comma after "Präsident Kanadas"."""
+    end = person.start
+    link_after = None
+    if end - 1 > sent[0] and t.words[end - 1] == ",":  # "der Ministerpräsident Kanadas, Stephen Harper"
+        end -= 1
+        if end - 1 in at:
+            link_after = at[end - 1]
+            end = link_after.start
+            while end > sent[0] and _glue(t, end - 1, lang):
+                end -= 1
+    office = office_at_end(t, end, lang, sent[0])
+    if office is None:
+        return None
+    link = link_after or _link_before(at, t, office, sent[0]) or _link_after(at, t, office, person.start, lang)
+    start = link.start if link and link.end <= office.start else office.start
+    return office, link, _modality(t, max(sent[0], start - 3), office.end, lang)
+
+
+def _apposition(t: Tokens, person: Candidate, at: dict[int, Candidate], lang: str, sent: tuple[int, int]) -> Reading | None:
+    """"X, der Präsident Russlands", "X, Russia's president", "X, the former Prime Minister of Y"."""
+    first = person.end + 1
+    if first >= sent[1] or t.words[person.end] != ",":
+        return None
+    limit = min(sent[1], first + 12)
+    j = first
+    while j < limit and j - first < 6:
+        office = office_at_start(t, j, lang, limit)
+        if office:
+            link = _link_before(at, t, office, first) or _link_after(at, t, office, limit, lang)
+            return office, link, _modality(t, first, office.end, lang)
+        if not (t.lower[j] in APPOSITION_OPENERS or j in at or t.words[j] in ("'s", "’s", "-") or _glue(t, j, lang) or office_modality(t.words[j], lang)):
+            return None
+        j = at[j].end if j in at else j + 1
+    return None
+
+
+def _bracketed(t: Tokens, person: Candidate, at: dict[int, Candidate], group: bool, sentence: int) -> list[RelationCandidate]:
+    """"X (SPD)" -> member_of; "X (Chile)" -> leader_of when the article speaks of heads of state."""
+    i = person.end
+    if i + 2 >= len(t) or t.words[i] != "(" or i + 1 not in at:
+        return []
+    inner = at[i + 1]
+    if inner.end >= len(t) or t.words[inner.end] != ")":
+        return []
+    if inner.type == "organization" and inner.attrs.get("org_kind") != "media":
+        return [RelationCandidate(person.id, "member_of", inner.id, sentence, "reported", 0.7)]
+    if inner.type == "country" and group:
+        return [RelationCandidate(person.id, "leader_of", inner.id, sentence, "reported", 0.6)]
+    return []
+
+
+def speaks_of_leaders(t: Tokens) -> bool:
+    """The article names heads of state or government as a group ("zwölf Regierungschefs", "leaders")."""
+    return not GROUP_HEADS.isdisjoint(t.lower)
+
+
+def _readings(t: Tokens, lang: str, entities: list[Candidate]) -> Iterator[tuple[Candidate, int, Reading]]:
+    """Each person mention with the office read beside it and its sentence."""
+    at = {i: c for c in entities for i in range(c.start, c.end)}
+    for person in (c for c in entities if c.type == "person"):
+        sentence = t.sent_of[person.start]
+        sent = t.sents[sentence]
+        for read in (_title(t, person, at, lang, sent), _apposition(t, person, at, lang, sent)):
+            if read:
+                yield person, sentence, read
+
+
+def home_countries(t: Tokens, lang: str, entities: list[Candidate]) -> dict[str, set[str]]:
+    """Person id -> the countries an office ties them to ("der russische Außenminister Lawrow")."""
+    homes: dict[str, set[str]] = {}
+    for person, _, (_, link, _) in _readings(t, lang, entities):
+        if link is not None and link.type == "country":
+            homes.setdefault(person.id, set()).add(link.id)
+    for person in entities:
+        if person.type == "person" and person.attrs.get("leads", "").startswith("country:"):
+            homes.setdefault(person.id, set()).add(person.attrs["leads"])
+    return homes
+
+
+def office_relations(t: Tokens, lang: str, entities: list[Candidate]) -> list[RelationCandidate]:
+    """leader_of and member_of from every person mention's title, apposition and brackets."""
+    found: list[RelationCandidate] = []
+    heads: set[int] = set()  # sentences with a head of state, whose "Amtskollege" is one too
+    for person, sentence, read in _readings(t, lang, entities):
+        if read[0].meaning == "counterpart" and sentence in heads:
+            read = (Office(read[0].start, read[0].end, "state"), *read[1:])
+        rel = _relation(person, *read, sentence)
+        found += [rel] if rel else []
+        if rel and read[0].meaning == "state":
+            heads.add(sentence)
+    at = {i: c for c in entities for i in range(c.start, c.end)}
+    group = speaks_of_leaders(t)
+    for person in (c for c in entities if c.type == "person"):
+        found += _bracketed(t, person, at, group, t.sent_of[person.start])
+    return found
