@@ -49,6 +49,8 @@ def _agreement_entity(tokens: Tokens, agreement: Agreement) -> Entity:
     attrs: dict[str, object] = {"kind": agreement.kind, "status": agreement.status or "unknown", "parties": agreement.parties}
     if agreement.year:
         attrs["year"] = agreement.year
+    if agreement.modality != "reported":
+        attrs["modality"] = agreement.modality
     mentions = tuple(
         _mention(tokens, m.start, m.end, "rule", 0.8, "anaphor" if m.anaphor else "name") for m in agreement.mentions
     )

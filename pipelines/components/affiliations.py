@@ -18,6 +18,7 @@ COPULA = frozenset("ist sind war waren wird werden wurde blieb bleibt is are was
 ORG_GLUE = frozenset("der des dem den die von vom zur zum zu in im of the to into an".split())
 OUTLET_GLUE = frozenset("der die den dem des the to in im für for by von vom einem einer einen a an".split())
 MEMBERS = ("country", "person")
+PUBLISHED_IN = frozenset("in im für for".split())
 NOT_OUTLETS = frozenset({"international", "bloc", "alliance", "forum", "institution", "party", "company", "court"})
 # Triggers whose outlet follows them ("laut X", "told X") or stands right before them ("X zitiert").
 OUTLET_AFTER = frozenset("laut according told interview interviews gegenüber".split())
@@ -67,6 +68,17 @@ def _outlet(c: Candidate | None) -> Candidate | None:
     return c if c is not None and c.type == "organization" and c.attrs.get("org_kind", "") not in NOT_OUTLETS else None
 
 
+def _in_outlet(s: Scope, start: int) -> bool:
+    """"im staatlichen Rundfunksender IRIB", "in the Guardian", "für die Zeitung X": a preposition of
+    place or purpose opens the phrase that ends at ``start``."""
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if s.t.lower[j] in PUBLISHED_IN:
+            return True
+        if s.t.lower[j] not in OUTLET_GLUE and not s.t.is_lower(j) and j not in range(start - 2, start):
+            return False
+    return False
+
+
 def publication(s: Scope) -> list[tuple[Candidate, str]]:
     """published_in from the person of the clause to the outlet the trigger names."""
     at = _at(s)
@@ -76,7 +88,7 @@ def publication(s: Scope) -> list[tuple[Candidate, str]]:
     elif lower in OUTLET_BEFORE:
         outlet = _outlet(at.get(s.trigger - 1)) or _outlet(_after(s, at, s.trigger + 1, OUTLET_GLUE))
     else:
-        outlets = [c for c in s.ents if c.type == "organization" and c.attrs.get("org_kind") == "media"]
+        outlets = [c for c in s.ents if _outlet(c) and (c.attrs.get("org_kind") == "media" or _in_outlet(s, c.start))]
         outlet = nearest(outlets, s.trigger)
     persons = [c for c in s.ents if c.type == "person"]
     person = nearest(persons, s.trigger)

@@ -28,6 +28,7 @@ MODALITY_ORDER = ("denied", "hypothetical", "planned")
 DESTINATION_WORDS = frozenset({"in", "nach", "to", "im"})
 COORDINATION = frozenset({"und", "and", "sowie"})
 LIST_GLUE = COORDINATION | DESTINATION_WORDS | frozenset({",", "then", "dann", "on", "weiter"})
+STAY_VERBS = frozenset({"hält", "hielt", "halten", "hielten"})  # "sich in X aufhalten": staying there
 MAX_GAP = 8  # a destination this many tokens after its trigger or more is another statement
 MAX_CO_MENTIONED = 6
 PLACES = ("country", "place")
@@ -69,8 +70,12 @@ def _with_country(s: Scope, source: Candidate, targets: list[Candidate]) -> list
 
 
 def _journey(s: Scope, relation: str) -> list[tuple[Candidate, str]]:
-    persons = [c for c in s.ents if c.type == "person"]
+    # A possessor is not the traveller ("Trump's policies on Muslims travelling to the US") unless he owns
+    # the trigger ("Putin's visit to Hanoi").
+    persons = [c for c in s.ents if c.type == "person" and (not _is_genitive(s.t, c) or s.trigger - c.end in (0, 1))]
     places = [c for c in s.ents if c.type in PLACES and c.kind == "name"]
+    if s.t.lower[s.trigger] in STAY_VERBS and s.t.lower[s.trigger + 1 : s.trigger + 2] != ["sich"]:
+        return []  # "hält sich in Südafrika auf", not "hält die Rede"
     source = nearest(persons, s.trigger, before=True) or nearest(persons, s.trigger)
     targets = _destinations(s, places)
     if relation == "travels_to":
@@ -228,7 +233,7 @@ def agreement_relations(agreements: list[Agreement]) -> list[RelationCandidate]:
     found = []
     for agreement in agreements:
         head = max(agreement.mentions, key=lambda m: len(m.parties))
-        modality = "planned" if agreement.status == "planned" else "reported"
+        modality = agreement.modality if agreement.modality != "reported" else "planned" if agreement.status == "planned" else "reported"
         found += [RelationCandidate(p, "party_to", agreement.id, head.sentence, modality, 0.8) for p in agreement.parties]
         if agreement.update_sentence is not None:
             found += [RelationCandidate(agreement.id, "updates", old, agreement.update_sentence, modality, 0.7) for old in agreement.updates]
