@@ -157,7 +157,8 @@ def _agreement_words(lang: str) -> WordTest:
 
 def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dict[int, Candidate], lang: str) -> AgreementCandidate:
     pre = _premodifiers(t, trigger, at, lang, sent[0])
-    parties = [p for i in pre if i in at and (p := _party_id(at[i]))]
+    clause = clause_of(clauses(t, sent), trigger)
+    parties = _agent_parties(t, clause, trigger, at) or [p for i in pre if i in at and (p := _party_id(at[i]))]
     years = [int(t.words[i][:4]) for i in pre if YEAR.match(t.words[i])]
     if any(t.lower[i] in ("trade", "free", "freihandels") for i in pre):
         kind = "trade_agreement"
@@ -165,7 +166,6 @@ def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dic
     parties += post.parties
     years += post.years
     status = _status([t.words[i] for i in pre], lang) or post.status or _clause_status(t, sent, trigger, lang)
-    clause = clause_of(clauses(t, sent), trigger)
     if (not parties and status == "signed") or post.needs_partner:
         parties = _subject_parties(t, clause, trigger, at) + parties
     if not years and status == "signed":
@@ -183,12 +183,9 @@ def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dic
 def _subject_parties(t: Tokens, clause: tuple[int, int], trigger: int, at: dict[int, Candidate]) -> list[str]:
     """Parties named before the trigger in its clause ("Russland und die Ukraine unterzeichneten …"); where
     an agent phrase names them ("von den USA und Brasilien unterzeichneten Abkommen"), only those."""
-    agents = [i for i in range(clause[0], trigger) if t.lower[i] in AGENT_WORDS]
-    if agents:
-        parties, _ = _party_group(t, agents[-1] + 1, at, trigger, adjectives=False)
-        if parties:
-            return parties
-    parties = []
+    parties = _agent_parties(t, clause, trigger, at)
+    if parties:
+        return parties
     for i in range(clause[0], trigger):
         if t.lower[i] in PRONOUNS:
             parties += _pronoun_party(t, i, at)
@@ -198,6 +195,16 @@ def _subject_parties(t: Tokens, clause: tuple[int, int], trigger: int, at: dict[
             party = _party_id(cand)
             parties += [party] if party else []
     return parties
+
+
+def _agent_parties(t: Tokens, clause: tuple[int, int], trigger: int, at: dict[int, Candidate]) -> list[str]:
+    """The parties of an agent phrase before the agreement word ("das von Indien und Japan
+    unterzeichnete Abkommen"): "von" and a party list, then only lower-case words up to the trigger."""
+    agents = [i for i in range(clause[0], trigger) if t.lower[i] in AGENT_WORDS]
+    if not agents:
+        return []
+    parties, end = _party_group(t, agents[-1] + 1, at, trigger, adjectives=False)
+    return parties if parties and all(t.is_lower(j) or t.words[j] == "," for j in range(end, trigger)) else []
 
 
 def agreement_modality(t: Tokens, clause: tuple[int, int], start: int, trigger: int, lang: str) -> str:
