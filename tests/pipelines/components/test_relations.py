@@ -1,0 +1,126 @@
+"""Structure-aware relation and agreement rules, on sentences written for the tests (offline pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.evaluation import Gold, score_agreements, score_relations
+from pipelines.extract import extract
+from pipelines.records import Article, Entity, Extraction
+
+
+def run(text: str, lang: str) -> Extraction:
+    return extract(Article(id="t", key="t", text=text, lang=lang, published="2024-05-01"))
+
+
+def typed(record: Extraction) -> set[tuple[str, str, str, str]]:
+    """(source, relation, target, modality) of every relation but co-mentions."""
+    return {(r.source, r.relation, r.target, r.modality) for r in record.relations if r.relation != "co_mentioned"}
+
+
+def relations_named(record: Extraction, relation: str) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in record.relations if r.relation == relation}
+
+
+def agreements(record: Extraction) -> list[Entity]:
+    return [e for e in record.entities if e.type == "agreement"]
+
+
+def test_relations_meets_not_across_a_subordinate_clause() -> None:
+    record = run("Kapitän Olaf Scholz bekam die Rote Karte, als er Friedrich Merz ins Gesicht traf.", "de")
+    assert not relations_named(record, "meets")
+
+
+def test_relations_meets_needs_the_object_right_after_a_receiving_verb() -> None:
+    assert not relations_named(run("Mohamed received support ranging from US President Joe Biden to Facebook founder Mark Zuckerberg.", "en"), "meets")
+    assert relations_named(run("Olaf Scholz empfing am Montag den französischen Präsidenten Emmanuel Macron.", "de"), "meets") == {
+        ("person:olaf-scholz", "person:emmanuel-macron")
+    }
+
+
+def test_relations_meeting_place_is_visited_by_those_not_at_home() -> None:
+    record = run("Der deutsche Bundeskanzler Olaf Scholz traf den französischen Präsidenten Emmanuel Macron in Paris.", "de")
+    assert relations_named(record, "visits") == {("person:olaf-scholz", "place:paris"), ("person:olaf-scholz", "country:FR")}
+
+
+def test_relations_nobody_visits_their_own_country() -> None:
+    record = run("Der spanische Präsident Pedro Sánchez besuchte eine Fabrik in Spanien.", "de")
+    assert ("person:pedro-sanchez", "country:ES") not in relations_named(record, "visits")
+
+
+def test_relations_staying_somewhere_is_a_visit() -> None:
+    record = run("Der spanische Präsident Pedro Sánchez hält sich zurzeit in Marokko auf.", "de")
+    assert relations_named(record, "visits") == {("person:pedro-sanchez", "country:MA")}
+
+
+def test_relations_a_possessor_is_not_the_traveller() -> None:
+    assert not relations_named(run("Donald Trump's policies on Muslims travelling to Germany were criticised.", "en"), "travels_to")
+
+
+@pytest.mark.parametrize(
+    "text,lang,person,country",
+    [
+        ("Perus Präsident Alan García sprach.", "de", "person:alan-garcia", "country:PE"),
+        ("Der Ministerpräsident Spaniens, Pedro Sánchez, sprach.", "de", "person:pedro-sanchez", "country:ES"),
+        ("Pedro Sánchez, der Ministerpräsident Spaniens, sprach.", "de", "person:pedro-sanchez", "country:ES"),
+        ("Justin Trudeau, the Prime Minister of Canada, spoke.", "en", "person:justin-trudeau", "country:CA"),
+    ],
+)
+def test_offices_leader_of_from_titles_and_appositions(text: str, lang: str, person: str, country: str) -> None:
+    assert (person, "leader_of", country, "reported") in typed(run(text, lang))
+
+
+def test_offices_former_office_has_modality_former_and_is_not_scored() -> None:
+    record = run("Der ehemalige französische Präsident Nicolas Sarkozy sprach.", "de")
+    assert ("person:nicolas-sarkozy", "leader_of", "country:FR", "former") in typed(record)
+    assert score_relations(record, Gold("x")).fp == 0
+
+
+def test_offices_a_council_president_does_not_lead_the_prefixed_union() -> None:
+    record = run("EU-Ratspräsident Charles Michel sprach.", "de")
+    assert not relations_named(record, "leader_of")
+
+
+def test_offices_head_of_an_organisation_and_party_members() -> None:
+    record = run("Siemens-Chef Roland Busch sprach mit Olaf Scholz (SPD) und dem CDU-Politiker Friedrich Merz.", "de")
+    assert relations_named(record, "leader_of") == {("person:roland-busch", "organization:siemens")}
+    assert relations_named(record, "member_of") == {("person:olaf-scholz", "organization:spd"), ("person:friedrich-merz", "organization:cdu")}
+
+
+def test_offices_counterpart_of_a_head_of_state_leads_his_country() -> None:
+    record = run("Der brasilianische Präsident Jair Bolsonaro und sein argentinischer Amtskollege Alberto Fernández sprachen.", "de")
+    assert ("person:alberto-fernandez", "country:AR") in relations_named(record, "leader_of")
+
+
+def test_offices_bracketed_country_leads_only_among_heads_of_state() -> None:
+    among_heads = run("Zwölf Regierungschefs nahmen teil, darunter Gabriel Boric (Chile).", "de")
+    assert relations_named(among_heads, "leader_of") == {("person:gabriel-boric", "country:CL")}
+    assert not relations_named(run("Am Turnier nahm auch Gabriel Boric (Chile) teil.", "de"), "leader_of")
+
+
+def test_affiliations_country_membership_needs_the_country_as_member() -> None:
+    record = run("Mitglieder der UN-Mission aus Brasilien und Indien wurden vermisst. Finnland ist Mitglied der NATO.", "de")
+    assert relations_named(record, "member_of") == {("country:FI", "organization:nato")}
+
+
+def test_affiliations_published_in_from_laut_and_zitiert() -> None:
+    record = run("Giorgia Meloni sagte laut TASS, sie wolle verhandeln. Die Agentur TASS zitiert Olaf Scholz mit einem Satz.", "de")
+    assert relations_named(record, "published_in") == {("person:giorgia-meloni", "organization:tass"), ("person:olaf-scholz", "organization:tass")}
+
+
+def test_agreements_negated_is_denied_rejected_and_not_scored() -> None:
+    record = run("Russland und die Ukraine haben kein Abkommen unterzeichnet.", "de")
+    (deal,) = agreements(record)
+    assert deal.attrs["modality"] == "denied" and deal.attrs["status"] == "rejected" and "year" not in deal.attrs
+    assert {r.modality for r in record.relations if r.relation == "party_to"} == {"denied"}
+    assert score_agreements(record, Gold("x")).fp == 0
+
+
+def test_agreements_hypothetical_treaty() -> None:
+    (treaty,) = agreements(run("Russia and Ukraine could sign a treaty.", "en"))
+    assert treaty.attrs["modality"] == "hypothetical" and treaty.attrs["status"] == "planned"
+
+
+def test_agreements_parties_of_the_agent_phrase_only() -> None:
+    (deal,) = agreements(run("Die Kritik Chinas an dem von Indien und Japan unterzeichneten Abkommen wuchs.", "de"))
+    assert deal.attrs["parties"] == ["country:IN", "country:JP"]
