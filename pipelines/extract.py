@@ -66,7 +66,7 @@ def _relations(rels: list[RelationCandidate], sentences: list[Sentence], text: s
             evidence[r.sentence] = text[sentences[r.sentence].start : sentences[r.sentence].end]
         key = (r.source, r.relation, r.target, r.sentence)
         if key not in unique:
-            unique[key] = Relation(r.source, r.relation, r.target, r.sentence, evidence[r.sentence], r.modality, r.score)
+            unique[key] = Relation(r.source, r.relation, r.target, r.sentence, evidence[r.sentence], r.modality, r.score, r.basis)
     return list(unique.values())
 
 

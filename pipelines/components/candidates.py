@@ -74,6 +74,7 @@ class RelationCandidate:
     sentence: int
     modality: str
     score: float
+    basis: str = "text"  # or "gazetteer": from what the gazetteer knows, not from the sentence
 
 
 def rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict[str, Any]) -> Candidate:

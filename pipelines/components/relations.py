@@ -224,7 +224,7 @@ def attribute_relations(sent_of: Sequence[int], ents: list[Candidate], present: 
     for c in ents:
         country = f"country:{c.attrs['country']}" if c.type in ("place", "organization") and c.attrs.get("country") else ""
         if c.type == "place" and country in present:
-            found.setdefault((c.id, "located_in", country), RelationCandidate(c.id, "located_in", country, sent_of[c.start], "reported", 0.7))
+            found.setdefault((c.id, "located_in", country), RelationCandidate(c.id, "located_in", country, sent_of[c.start], "reported", 0.7, "gazetteer"))
     return list(found.values())
 
 

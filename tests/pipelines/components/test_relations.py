@@ -108,6 +108,12 @@ def test_affiliations_published_in_from_laut_and_zitiert() -> None:
     assert relations_named(record, "published_in") == {("person:giorgia-meloni", "organization:tass"), ("person:olaf-scholz", "organization:tass")}
 
 
+def test_relations_located_in_from_the_gazetteer_is_marked_as_such() -> None:
+    record = run("Xi Jinping landete in Moskau, der Hauptstadt Russlands.", "de")
+    assert {(r.source, r.basis) for r in record.relations if r.relation == "located_in"} == {("place:moscow", "gazetteer")}
+    assert {r.basis for r in record.relations if r.relation != "located_in"} <= {"text"}
+
+
 def test_agreements_negated_is_denied_rejected_and_not_scored() -> None:
     record = run("Russland und die Ukraine haben kein Abkommen unterzeichnet.", "de")
     (deal,) = agreements(record)
