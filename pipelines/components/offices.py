@@ -15,11 +15,14 @@ The office word (``knowledge/data/offices.tsv``) says which relation it gives; a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from pipelines.components.candidates import Candidate, RelationCandidate
 from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.offices import longest_office, office_meaning
 from pipelines.knowledge.relations import office_modality
 
@@ -95,7 +98,7 @@ def _modality(t: Tokens, lo: int, hi: int, lang: str) -> str:
 
 
 def _relation(person: Candidate, office: Office, link: Candidate | None, modality: str, sentence: int) -> RelationCandidate | None:
-    if link is None or link.type not in LINK_TYPES.get(office.meaning, ()):
+    if link is None or link.type not in LINK_TYPES.get(office.meaning, ()) or link.id == person.id:
         return None
     return RelationCandidate(person.id, RELATION[office.meaning], link.id, sentence, modality, 0.8)
 
@@ -198,4 +201,55 @@ def office_relations(t: Tokens, lang: str, entities: list[Candidate]) -> list[Re
     group = speaks_of_leaders(t)
     for person in (c for c in entities if c.type == "person"):
         found += _bracketed(t, person, at, group, t.sent_of[person.start])
+    return found + _bare_titles(t, lang, entities, found)
+
+
+def dominant_country(entities: list[Candidate]) -> str | None:
+    """The country the article is about: named at least twice as often as any other, and at least three times."""
+    counts = Counter(c.id for c in entities if c.type == "country")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _bare_titles(t: Tokens, lang: str, entities: list[Candidate], found: list[RelationCandidate]) -> list[RelationCandidate]:
+    """"Präsident X", "Prime Minister X" with no country: the head of the country the article is about,
+    unless the article ties X to another office."""
+    country = dominant_country(entities)
+    placed = {r.source for r in found if r.relation == "leader_of"}
+    if country is None:
+        return []
+    bare = []
+    for person, sentence, (office, link, modality) in _readings(t, lang, entities):
+        if office.meaning == "state" and link is None and person.id not in placed and modality == "reported":
+            bare.append(RelationCandidate(person.id, "leader_of", country, sentence, "reported", 0.5))
+            placed.add(person.id)
+    return bare
+
+
+def role_references(t: Tokens, lang: str, entities: list[Candidate], relations: list[RelationCandidate]) -> list[Candidate]:
+    """"der venezolanische Präsident", "the Russian president" without a name: a mention of the one person
+    the article makes head of that country, for the sentence rules ("…, so der venezolanische Präsident
+    laut BBC News")."""
+    leaders: dict[str, set[str]] = {}
+    for r in relations:
+        if r.relation == "leader_of" and r.modality == "reported" and r.target.startswith("country:"):
+            leaders.setdefault(r.target, set()).add(r.source)
+    if not leaders:
+        return []
+    at = {i: c for c in entities for i in range(c.start, c.end)}
+    found = []
+    for i in t.where(_state_words(lang)):
+        office = Office(i, i + 1, "state")
+        link = _link_before(at, t, office, t.sents[t.sent_of[i]][0])
+        heads = leaders.get(link.id, set()) if link else set()
+        if link and len(heads) == 1 and (i + 1 >= len(t) or at.get(i + 1) is None or at[i + 1].type != "person"):
+            (head,) = heads
+            found.append(Candidate(link.start, i + 1, "person", head, t.span_text(link.start, i + 1), "rule", 0.5, "anaphor"))
     return found
+
+
+@lru_cache(maxsize=None)
+def _state_words(lang: str) -> WordTest:
+    return WordTest(lambda word: office_meaning(word, lang) == "state")

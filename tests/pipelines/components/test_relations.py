@@ -130,3 +130,16 @@ def test_agreements_hypothetical_treaty() -> None:
 def test_agreements_parties_of_the_agent_phrase_only() -> None:
     (deal,) = agreements(run("Die Kritik Chinas an dem von Indien und Japan unterzeichneten Abkommen wuchs.", "de"))
     assert deal.attrs["parties"] == ["country:IN", "country:JP"]
+
+
+def test_offices_bare_title_leads_the_country_the_article_is_about() -> None:
+    text = ("Italien wählt. In Italien streiten die Parteien. Italiens Wirtschaft wächst. "
+            "Ministerpräsidentin Giorgia Meloni sprach in Rom.")
+    assert ("person:giorgia-meloni", "country:IT") in relations_named(run(text, "de"), "leader_of")
+    text = "Italien und Frankreich streiten. Ministerpräsidentin Giorgia Meloni sprach."
+    assert not relations_named(run(text, "de"), "leader_of")
+
+
+def test_offices_unnamed_head_is_his_person_in_sentence_relations() -> None:
+    text = "Der italienische Präsident Sergio Mattarella reiste ab. Das sei gut, sagte der italienische Präsident laut TASS."
+    assert ("person:sergio-mattarella", "organization:tass") in relations_named(run(text, "de"), "published_in")
