@@ -1,6 +1,6 @@
 """Clauses of a sentence, without a parser: where a typed relation may link its two ends.
 
-A sentence is cut at semicolons, colons, dashes, quotation marks and brackets, and at a comma
+A sentence is cut at semicolons, colons, dashes and quotation marks, and at a comma
 that opens a subordinate or coordinate clause ("…, als er Ravensbergen traf", "…, while Obama
 …"). A comma before an apposition or a relative pronoun does not cut: "Stephen Harper, der
 Ministerpräsident Kanadas, besuchte …" and "Putin, der Nordkorea besuchte, …" speak of the
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pipelines.components.tokens import Tokens
 
-HARD_BREAKS = frozenset(";:–—„“”\"«»()[]")
+# Brackets do not cut: an aside in brackets ("Kirchner (Argentinien)") belongs to the clause around it.
+HARD_BREAKS = frozenset(";:–—„“”\"«»")
 # Words that open a new clause after a comma (German and English subordinators and coordinators).
 CLAUSE_OPENERS = frozenset(
     "als dass daß weil wenn während nachdem obwohl ob wo wie um sondern aber doch denn bevor seit seitdem "

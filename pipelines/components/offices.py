@@ -143,13 +143,19 @@ def _apposition(t: Tokens, person: Candidate, at: dict[int, Candidate], lang: st
     return None
 
 
-def _bracketed(t: Tokens, person: Candidate, at: dict[int, Candidate], group: bool, sentence: int) -> list[RelationCandidate]:
-    """"X (SPD)" -> member_of; "X (Chile)" -> leader_of when the article speaks of heads of state."""
+def _in_brackets(t: Tokens, person: Candidate, at: dict[int, Candidate]) -> Candidate | None:
+    """The entity alone in brackets right after the person's name ("X (SPD)", "X (Chile)")."""
     i = person.end
     if i + 2 >= len(t) or t.words[i] != "(" or i + 1 not in at:
-        return []
+        return None
     inner = at[i + 1]
-    if inner.end >= len(t) or t.words[inner.end] != ")":
+    return inner if inner.end < len(t) and t.words[inner.end] == ")" else None
+
+
+def _bracketed(t: Tokens, person: Candidate, at: dict[int, Candidate], group: bool, sentence: int) -> list[RelationCandidate]:
+    """"X (SPD)" -> member_of; "X (Chile)" -> leader_of when the article speaks of heads of state."""
+    inner = _in_brackets(t, person, at)
+    if inner is None:
         return []
     if inner.type == "organization" and inner.attrs.get("org_kind") != "media":
         return [RelationCandidate(person.id, "member_of", inner.id, sentence, "reported", 0.7)]
@@ -180,10 +186,20 @@ def home_countries(t: Tokens, lang: str, entities: list[Candidate]) -> dict[str,
     for person, _, (_, link, _) in _readings(t, lang, entities):
         if link is not None and link.type == "country":
             homes.setdefault(person.id, set()).add(link.id)
-    for person in entities:
-        if person.type == "person" and person.attrs.get("leads", "").startswith("country:"):
+    at = {i: c for c in entities for i in range(c.start, c.end)}
+    for person in (c for c in entities if c.type == "person"):
+        if person.attrs.get("leads", "").startswith("country:"):
             homes.setdefault(person.id, set()).add(person.attrs["leads"])
+        origin = _in_brackets(t, person, at) or _origin(t, person, at)
+        if origin is not None and origin.type == "country":
+            homes.setdefault(person.id, set()).add(origin.id)
     return homes
+
+
+def _origin(t: Tokens, person: Candidate, at: dict[int, Candidate]) -> Candidate | None:
+    """The country after "aus"/"from" right after the name ("Ronald Venetiaan aus Suriname")."""
+    i = person.end
+    return at.get(i + 1) if i + 1 < len(t) and t.lower[i] in ("aus", "from") and i + 1 in at else None
 
 
 def office_relations(t: Tokens, lang: str, entities: list[Candidate]) -> list[RelationCandidate]:

@@ -10,10 +10,12 @@ from pipelines.components.tokens import Tokens
 
 @dataclass(frozen=True)
 class Context:
-    """Article-wide facts the sentence rules use: the entity ids present and each person's home countries."""
+    """Article-wide facts the sentence rules use: the entity ids present, each person's home countries and
+    the venue of the event the article reports (a place and its country, or the host's country)."""
 
     present: set[str]
     homes: dict[str, set[str]]
+    venue: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,16 @@ class Scope:
     trigger: int
     ents: list[Candidate]
     limit: int
-    homes: dict[str, set[str]]
-    present: set[str]
+    context: Context
+    first: int = 0  # where the trigger's clause starts
+
+    @property
+    def homes(self) -> dict[str, set[str]]:
+        return self.context.homes
+
+    @property
+    def present(self) -> set[str]:
+        return self.context.present
 
 
 

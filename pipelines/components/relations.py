@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from pipelines.components.affiliations import membership, publication
 from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
 from pipelines.components.clauses import clause_of, clauses
+from pipelines.components.events import participants
 from pipelines.components.names import CALENDAR
 from pipelines.components.relation_scope import Context, Scope, nearest
 from pipelines.components.tokens import Tokens
@@ -168,7 +169,10 @@ ENDPOINTS: dict[str, Callable[[Scope], list[tuple[Candidate, str]]]] = {
     "advisor_to": _advisor,
     "member_of": membership,
     "published_in": publication,
+    "attends": participants,
 }
+# Internal trigger names and the relation they state.
+STATED_AS = {"attends": "visits"}
 
 
 @lru_cache(maxsize=None)
@@ -195,10 +199,10 @@ def triggered_relations(t: Tokens, lang: str, index: int, ents: list[Candidate],
     for n, (token, relation) in enumerate(triggers):
         clause = clause_of(ranges, token)
         limit = min(clause[1], triggers[n + 1][0] if n + 1 < len(triggers) else sent[1])
-        scope = Scope(t, lang, token, [c for c in ents if clause[0] <= c.start and c.end <= clause[1]], limit, context.homes, context.present)
+        scope = Scope(t, lang, token, [c for c in ents if clause[0] <= c.start and c.end <= clause[1]], limit, context, clause[0])
         pairs = [(a, b) for a, b in ENDPOINTS[relation](scope) if a.id != b]
         modality = _modality(t, clause, token, lang)
-        found += [RelationCandidate(a.id, relation, b, index, modality, 0.75) for a, b in pairs]
+        found += [RelationCandidate(a.id, STATED_AS.get(relation, relation), b, index, modality, 0.75) for a, b in pairs]
         if relation == "meets" and modality == "reported":
             found += _meeting_place(scope, pairs)
     return found

@@ -143,3 +143,16 @@ def test_offices_bare_title_leads_the_country_the_article_is_about() -> None:
 def test_offices_unnamed_head_is_his_person_in_sentence_relations() -> None:
     text = "Der italienische Präsident Sergio Mattarella reiste ab. Das sei gut, sagte der italienische Präsident laut TASS."
     assert ("person:sergio-mattarella", "organization:tass") in relations_named(run(text, "de"), "published_in")
+
+
+def test_events_participants_from_abroad_visit_the_venue_the_host_does_not() -> None:
+    text = ("Der Gipfel in Lima begann am Montag. Gastgeber ist der peruanische Präsident Pedro Castillo. "
+            "Am Gipfel nehmen Gabriel Boric (Chile), Pedro Castillo (Peru) und Gustavo Petro teil.")
+    visits = relations_named(run(text, "de"), "visits")
+    assert ("person:gabriel-boric", "place:lima") in visits and ("person:gabriel-boric", "country:PE") in visits
+    assert not {v for v in visits if v[0] in ("person:pedro-castillo", "person:gustavo-petro")}
+
+
+def test_events_venue_is_the_hosts_country_when_no_place_is_named() -> None:
+    text = "Gastgeber des Treffens ist der argentinische Präsident Alberto Fernández. Daran nimmt auch Gabriel Boric aus Chile teil."
+    assert relations_named(run(text, "de"), "visits") == {("person:gabriel-boric", "country:AR")}
