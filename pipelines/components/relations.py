@@ -77,12 +77,26 @@ def _journey(s: Scope, relation: str) -> list[tuple[Candidate, str]]:
     places = [c for c in s.ents if c.type in PLACES and c.kind == "name"]
     if s.t.lower[s.trigger] in STAY_VERBS and s.t.lower[s.trigger + 1 : s.trigger + 2] != ["sich"]:
         return []  # "hält sich in Südafrika auf", not "hält die Rede"
+    named = _named_before(s, places)
+    if named:  # "after North Korea visit", "nach dem Nordkorea-Besuch": the clause's subject went there
+        source = persons[0] if persons else None
+        return _with_country(s, source, [named]) if source and relation == "visits" else []
     source = nearest(persons, s.trigger, before=True) or nearest(persons, s.trigger)
     targets = _destinations(s, places)
     if relation == "travels_to":
         targets = [c for c in targets if s.t.lower[c.start - 1] in DESTINATION_WORDS]
         return [(source, c.id) for c in targets if c.id not in s.homes.get(source.id, set())] if source else []
     return _with_country(s, source, targets) if source else []
+
+
+def _named_before(s: Scope, places: list[Candidate]) -> Candidate | None:
+    """The place that the trigger noun is compounded with: "North Korea visit", "Nordkorea-Besuch" (a German
+    name before a noun without the hyphen is a genitive: "in Jakutsk im Nordosten Russlands Station")."""
+    hyphen = s.trigger > 1 and s.t.words[s.trigger - 1] == "-"
+    if not hyphen and (s.lang == "de" or not s.t.is_lower(s.trigger)):
+        return None
+    end = s.trigger - 1 if hyphen else s.trigger
+    return next((c for c in places if c.end == end and c.type in PLACES), None)
 
 
 def _bridge(s: Scope, i: int) -> bool:

@@ -156,3 +156,8 @@ def test_events_participants_from_abroad_visit_the_venue_the_host_does_not() -> 
 def test_events_venue_is_the_hosts_country_when_no_place_is_named() -> None:
     text = "Gastgeber des Treffens ist der argentinische Präsident Alberto Fernández. Daran nimmt auch Gabriel Boric aus Chile teil."
     assert relations_named(run(text, "de"), "visits") == {("person:gabriel-boric", "country:AR")}
+
+
+def test_relations_place_compounded_with_visit_is_the_subjects_destination() -> None:
+    visits = relations_named(run("Olaf Scholz held talks with Joe Biden in Washington after a China visit.", "en"), "visits")
+    assert ("person:olaf-scholz", "country:CN") in visits and ("person:joe-biden", "country:CN") not in visits
