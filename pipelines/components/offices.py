@@ -26,9 +26,10 @@ from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.offices import longest_office, office_meaning
 from pipelines.knowledge.relations import office_modality
 
-LINK_GLUE = frozenset("des der den dem von vom of the 's ’s".split())
+LINK_GLUE = frozenset("des der den dem von vom of for the 's ’s".split())
 APPOSITION_OPENERS = frozenset("der die den dem des ein eine einer eines the a an".split())
 HYPHENS = frozenset("-–")
+OF_WORDS = frozenset({"of", "vom", "von"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 GROUP_HEADS = frozenset(
     "regierungschefs staatschefs staats- präsidenten staatsoberhäupter leaders presidents heads".split()
@@ -67,6 +68,10 @@ def office_at_start(t: Tokens, start: int, lang: str, limit: int) -> Office | No
 def _link_before(at: dict[int, Candidate], t: Tokens, office: Office, floor: int) -> Candidate | None:
     """"russische Präsident", "Perus Präsident", "US-Präsident", "Russia's president", "Google CEO"."""
     j = office.start - 1
+    for k in range(office.start - 1, max(floor, office.start - 4) - 1, -1):  # "Labour's Shadow Home Secretary"
+        if t.words[k] in ("'s", "’s") and all(t.words[m][:1].isupper() and m not in at for m in range(k + 1, office.start)):
+            j = k
+            break
     if j >= floor and t.words[j] in HYPHENS or j >= floor and t.words[j] in ("'s", "’s"):
         j -= 1
     return at.get(j) if j >= floor else None
@@ -98,6 +103,8 @@ def _modality(t: Tokens, lo: int, hi: int, lang: str) -> str:
 
 
 def _relation(person: Candidate, office: Office, link: Candidate | None, modality: str, sentence: int) -> RelationCandidate | None:
+    if link is not None and office.meaning == "none" and link.attrs.get("org_kind") == "party":
+        office = Office(office.start, office.end, "member")  # "der SPD-Minister X", "Labour's Shadow Home Secretary X"
     if link is None or link.type not in LINK_TYPES.get(office.meaning, ()) or link.id == person.id:
         return None
     return RelationCandidate(person.id, RELATION[office.meaning], link.id, sentence, modality, 0.8)
@@ -112,11 +119,14 @@ def _title(t: Tokens, person: Candidate, at: dict[int, Candidate], lang: str, se
     link_after = None
     if end - 1 > sent[0] and t.words[end - 1] == ",":  # "der Ministerpräsident Kanadas, Stephen Harper"
         end -= 1
-        if end - 1 in at:
-            link_after = at[end - 1]
-            end = link_after.start
-            while end > sent[0] and _glue(t, end - 1, lang):
-                end -= 1
+    if end - 1 > sent[0] and end - 1 in at and at[end - 1].type in ("country", "organization"):
+        # "der Ministerpräsident Kanadas, Stephen Harper", "CEO of the Refugee Council Enver Solomon"
+        glue = at[end - 1].start
+        while glue > sent[0] and _glue(t, glue - 1, lang):
+            glue -= 1
+        genitive = t.words[end - 1].endswith("s")
+        if (glue < at[end - 1].start or genitive) and office_at_end(t, glue, lang, sent[0]):
+            link_after, end = at[end - 1], glue
     office = office_at_end(t, end, lang, sent[0])
     if office is None:
         return None
@@ -216,8 +226,23 @@ def office_relations(t: Tokens, lang: str, entities: list[Candidate]) -> list[Re
     at = {i: c for c in entities for i in range(c.start, c.end)}
     group = speaks_of_leaders(t)
     for person in (c for c in entities if c.type == "person"):
-        found += _bracketed(t, person, at, group, t.sent_of[person.start])
+        found += _bracketed(t, person, at, group, t.sent_of[person.start]) + _of_organisation(t, person, at, lang)
     return found + _bare_titles(t, lang, entities, found)
+
+
+def _of_organisation(t: Tokens, person: Candidate, at: dict[int, Candidate], lang: str) -> list[RelationCandidate]:
+    """"Matthew Smith of the Globe", "X, of the University of Y", "Jana Weber vom Institut für Z": a person
+    named with the organisation they come from belongs to it."""
+    i = person.end + (1 if person.end < len(t) and t.words[person.end] == "," else 0)
+    if i >= len(t) or t.lower[i] not in OF_WORDS:
+        return []
+    j = i + 1
+    while j < len(t) and j - i <= 2 and j not in at and t.lower[j] in ("the", "der", "dem"):
+        j += 1
+    org = at.get(j)
+    if org is None or org.type != "organization" or org.start != j:
+        return []
+    return [RelationCandidate(person.id, "member_of", org.id, t.sent_of[person.start], "reported", 0.6)]
 
 
 def dominant_country(entities: list[Candidate]) -> str | None:

@@ -161,3 +161,17 @@ def test_events_venue_is_the_hosts_country_when_no_place_is_named() -> None:
 def test_relations_place_compounded_with_visit_is_the_subjects_destination() -> None:
     visits = relations_named(run("Olaf Scholz held talks with Joe Biden in Washington after a China visit.", "en"), "visits")
     assert ("person:olaf-scholz", "country:CN") in visits and ("person:joe-biden", "country:CN") not in visits
+
+
+@pytest.mark.parametrize(
+    "text,lang,relation,target",
+    [
+        ("Der SPD-Arbeitsminister Hubertus Heil sprach.", "de", "member_of", "organization:spd"),
+        ("President of the World Bank David Malpass spoke.", "en", "leader_of", "organization:world-bank"),
+        ("David Malpass, a representative for the World Bank, spoke.", "en", "member_of", "organization:world-bank"),
+        ("Paul Krugman of the New York Times wrote.", "en", "member_of", "organization:new-york-times"),
+    ],
+)
+def test_offices_party_ministers_heads_before_the_name_and_organisation_members(text: str, lang: str, relation: str, target: str) -> None:
+    (person,) = [e.id for e in run(text, lang).entities if e.type == "person"]
+    assert (person, target) in relations_named(run(text, lang), relation)
