@@ -25,10 +25,6 @@ OUTLET_AFTER = frozenset("laut according told interview interviews gegenüber".s
 OUTLET_BEFORE = frozenset("zitiert zitierte quoted quotes cited".split())
 
 
-def _at(s: Scope) -> dict[int, Candidate]:
-    return {i: c for c in s.ents for i in range(c.start, c.end)}
-
-
 def _after(s: Scope, at: dict[int, Candidate], start: int, glue: frozenset[str], span: int = 4) -> Candidate | None:
     """The entity that starts after only ``glue`` words (and German adjectives) from ``start``."""
     j = start
@@ -49,7 +45,7 @@ def _subject(s: Scope, at: dict[int, Candidate]) -> Candidate | None:
 
 def membership(s: Scope) -> list[tuple[Candidate, str]]:
     """member_of for the trigger's subject or apposition head, to the organisation it governs."""
-    at = _at(s)
+    at = s.at
     t, i = s.t, s.trigger
     if i >= 2 and t.words[i - 1] == "-" and i - 2 in at and at[i - 2].type == "organization":  # "OPEC-Mitglied Venezuela"
         org, member = at[i - 2], at.get(i + 1)
@@ -81,7 +77,7 @@ def _in_outlet(s: Scope, start: int) -> bool:
 
 def publication(s: Scope) -> list[tuple[Candidate, str]]:
     """published_in from the person of the clause to the outlet the trigger names."""
-    at = _at(s)
+    at = s.at
     lower = s.t.lower[s.trigger]
     if lower in OUTLET_AFTER:
         outlet = _outlet(_after(s, at, s.trigger + 1, OUTLET_GLUE | {"to", "with", "mit"}))

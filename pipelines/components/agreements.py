@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipelines.components.candidates import AgreementCandidate, Candidate
-from pipelines.components.clauses import clause_of, clauses
+from pipelines.components.clauses import clause_around
 from pipelines.components.names import MONTHS
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
@@ -157,7 +157,7 @@ def _agreement_words(lang: str) -> WordTest:
 
 def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dict[int, Candidate], lang: str) -> AgreementCandidate:
     pre = _premodifiers(t, trigger, at, lang, sent[0])
-    clause = clause_of(clauses(t, sent), trigger)
+    clause = clause_around(t, sent, trigger)
     parties = _agent_parties(t, clause, trigger, at) or [p for i in pre if i in at and (p := _party_id(at[i]))]
     years = [int(t.words[i][:4]) for i in pre if YEAR.match(t.words[i])]
     if any(t.lower[i] in ("trade", "free", "freihandels") for i in pre):

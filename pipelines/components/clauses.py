@@ -9,6 +9,8 @@ noun before the comma.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from pipelines.components.tokens import Tokens
 
 # Brackets do not cut: an aside in brackets ("Kirchner (Argentinien)") belongs to the clause around it.
@@ -21,26 +23,31 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
-def clauses(t: Tokens, sent: tuple[int, int]) -> list[tuple[int, int]]:
-    """The clauses of ``sent`` as token ranges ``[start, end)``, in order; break tokens belong to none."""
-    found: list[tuple[int, int]] = []
-    start, end = sent
-    first = start
-    for i in range(start, end):
-        if _breaks(t, i, end):
-            if i > first:
-                found.append((first, i))
-            first = i + 1
-    if end > first:
-        found.append((first, end))
-    return found
+# The breaks of the last Doc asked about, with its token view: a Doc's rules ask about many tokens.
+_last: tuple[Tokens | None, list[int]] = (None, [])
+
+
+def clause_breaks(t: Tokens) -> list[int]:
+    """The tokens of the Doc that end a clause, in order (found through the word index, not a scan)."""
+    global _last
+    seen, breaks = _last  # one read: another thread may replace the pair meanwhile
+    if seen is not t:
+        marks = [i for word in HARD_BREAKS for i in t.positions.get(word, ())]
+        marks += [i for i in t.positions.get(",", ()) if _breaks(t, i, len(t))]
+        breaks = sorted(marks)
+        _last = (t, breaks)
+    return breaks
+
+
+def clause_around(t: Tokens, sent: tuple[int, int], token: int) -> tuple[int, int]:
+    """The token range ``[start, end)`` of the clause of ``sent`` that holds ``token``."""
+    cuts = clause_breaks(t)
+    k = bisect_left(cuts, token)
+    start = cuts[k - 1] + 1 if k > 0 and cuts[k - 1] >= sent[0] else sent[0]
+    end = cuts[k] if k < len(cuts) and cuts[k] < sent[1] else sent[1]
+    return start, max(end, start)
 
 
 def _breaks(t: Tokens, i: int, end: int) -> bool:
     word = t.words[i]
     return word in HARD_BREAKS or (word == "," and i + 1 < end and t.lower[i + 1] in CLAUSE_OPENERS)
-
-
-def clause_of(ranges: list[tuple[int, int]], token: int) -> tuple[int, int]:
-    """The clause of ``ranges`` that holds ``token`` (an empty range at ``token`` if it is a break)."""
-    return next(((s, e) for s, e in ranges if s <= token < e), (token, token))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pipelines.components.candidates import Candidate, RelationCandidate
 from pipelines.components.relation_scope import Scope
 from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import WordTest
 
 EVENT_WORDS = ("gipfel", "konferenz", "treffen", "tagung", "summit", "conference", "meeting", "talks")
 VENUE_WORDS = frozenset("in im auf at".split())
@@ -20,31 +21,33 @@ PARTICLES = frozenset({"teil", "part"})
 VENUE_SPAN = 6
 
 
+EVENT_TEST = WordTest(lambda word: word.lower().endswith(EVENT_WORDS))
+HOST_TEST = WordTest(lambda word: word.lower().startswith(HOST_WORDS))
+
+
 def _event_place(t: Tokens, at: dict[int, Candidate]) -> Candidate | None:
     """The first place named right after an event word and "in"/"auf"/"at" ("Gipfel in Lima")."""
-    for i, lower in enumerate(t.lower):
-        if lower.endswith(EVENT_WORDS):
-            for j in range(i + 1, min(len(t), i + VENUE_SPAN)):
-                cand = at.get(j)
-                if cand and cand.type in ("place", "country") and cand.kind == "name" and t.lower[j - 1] in VENUE_WORDS:
-                    return cand
+    for i in t.where(EVENT_TEST):
+        for j in range(i + 1, min(len(t), i + VENUE_SPAN)):
+            cand = at.get(j)
+            if cand and cand.type in ("place", "country") and cand.kind == "name" and t.lower[j - 1] in VENUE_WORDS:
+                return cand
     return None
 
 
 def _host_country(t: Tokens, at: dict[int, Candidate], leaders: dict[str, str]) -> str | None:
     """The country a person named within eight words after "Gastgeber"/"host" leads."""
-    for i, lower in enumerate(t.lower):
-        if lower.startswith(HOST_WORDS):
-            for j in range(i + 1, min(len(t), i + 9)):
-                cand = at.get(j)
-                if cand and cand.type == "person" and cand.id in leaders:
-                    return leaders[cand.id]
+    for i in t.where(HOST_TEST):
+        for j in range(i + 1, min(len(t), i + 9)):
+            cand = at.get(j)
+            if cand and cand.type == "person" and cand.id in leaders:
+                return leaders[cand.id]
     return None
 
 
-def event_venue(t: Tokens, entities: list[Candidate], relations: list[RelationCandidate]) -> tuple[str, ...]:
-    """The venue of the article's event: a place (and its country) or the host's country; () if none."""
-    at = {i: c for c in entities for i in range(c.start, c.end)}
+def event_venue(t: Tokens, at: dict[int, Candidate], relations: list[RelationCandidate]) -> tuple[str, ...]:
+    """The venue of the article's event: a place (and its country) or the host's country; () if none
+    (``at``: token index -> the entity covering it)."""
     place = _event_place(t, at)
     if place is not None:
         country = f"country:{place.attrs['country']}" if place.attrs.get("country") else ""

@@ -15,21 +15,23 @@ The office word (``knowledge/data/offices.tsv``) says which relation it gives; a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from pipelines.components.candidates import Candidate, RelationCandidate
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
-from pipelines.knowledge.offices import longest_office, office_meaning
+from pipelines.knowledge.offices import longest_office, office_last_words, office_meaning
 from pipelines.knowledge.relations import office_modality
 
 LINK_GLUE = frozenset("des der den dem von vom of for the 's ’s".split())
 APPOSITION_OPENERS = frozenset("der die den dem des ein eine einer eines the a an".split())
 HYPHENS = frozenset("-–")
 OF_WORDS = frozenset({"of", "vom", "von"})
+NEAR = 8  # an office word this many tokens or more from a name is not read with it
+AFTER_NAME = frozenset({"(", "of", "vom", "von", ","})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 GROUP_HEADS = frozenset(
     "regierungschefs staatschefs staats- präsidenten staatsoberhäupter leaders presidents heads".split()
@@ -179,24 +181,42 @@ def speaks_of_leaders(t: Tokens) -> bool:
     return not GROUP_HEADS.isdisjoint(t.lower)
 
 
-def _readings(t: Tokens, lang: str, entities: list[Candidate]) -> Iterator[tuple[Candidate, int, Reading]]:
-    """Each person mention with the office read beside it and its sentence."""
-    at = {i: c for c in entities for i in range(c.start, c.end)}
+Readings = list[tuple[Candidate, int, Reading]]
+
+
+def office_readings(t: Tokens, lang: str, entities: list[Candidate], at: dict[int, Candidate]) -> Readings:
+    """Each person mention with the office read beside it and its sentence (read once per article; ``at``:
+    token index -> the entity covering it)."""
+    found = []
+    offices = t.where(_office_words(lang))
+    if not offices:
+        return found
     for person in (c for c in entities if c.type == "person"):
+        k = bisect_left(offices, person.start - NEAR)
+        if k == len(offices) or offices[k] > person.end + NEAR:
+            continue  # no office word near the name: nothing to read
         sentence = t.sent_of[person.start]
         sent = t.sents[sentence]
         for read in (_title(t, person, at, lang, sent), _apposition(t, person, at, lang, sent)):
             if read:
-                yield person, sentence, read
+                found.append((person, sentence, read))
+    return found
 
 
-def home_countries(t: Tokens, lang: str, entities: list[Candidate]) -> dict[str, set[str]]:
-    """Person id -> the countries an office ties them to ("der russische Außenminister Lawrow")."""
+@lru_cache(maxsize=None)
+def _office_words(lang: str) -> WordTest:
+    """Words that are an office or end one ("Präsidenten", "Pressesprecher", "minister")."""
+    last = office_last_words(lang)
+    return WordTest(lambda word: office_meaning(word, lang) is not None or word.lower() in last)
+
+
+def home_countries(t: Tokens, entities: list[Candidate], readings: Readings, at: dict[int, Candidate]) -> dict[str, set[str]]:
+    """Person id -> the countries an office ties them to ("der russische Außenminister Lawrow"), a bracket
+    or "aus" names ("X (Chile)", "X aus Chile")."""
     homes: dict[str, set[str]] = {}
-    for person, _, (_, link, _) in _readings(t, lang, entities):
+    for person, _, (_, link, _) in readings:
         if link is not None and link.type == "country":
             homes.setdefault(person.id, set()).add(link.id)
-    at = {i: c for c in entities for i in range(c.start, c.end)}
     for person in (c for c in entities if c.type == "person"):
         if person.attrs.get("leads", "").startswith("country:"):
             homes.setdefault(person.id, set()).add(person.attrs["leads"])
@@ -212,22 +232,22 @@ def _origin(t: Tokens, person: Candidate, at: dict[int, Candidate]) -> Candidate
     return at.get(i + 1) if i + 1 < len(t) and t.lower[i] in ("aus", "from") and i + 1 in at else None
 
 
-def office_relations(t: Tokens, lang: str, entities: list[Candidate]) -> list[RelationCandidate]:
-    """leader_of and member_of from every person mention's title, apposition and brackets."""
+def office_relations(t: Tokens, lang: str, entities: list[Candidate], readings: Readings, at: dict[int, Candidate]) -> list[RelationCandidate]:
+    """leader_of and member_of from every person mention's title, apposition and brackets (``readings``:
+    ``office_readings``)."""
     found: list[RelationCandidate] = []
     heads: set[int] = set()  # sentences with a head of state, whose "Amtskollege" is one too
-    for person, sentence, read in _readings(t, lang, entities):
+    for person, sentence, read in readings:
         if read[0].meaning == "counterpart" and sentence in heads:
             read = (Office(read[0].start, read[0].end, "state"), *read[1:])
         rel = _relation(person, *read, sentence)
         found += [rel] if rel else []
         if rel and read[0].meaning == "state":
             heads.add(sentence)
-    at = {i: c for c in entities for i in range(c.start, c.end)}
     group = speaks_of_leaders(t)
-    for person in (c for c in entities if c.type == "person"):
+    for person in (c for c in entities if c.type == "person" and c.end < len(t) and t.lower[c.end] in AFTER_NAME):
         found += _bracketed(t, person, at, group, t.sent_of[person.start]) + _of_organisation(t, person, at, lang)
-    return found + _bare_titles(t, lang, entities, found)
+    return found + _bare_titles(entities, readings, found)
 
 
 def _of_organisation(t: Tokens, person: Candidate, at: dict[int, Candidate], lang: str) -> list[RelationCandidate]:
@@ -254,7 +274,7 @@ def dominant_country(entities: list[Candidate]) -> str | None:
     return ranked[0][0]
 
 
-def _bare_titles(t: Tokens, lang: str, entities: list[Candidate], found: list[RelationCandidate]) -> list[RelationCandidate]:
+def _bare_titles(entities: list[Candidate], readings: Readings, found: list[RelationCandidate]) -> list[RelationCandidate]:
     """"Präsident X", "Prime Minister X" with no country: the head of the country the article is about,
     unless the article ties X to another office."""
     country = dominant_country(entities)
@@ -262,14 +282,14 @@ def _bare_titles(t: Tokens, lang: str, entities: list[Candidate], found: list[Re
     if country is None:
         return []
     bare = []
-    for person, sentence, (office, link, modality) in _readings(t, lang, entities):
+    for person, sentence, (office, link, modality) in readings:
         if office.meaning == "state" and link is None and person.id not in placed and modality == "reported":
             bare.append(RelationCandidate(person.id, "leader_of", country, sentence, "reported", 0.5))
             placed.add(person.id)
     return bare
 
 
-def role_references(t: Tokens, lang: str, entities: list[Candidate], relations: list[RelationCandidate]) -> list[Candidate]:
+def role_references(t: Tokens, lang: str, at: dict[int, Candidate], relations: list[RelationCandidate]) -> list[Candidate]:
     """"der venezolanische Präsident", "the Russian president" without a name: a mention of the one person
     the article makes head of that country, for the sentence rules ("…, so der venezolanische Präsident
     laut BBC News")."""
@@ -279,7 +299,6 @@ def role_references(t: Tokens, lang: str, entities: list[Candidate], relations: 
             leaders.setdefault(r.target, set()).add(r.source)
     if not leaders:
         return []
-    at = {i: c for c in entities for i in range(c.start, c.end)}
     found = []
     for i in t.where(_state_words(lang)):
         office = Office(i, i + 1, "state")

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from pipelines.components.candidates import Candidate
 from pipelines.components.tokens import Tokens
 
 
-@dataclass(frozen=True)
 class Context:
     """Article-wide facts the sentence rules use: the entity ids present, each person's home countries and
-    the venue of the event the article reports (a place and its country, or the host's country)."""
+    the venue of the event the article reports (a place and its country, or the host's country). Homes and
+    venue are worked out on first use: most articles have no trigger that needs them."""
 
-    present: set[str]
-    homes: dict[str, set[str]]
-    venue: tuple[str, ...] = ()
+    def __init__(self, present: set[str], homes: Callable[[], dict[str, set[str]]], venue: Callable[[], tuple[str, ...]]) -> None:
+        self.present, self._homes, self._venue = present, homes, venue
+        self._known: dict[str, object] = {}
+
+    @property
+    def homes(self) -> dict[str, set[str]]:
+        if "homes" not in self._known:
+            self._known["homes"] = self._homes()
+        return self._known["homes"]  # type: ignore[return-value]
+
+    @property
+    def venue(self) -> tuple[str, ...]:
+        if "venue" not in self._known:
+            self._known["venue"] = self._venue()
+        return self._known["venue"]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -29,7 +42,8 @@ class Scope:
     ents: list[Candidate]
     limit: int
     context: Context
-    first: int = 0  # where the trigger's clause starts
+    first: int  # where the trigger's clause starts
+    at: dict[int, Candidate]  # token index -> the clause entity covering it
 
     @property
     def homes(self) -> dict[str, set[str]]:

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from pipelines.components.affiliations import membership, publication
 from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
-from pipelines.components.clauses import clause_of, clauses
+from pipelines.components.clauses import clause_around
 from pipelines.components.events import participants
 from pipelines.components.names import CALENDAR
 from pipelines.components.relation_scope import Context, Scope, nearest
@@ -113,7 +113,7 @@ def _bridge(s: Scope, i: int) -> bool:
 
 def _object_person(s: Scope, persons: list[Candidate]) -> Candidate | None:
     """The person right after the trigger, only function words, titles and dates between."""
-    at = {i: c for c in s.ents for i in range(c.start, c.end)}
+    at = s.at
     j = s.trigger + 1
     while j < s.limit:
         if j in at:
@@ -205,15 +205,19 @@ def trigger_words(t: Tokens, lang: str) -> dict[int, list[int]]:
 def triggered_relations(t: Tokens, lang: str, index: int, ents: list[Candidate], words: list[int], context: Context) -> list[RelationCandidate]:
     """Relations that trigger ``words`` (token indexes, see ``trigger_words``) of sentence ``index`` state,
     each between entities of the trigger's clause."""
+    if not words:
+        return []
     sent = t.sents[index]
     inside = {i for c in ents for i in range(c.start, c.end)}
     triggers = [(i, rel) for i in words if i not in inside and (rel := trigger_relation(t.words[i], lang))]
-    ranges = clauses(t, sent)
+    if not triggers:
+        return []
     found: list[RelationCandidate] = []
     for n, (token, relation) in enumerate(triggers):
-        clause = clause_of(ranges, token)
+        clause = clause_around(t, sent, token)
         limit = min(clause[1], triggers[n + 1][0] if n + 1 < len(triggers) else sent[1])
-        scope = Scope(t, lang, token, [c for c in ents if clause[0] <= c.start and c.end <= clause[1]], limit, context, clause[0])
+        mine = [c for c in ents if clause[0] <= c.start and c.end <= clause[1]]
+        scope = Scope(t, lang, token, mine, limit, context, clause[0], {i: c for c in mine for i in range(c.start, c.end)})
         pairs = [(a, b) for a, b in ENDPOINTS[relation](scope) if a.id != b]
         modality = _modality(t, clause, token, lang)
         found += [RelationCandidate(a.id, STATED_AS.get(relation, relation), b, index, modality, 0.75) for a, b in pairs]

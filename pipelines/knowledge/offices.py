@@ -45,3 +45,9 @@ def office_meaning(phrase: str, lang: str) -> str | None:
 def longest_office(lang: str) -> int:
     """The most words an office of ``lang`` has."""
     return max(len(word.split()) for word in _offices(lang))
+
+
+@lru_cache(maxsize=None)
+def office_last_words(lang: str) -> frozenset[str]:
+    """The last words of the offices of ``lang`` that have several ("minister" of "prime minister")."""
+    return frozenset(word.split()[-1] for word in _offices(lang) if " " in word)
