@@ -277,13 +277,15 @@ def dominant_country(entities: list[Candidate]) -> str | None:
 def _bare_titles(entities: list[Candidate], readings: Readings, found: list[RelationCandidate]) -> list[RelationCandidate]:
     """"Präsident X", "Prime Minister X" with no country: the head of the country the article is about,
     unless the article ties X to another office."""
-    country = dominant_country(entities)
-    placed = {r.source for r in found if r.relation == "leader_of"}
+    untied = [(person, sentence) for person, sentence, (office, link, modality) in readings
+              if office.meaning == "state" and link is None and modality == "reported"]
+    country = dominant_country(entities) if untied else None
     if country is None:
         return []
+    placed = {r.source for r in found if r.relation == "leader_of"}
     bare = []
-    for person, sentence, (office, link, modality) in readings:
-        if office.meaning == "state" and link is None and person.id not in placed and modality == "reported":
+    for person, sentence in untied:
+        if person.id not in placed:
             bare.append(RelationCandidate(person.id, "leader_of", country, sentence, "reported", 0.5))
             placed.add(person.id)
     return bare

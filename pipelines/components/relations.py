@@ -8,7 +8,7 @@ sentence with no typed relation between them are ``co_mentioned``.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import combinations
 from typing import Callable, Sequence
@@ -202,6 +202,20 @@ def trigger_words(t: Tokens, lang: str) -> dict[int, list[int]]:
     return found
 
 
+def _may_link(relation: str, types: Counter[str], context: Context) -> bool:
+    """Whether the sentence has the kinds of entity the relation links (most trigger words have none)."""
+    persons = types["person"]
+    if relation in ("meets", "advisor_to"):
+        return persons >= 2
+    if relation in ("visits", "travels_to"):
+        return persons > 0 and types["country"] + types["place"] > 0
+    if relation == "attends":
+        return persons > 0 and bool(context.venue)
+    if relation == "published_in":
+        return persons > 0 and types["organization"] > 0
+    return types["organization"] > 0  # member_of
+
+
 def triggered_relations(t: Tokens, lang: str, index: int, ents: list[Candidate], words: list[int], context: Context) -> list[RelationCandidate]:
     """Relations that trigger ``words`` (token indexes, see ``trigger_words``) of sentence ``index`` state,
     each between entities of the trigger's clause."""
@@ -209,7 +223,11 @@ def triggered_relations(t: Tokens, lang: str, index: int, ents: list[Candidate],
         return []
     sent = t.sents[index]
     inside = {i for c in ents for i in range(c.start, c.end)}
-    triggers = [(i, rel) for i in words if i not in inside and (rel := trigger_relation(t.words[i], lang))]
+    types = Counter(c.type for c in ents)
+    triggers = [
+        (i, rel) for i in words
+        if i not in inside and (rel := trigger_relation(t.words[i], lang)) and _may_link(rel, types, context)
+    ]
     if not triggers:
         return []
     found: list[RelationCandidate] = []
