@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Span
 
 from pipelines.components.agreement_merge import resolve_agreements
 from pipelines.components.agreements import find_agreements
+from pipelines.components.article_relations import article_relations
 from pipelines.components.coreference import link_persons
 from pipelines.components.entities import find_entities
 from pipelines.components.gazetteer import build_gazetteer
-from pipelines.components.article_relations import article_relations
 from pipelines.components.sentences import break_at_lines, split_sentences
 from pipelines.components.tokens import tokens_of
 

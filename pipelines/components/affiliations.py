@@ -47,6 +47,8 @@ def membership(s: Scope) -> list[tuple[Candidate, str]]:
     """member_of for the trigger's subject or apposition head, to the organisation it governs."""
     at = s.at
     t, i = s.t, s.trigger
+    org: Candidate | None
+    member: Candidate | None
     if i >= 2 and t.words[i - 1] == "-" and i - 2 in at and at[i - 2].type == "organization":  # "OPEC-Mitglied Venezuela"
         org, member = at[i - 2], at.get(i + 1)
     else:

@@ -8,8 +8,8 @@ venezolanische Präsident") join the sentence rules as their person; co-mentions
 
 from __future__ import annotations
 
-from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
 from pipelines.components.agreements import entity_index
+from pipelines.components.candidates import Agreement, Candidate, RelationCandidate
 from pipelines.components.events import event_venue
 from pipelines.components.offices import home_countries, office_readings, office_relations, role_references
 from pipelines.components.relation_scope import Context

@@ -187,7 +187,7 @@ Readings = list[tuple[Candidate, int, Reading]]
 def office_readings(t: Tokens, lang: str, entities: list[Candidate], at: dict[int, Candidate]) -> Readings:
     """Each person mention with the office read beside it and its sentence (read once per article; ``at``:
     token index -> the entity covering it)."""
-    found = []
+    found: Readings = []
     offices = t.where(_office_words(lang))
     if not offices:
         return found
@@ -276,19 +276,21 @@ def dominant_country(entities: list[Candidate]) -> str | None:
 
 def _bare_titles(entities: list[Candidate], readings: Readings, found: list[RelationCandidate]) -> list[RelationCandidate]:
     """"Präsident X", "Prime Minister X" with no country: the head of the country the article is about,
-    unless the article ties X to another office."""
+    unless the article ties X to another office; of several such, the one named most often."""
     untied = [(person, sentence) for person, sentence, (office, link, modality) in readings
               if office.meaning == "state" and link is None and modality == "reported"]
     country = dominant_country(entities) if untied else None
     if country is None:
         return []
     placed = {r.source for r in found if r.relation == "leader_of"}
-    bare = []
-    for person, sentence in untied:
-        if person.id not in placed:
-            bare.append(RelationCandidate(person.id, "leader_of", country, sentence, "reported", 0.5))
-            placed.add(person.id)
-    return bare
+    first = {person.id: sentence for person, sentence in reversed(untied) if person.id not in placed}
+    # Two untied heads of one country: only the one the article names most holds the office now.
+    mentions = Counter(c.id for c in entities if c.id in first)
+    ranked = mentions.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return []
+    head = ranked[0][0]
+    return [RelationCandidate(head, "leader_of", country, first[head], "reported", 0.5)]
 
 
 def role_references(t: Tokens, lang: str, at: dict[int, Candidate], relations: list[RelationCandidate]) -> list[Candidate]:

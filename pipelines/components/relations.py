@@ -9,9 +9,9 @@ sentence with no typed relation between them are ``co_mentioned``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import combinations
-from typing import Callable, Sequence
 
 from pipelines.components.affiliations import membership, publication
 from pipelines.components.candidates import Agreement, Candidate, RelationCandidate

@@ -175,3 +175,10 @@ def test_relations_place_compounded_with_visit_is_the_subjects_destination() -> 
 def test_offices_party_ministers_heads_before_the_name_and_organisation_members(text: str, lang: str, relation: str, target: str) -> None:
     (person,) = [e.id for e in run(text, lang).entities if e.type == "person"]
     assert (person, target) in relations_named(run(text, lang), relation)
+
+
+def test_offices_of_two_untitled_heads_only_the_most_named_leads() -> None:
+    text = ("Italien wählt. In Italien streiten die Parteien. Italiens Wirtschaft wächst. "
+            "Ministerpräsidentin Giorgia Meloni sprach. Meloni lobte Italien. Meloni reiste ab. "
+            "Im Jahr 2020 hatte Ministerpräsident Giuseppe Conte anders entschieden.")
+    assert relations_named(run(text, "de"), "leader_of") == {("person:giorgia-meloni", "country:IT")}
