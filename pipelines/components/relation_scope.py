@@ -44,6 +44,7 @@ class Scope:
     context: Context
     first: int  # where the trigger's clause starts
     at: dict[int, Candidate]  # token index -> the clause entity covering it
+    outer: list[Candidate]  # the entities of the whole sentence
 
     @property
     def homes(self) -> dict[str, set[str]]:

@@ -30,7 +30,8 @@ DESTINATION_WORDS = frozenset({"in", "nach", "to", "im"})
 COORDINATION = frozenset({"und", "and", "sowie"})
 LIST_GLUE = COORDINATION | DESTINATION_WORDS | frozenset({",", "then", "dann", "on", "weiter"})
 STAY_VERBS = frozenset({"hält", "hielt", "halten", "hielten"})  # "sich in X aufhalten": staying there
-MAX_GAP = 8  # a destination this many tokens after its trigger or more is another statement
+MAX_GAP = 8
+COMPLEMENTISERS = frozenset({"that", "dass", "daß", "whether", "ob"})  # a destination this many tokens after its trigger or more is another statement
 MAX_CO_MENTIONED = 6
 PLACES = ("country", "place")
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -39,10 +40,18 @@ OBJECT_MEETINGS = frozenset({"empfing", "empfängt", "empfangen", "received", "r
 
 
 def _modality(t: Tokens, clause: tuple[int, int], trigger: int, lang: str) -> str:
-    """denied/hypothetical/planned from a cue near the trigger in its clause, else reported."""
+    """denied/hypothetical/planned from a cue near the trigger in its clause, else reported. The window
+    ends at a complementiser ("told Reuters that he would …" is reported); in German it reaches back to
+    the auxiliary of a verb at the end ("wird am Montag nach Washington reisen"), and "um … zu" states a
+    purpose (planned)."""
     cues = modality_cues(lang)
-    window = t.lower[max(clause[0], trigger - 4) : min(clause[1], trigger + 5)]
-    near = {cues[lower] for lower in window if lower in cues}
+    end = min(clause[1], trigger + 5)
+    end = next((i for i in range(trigger + 1, end) if t.lower[i] in COMPLEMENTISERS), end)
+    near = {cues[lower] for lower in t.lower[max(clause[0], trigger - 4) : end] if lower in cues}
+    if lang == "de":
+        near |= {cues[w] for w in t.lower[max(clause[0], trigger - 12) : trigger] if cues.get(w) in ("planned", "hypothetical")}
+        if t.lower[clause[0]] == "um" and t.lower[trigger - 1] == "zu":
+            near.add("planned")
     return next((m for m in MODALITY_ORDER if m in near), "reported")
 
 
@@ -58,7 +67,8 @@ def _destinations(s: Scope, places: list[Candidate]) -> list[Candidate]:
             if all(word in LIST_GLUE for word in s.t.lower[listed[-1].end : cand.start]):
                 listed.append(cand)
         return listed
-    before = nearest(marked, s.trigger, before=True) or nearest(places, s.trigger, before=False)
+    close = [c for c in places if c.start < s.trigger + MAX_GAP]
+    before = nearest(marked, s.trigger, before=True) or nearest(close, s.trigger, before=False)
     return [before] if before else []
 
 
@@ -132,6 +142,8 @@ def _meeting(s: Scope) -> list[tuple[Candidate, str]]:
     with the person before it; or the only two persons of a meeting verb's clause ("X und Y trafen sich")."""
     persons = [c for c in s.ents if c.type == "person"]
     target = _object_person(s, persons)
+    if target is None and s.t.lower[s.first] == "um" and s.t.lower[s.trigger - 1] == "zu":
+        return _purpose_meeting(s, persons)
     if target is not None:
         others = [c for c in persons if c.id != target.id]
         source = nearest(others, s.trigger, before=True)
@@ -140,6 +152,15 @@ def _meeting(s: Scope) -> list[tuple[Candidate, str]]:
     if len(distinct) == 2 and s.t.lower[s.trigger] not in OBJECT_MEETINGS:
         return [(distinct[0], distinct[1].id)]
     return []
+
+
+def _purpose_meeting(s: Scope, persons: list[Candidate]) -> list[tuple[Candidate, str]]:
+    """"X reist nach Washington, um Joe Biden zu treffen": the purpose clause's object meets the subject of
+    the clause before it."""
+    target = nearest(persons, s.trigger, before=True)
+    before = [c for c in s.outer if c.type == "person" and c.end <= s.first and target and c.id != target.id]
+    source = nearest(before, s.first, before=True)
+    return [(source, target.id)] if source and target else []
 
 
 def _meeting_place(s: Scope, pairs: list[tuple[Candidate, str]]) -> list[RelationCandidate]:
@@ -235,7 +256,7 @@ def triggered_relations(t: Tokens, lang: str, index: int, ents: list[Candidate],
         clause = clause_around(t, sent, token)
         limit = min(clause[1], triggers[n + 1][0] if n + 1 < len(triggers) else sent[1])
         mine = [c for c in ents if clause[0] <= c.start and c.end <= clause[1]]
-        scope = Scope(t, lang, token, mine, limit, context, clause[0], {i: c for c in mine for i in range(c.start, c.end)})
+        scope = Scope(t, lang, token, mine, limit, context, clause[0], {i: c for c in mine for i in range(c.start, c.end)}, ents)
         pairs = [(a, b) for a, b in ENDPOINTS[relation](scope) if a.id != b]
         modality = _modality(t, clause, token, lang)
         found += [RelationCandidate(a.id, STATED_AS.get(relation, relation), b, index, modality, 0.75) for a, b in pairs]

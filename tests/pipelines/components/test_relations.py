@@ -182,3 +182,21 @@ def test_offices_of_two_untitled_heads_only_the_most_named_leads() -> None:
             "Ministerpräsidentin Giorgia Meloni sprach. Meloni lobte Italien. Meloni reiste ab. "
             "Im Jahr 2020 hatte Ministerpräsident Giuseppe Conte anders entschieden.")
     assert relations_named(run(text, "de"), "leader_of") == {("person:giorgia-meloni", "country:IT")}
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Joe Biden told Reuters that he would visit Kenya.", "en", ("person:joe-biden", "published_in", "organization:reuters", "reported")),
+        ("Olaf Scholz wird am Montag nach Washington reisen.", "de", ("person:olaf-scholz", "travels_to", "place:washington", "planned")),
+        ("Olaf Scholz ist am Montag nach Washington gereist.", "de", ("person:olaf-scholz", "travels_to", "place:washington", "reported")),
+        ("Olaf Scholz reist nach Washington, um US-Präsident Joe Biden zu treffen.", "de", ("person:olaf-scholz", "meets", "person:joe-biden", "planned")),
+    ],
+)
+def test_relations_modality_reaches_the_german_auxiliary_and_stops_at_that(text: str, lang: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in typed(run(text, lang))
+
+
+def test_relations_a_place_far_after_a_visit_noun_is_not_its_destination() -> None:
+    text = "Laut Olaf Scholz sollen während des Besuchs viele Verträge über Kohle, Stahl und die Ausbildung junger Ingenieure in Polen geschlossen werden."
+    assert not relations_named(run(text, "de"), "visits")
