@@ -31,6 +31,8 @@ COORDINATION = frozenset({"und", "and", "sowie"})
 LIST_GLUE = COORDINATION | DESTINATION_WORDS | frozenset({",", "then", "dann", "on", "weiter"})
 STAY_VERBS = frozenset({"hält", "hielt", "halten", "hielten"})  # "sich in X aufhalten": staying there
 MAX_GAP = 8
+CAPTION_LENGTH = 25
+MADE_STOP = ("mach", "gemacht")  # "Station machen": "Station" alone is a railway station
 COMPLEMENTISERS = frozenset({"that", "dass", "daß", "whether", "ob"})  # a destination this many tokens after its trigger or more is another statement
 MAX_CO_MENTIONED = 6
 PLACES = ("country", "place")
@@ -87,6 +89,8 @@ def _journey(s: Scope, relation: str) -> list[tuple[Candidate, str]]:
     places = [c for c in s.ents if c.type in PLACES and c.kind == "name"]
     if s.t.lower[s.trigger] in STAY_VERBS and s.t.lower[s.trigger + 1 : s.trigger + 2] != ["sich"]:
         return []  # "hält sich in Südafrika auf", not "hält die Rede"
+    if s.t.lower[s.trigger].startswith("station") and not any(w.startswith(MADE_STOP) for w in s.t.lower[s.first : s.limit]):
+        return []
     named = _named_before(s, places)
     if named:  # "after North Korea visit", "nach dem Nordkorea-Besuch": the clause's subject went there
         source = persons[0] if persons else None
@@ -266,10 +270,11 @@ def triggered_relations(t: Tokens, lang: str, index: int, ents: list[Candidate],
 
 
 def caption_meetings(t: Tokens, index: int, ents: list[Candidate]) -> list[RelationCandidate]:
-    """"Putin und Kim Jong-un am 13. September 2023 in …": two persons joined by "und" with a date."""
+    """"Putin und Kim Jong-un am 13. September 2023 in …": two persons joined by "und" with a date, in a
+    sentence as short as a caption (a longer one says what they did)."""
     persons = [c for c in ents if c.type == "person"]
     start, end = t.sents[index]
-    if CALENDAR.isdisjoint(t.words[start:end]):
+    if end - start > CAPTION_LENGTH or CALENDAR.isdisjoint(t.words[start:end]):
         return []
     found = []
     for a, b in zip(persons, persons[1:]):

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pipelines.knowledge.tables import read_rows
 
 GERMAN_ENDINGS = ("en", "n", "s", "es")
+PART_PREFIXES = ("vize", "stellvertret", "fraktion", "landes", "kreis", "bezirk", "orts", "ehren", "co-", "ko-")
 
 
 @lru_cache(maxsize=None)
@@ -37,7 +38,8 @@ def office_meaning(phrase: str, lang: str) -> str | None:
     for form in forms:
         for end, meaning in _compound_ends(lang):
             if form.endswith(end) and len(form) > len(end) + 2:
-                return meaning
+                # A deputy or the head of a part ("Vizefraktionschef", "Landesvorsitzender") belongs to it.
+                return "member" if meaning == "head" and form.startswith(PART_PREFIXES) else meaning
     return None
 
 

@@ -200,3 +200,21 @@ def test_relations_modality_reaches_the_german_auxiliary_and_stops_at_that(text:
 def test_relations_a_place_far_after_a_visit_noun_is_not_its_destination() -> None:
     text = "Laut Olaf Scholz sollen während des Besuchs viele Verträge über Kohle, Stahl und die Ausbildung junger Ingenieure in Polen geschlossen werden."
     assert not relations_named(run(text, "de"), "visits")
+
+
+def test_offices_a_deputy_or_group_head_is_a_member_not_the_leader() -> None:
+    record = run("SPD-Vizefraktionschef Olaf Scholz sprach.", "de")
+    assert not relations_named(record, "leader_of")
+    assert relations_named(record, "member_of") == {("person:olaf-scholz", "organization:spd")}
+
+
+def test_relations_caption_meeting_only_in_a_caption_length_sentence() -> None:
+    long = ("Im Juni 1987 wurde die lange geplante Brücke über den breiten Fluss endlich eröffnet, deren "
+            "Entwurf Olaf Scholz und Friedrich Merz später nach ihren eigenen Vorstellungen gründlich umbauen ließen.")
+    assert not relations_named(run(long, "de"), "meets")
+    assert relations_named(run("Olaf Scholz und Friedrich Merz am 3. Mai 2024 in Berlin.", "de"), "meets")
+
+
+def test_relations_station_is_a_visit_only_when_made() -> None:
+    assert not relations_named(run("Olaf Scholz wartete an der Station in Warschau.", "de"), "visits")
+    assert ("person:olaf-scholz", "country:PL") in relations_named(run("Olaf Scholz machte in Polen Station.", "de"), "visits")
