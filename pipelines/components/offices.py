@@ -247,7 +247,7 @@ def office_relations(t: Tokens, lang: str, entities: list[Candidate], readings: 
     group = speaks_of_leaders(t)
     for person in (c for c in entities if c.type == "person" and c.end < len(t) and t.lower[c.end] in AFTER_NAME):
         found += _bracketed(t, person, at, group, t.sent_of[person.start]) + _of_organisation(t, person, at, lang)
-    return found + _bare_titles(entities, readings, found)
+    return found + _bare_titles(t, entities, readings, found)
 
 
 def _of_organisation(t: Tokens, person: Candidate, at: dict[int, Candidate], lang: str) -> list[RelationCandidate]:
@@ -274,11 +274,24 @@ def dominant_country(entities: list[Candidate]) -> str | None:
     return ranked[0][0]
 
 
-def _bare_titles(entities: list[Candidate], readings: Readings, found: list[RelationCandidate]) -> list[RelationCandidate]:
+def _title_alone(t: Tokens, office: Office) -> bool:
+    """A capitalised title with nothing that qualifies it before ("Präsident X", "Prime Minister X"; not
+    "One Nation's Victorian leader X", "opposition leader X")."""
+    if not t.words[office.start][:1].isupper():
+        return False
+    if office.start == 0:
+        return True
+    j = office.start - 1
+    before = t.words[j]
+    adjective = t.lang == "en" and t.is_lower(j) and not t.is_stop(j)
+    return not (before[:1].isupper() or before in ("'s", "’s", "-") or adjective)
+
+
+def _bare_titles(t: Tokens, entities: list[Candidate], readings: Readings, found: list[RelationCandidate]) -> list[RelationCandidate]:
     """"Präsident X", "Prime Minister X" with no country: the head of the country the article is about,
     unless the article ties X to another office; of several such, the one named most often."""
     untied = [(person, sentence) for person, sentence, (office, link, modality) in readings
-              if office.meaning == "state" and link is None and modality == "reported"]
+              if office.meaning == "state" and link is None and modality == "reported" and _title_alone(t, office)]
     country = dominant_country(entities) if untied else None
     if country is None:
         return []

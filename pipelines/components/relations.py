@@ -143,19 +143,27 @@ def _object_person(s: Scope, persons: list[Candidate]) -> Candidate | None:
 
 def _meeting(s: Scope) -> list[tuple[Candidate, str]]:
     """Who meets whom: the person the trigger takes as object ("traf X", "met with X", "Treffen mit X"),
-    with the person before it; or the only two persons of a meeting verb's clause ("X und Y trafen sich")."""
+    with the person before it or joined to it ("Treffen zwischen X und Y"); or the only two persons of a
+    meeting verb's clause ("X und Y trafen sich"; a noun such as "meetings" needs its object)."""
     persons = [c for c in s.ents if c.type == "person"]
     target = _object_person(s, persons)
     if target is None and s.t.lower[s.first] == "um" and s.t.lower[s.trigger - 1] == "zu":
         return _purpose_meeting(s, persons)
     if target is not None:
         others = [c for c in persons if c.id != target.id]
-        source = nearest(others, s.trigger, before=True)
+        source = nearest(others, s.trigger, before=True) or _joined(s, target, others)
         return [(source, target.id)] if source else []
     distinct = list({c.id: c for c in persons}.values())
-    if len(distinct) == 2 and s.t.lower[s.trigger] not in OBJECT_MEETINGS:
+    word = s.t.words[s.trigger]
+    noun = word[:1].isupper() if s.lang == "de" else word.lower().startswith("meeting")
+    if len(distinct) == 2 and s.t.lower[s.trigger] not in OBJECT_MEETINGS and not noun:
         return [(distinct[0], distinct[1].id)]
     return []
+
+
+def _joined(s: Scope, first: Candidate, others: list[Candidate]) -> Candidate | None:
+    """The person joined to ``first`` by "und"/"and" ("Treffen zwischen Putin und Kim")."""
+    return next((c for c in others if c.start > first.end and set(s.t.lower[first.end : c.start]) <= COORDINATION | {","}), None)
 
 
 def _purpose_meeting(s: Scope, persons: list[Candidate]) -> list[tuple[Candidate, str]]:

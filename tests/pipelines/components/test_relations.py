@@ -218,3 +218,14 @@ def test_relations_caption_meeting_only_in_a_caption_length_sentence() -> None:
 def test_relations_station_is_a_visit_only_when_made() -> None:
     assert not relations_named(run("Olaf Scholz wartete an der Station in Warschau.", "de"), "visits")
     assert ("person:olaf-scholz", "country:PL") in relations_named(run("Olaf Scholz machte in Polen Station.", "de"), "visits")
+
+
+def test_relations_a_meeting_noun_needs_its_object() -> None:
+    assert not relations_named(run("Olaf Scholz addressed numerous party meetings this year together with Friedrich Merz.", "en"), "meets")
+    assert relations_named(run("Das Treffen zwischen Olaf Scholz und Emmanuel Macron dauerte lange.", "de"), "meets")
+
+
+def test_offices_a_qualified_title_is_not_a_bare_head_of_state() -> None:
+    about_germany = "Germany votes. Germany is divided. Germany waits. "
+    assert not relations_named(run(about_germany + "The party's Bavarian leader Markus Söder spoke.", "en"), "leader_of")
+    assert relations_named(run(about_germany + "Chancellor Olaf Scholz spoke.", "en"), "leader_of") == {("person:olaf-scholz", "country:DE")}
