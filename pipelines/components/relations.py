@@ -95,7 +95,7 @@ def _journey(s: Scope, relation: str) -> list[tuple[Candidate, str]]:
     if named:  # "after North Korea visit", "nach dem Nordkorea-Besuch": the clause's subject went there
         source = persons[0] if persons else None
         return _with_country(s, source, [named]) if source and relation == "visits" else []
-    source = nearest(persons, s.trigger, before=True) or nearest(persons, s.trigger)
+    source = nearest(persons, s.trigger, before=True) or _inverted_subject(s, persons)
     targets = _destinations(s, places)
     if relation == "travels_to":
         targets = [c for c in targets if s.t.lower[c.start - 1] in DESTINATION_WORDS]
@@ -111,6 +111,13 @@ def _named_before(s: Scope, places: list[Candidate]) -> Candidate | None:
         return None
     end = s.trigger - 1 if hyphen else s.trigger
     return next((c for c in places if c.end == end and c.type in PLACES), None)
+
+
+def _inverted_subject(s: Scope, persons: list[Candidate]) -> Candidate | None:
+    """A German subject right after its verb ("Am Montag reiste Putin nach Hanoi"), not an object after
+    "mit"/"with" ("traveled to Florida to meet with X")."""
+    after = [c for c in persons if 0 < c.start - s.trigger <= 2 and s.t.lower[c.start - 1] not in ("mit", "with")]
+    return after[0] if after and s.lang == "de" else None
 
 
 def _bridge(s: Scope, i: int) -> bool:

@@ -229,3 +229,9 @@ def test_offices_a_qualified_title_is_not_a_bare_head_of_state() -> None:
     about_germany = "Germany votes. Germany is divided. Germany waits. "
     assert not relations_named(run(about_germany + "The party's Bavarian leader Markus Söder spoke.", "en"), "leader_of")
     assert relations_named(run(about_germany + "Chancellor Olaf Scholz spoke.", "en"), "leader_of") == {("person:olaf-scholz", "country:DE")}
+
+
+def test_relations_the_traveller_is_the_subject_not_whom_he_goes_to_meet() -> None:
+    record = run("He traveled to Poland to meet with Olaf Scholz.", "en")
+    assert not relations_named(record, "travels_to")
+    assert relations_named(run("Am Montag reiste Olaf Scholz nach Polen.", "de"), "travels_to") == {("person:olaf-scholz", "country:PL")}
