@@ -166,14 +166,14 @@ def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dic
     parties += post.parties
     years += post.years
     status = _status([t.words[i] for i in pre], lang) or post.status or _clause_status(t, sent, trigger, lang)
-    if (not parties and status == "signed") or post.needs_partner:
-        parties = _subject_parties(t, clause, trigger, at) + parties
+    start = pre[0] if pre else trigger
+    modality = agreement_modality(t, clause, start, trigger, lang)
+    if (not parties and (status == "signed" or modality == "denied")) or post.needs_partner:
+        parties = _subject_parties(t, clause, trigger, at) + parties  # who signed, or refused to
     if not years and status == "signed":
         years = _only_year(t, sent)
-    start = pre[0] if pre else trigger
     parties = list(dict.fromkeys(parties))
     anaphor = not parties and not years and _is_anaphor(t, start, sent[0])
-    modality = agreement_modality(t, clause, start, trigger, lang)
     status = NEGATED_STATUS.get(modality, status) if status in ("", "signed", "planned") else status
     if modality == "planned" and status == "signed":
         status = "planned"  # "will sign a treaty", "soll unterzeichnet werden"

@@ -225,3 +225,10 @@ def test_relations_the_traveller_is_the_subject_not_whom_he_goes_to_meet() -> No
     record = run("He traveled to Poland to meet with Olaf Scholz.", "en")
     assert not relations_named(record, "travels_to")
     assert relations_named(run("Am Montag reiste Olaf Scholz nach Polen.", "de"), "travels_to") == {("person:olaf-scholz", "country:PL")}
+
+
+def test_agreements_refused_by_the_subject_and_wanted_agreements() -> None:
+    (refused,) = agreements(run("Japan und Indien lehnten das Abkommen ab.", "de"))
+    assert refused.attrs["parties"] == ["country:IN", "country:JP"] and refused.attrs["modality"] == "denied"
+    (wanted,) = agreements(run("Japan und Indien wollen 2025 ein Freihandelsabkommen unterzeichnen.", "de"))
+    assert wanted.attrs["status"] == "planned"
