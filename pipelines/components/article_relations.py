@@ -24,6 +24,7 @@ def article_relations(t: Tokens, lang: str, entities: list[Candidate], agreement
     readings = office_readings(t, lang, entities, at)
     found = attribute_relations(t.sent_of, entities, present) + office_relations(t, lang, entities, readings, at)
     found += agreement_relations(agreements)
-    context = Context(present, lambda: home_countries(t, entities, readings, at), lambda: event_venue(t, at, found))
+    persons = [c for c in entities if c.type == "person"]
+    context = Context(present, lambda: home_countries(t, entities, readings, at), lambda: event_venue(t, at, found), persons)
     named = sorted(entities + role_references(t, lang, at, found), key=lambda c: c.start)
     return found + sentence_relations(t, lang, named, found, context)

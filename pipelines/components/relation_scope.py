@@ -14,8 +14,10 @@ class Context:
     the venue of the event the article reports (a place and its country, or the host's country). Homes and
     venue are worked out on first use: most articles have no trigger that needs them."""
 
-    def __init__(self, present: set[str], homes: Callable[[], dict[str, set[str]]], venue: Callable[[], tuple[str, ...]]) -> None:
+    def __init__(self, present: set[str], homes: Callable[[], dict[str, set[str]]], venue: Callable[[], tuple[str, ...]],
+                 persons: list[Candidate] | None = None) -> None:
         self.present, self._homes, self._venue = present, homes, venue
+        self.persons = persons or []  # the article's person mentions, in order (for "he"/"er")
         self._known: dict[str, object] = {}
 
     @property
@@ -62,3 +64,23 @@ def nearest(cands: list[Candidate], token: int, before: bool | None = None) -> C
     return min(pool, key=lambda c: min(abs(c.start - token), abs(c.end - 1 - token)), default=None)
 
 
+
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "er", "sie"})
+
+
+def pronoun_subject(s: Scope, other: Candidate | None = None) -> Candidate | None:
+    """"He traveled to Florida": the subject of the sentence before, i.e. the first person it names (of the
+    last of the two sentences before that names one), when "he"/"er" stands right before the trigger or
+    two words before it ("X contacted …, who helped him reach Y. He traveled …" is X)."""
+    t, sentence = s.t, s.t.sent_of[s.trigger]
+    if not any(t.lower[i] in SUBJECT_PRONOUNS for i in range(max(s.first, s.trigger - 3), s.trigger)):
+        return None
+    for back in (sentence - 1, sentence - 2):
+        if back < 0:
+            return None
+        lo, hi = t.sents[back]
+        named = [c for c in s.context.persons if lo <= c.start < hi and (other is None or c.id != other.id)]
+        if named:
+            return named[0]
+    return None

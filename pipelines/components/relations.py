@@ -18,7 +18,7 @@ from pipelines.components.candidates import Agreement, Candidate, RelationCandid
 from pipelines.components.clauses import clause_around
 from pipelines.components.events import participants
 from pipelines.components.names import CALENDAR
-from pipelines.components.relation_scope import Context, Scope, nearest
+from pipelines.components.relation_scope import Context, Scope, nearest, pronoun_subject
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.offices import office_meaning
@@ -95,7 +95,7 @@ def _journey(s: Scope, relation: str) -> list[tuple[Candidate, str]]:
     if named:  # "after North Korea visit", "nach dem Nordkorea-Besuch": the clause's subject went there
         source = persons[0] if persons else None
         return _with_country(s, source, [named]) if source and relation == "visits" else []
-    source = nearest(persons, s.trigger, before=True) or _inverted_subject(s, persons)
+    source = nearest(persons, s.trigger, before=True) or _inverted_subject(s, persons) or pronoun_subject(s)
     targets = _destinations(s, places)
     if relation == "travels_to":
         targets = [c for c in targets if s.t.lower[c.start - 1] in DESTINATION_WORDS]
@@ -158,7 +158,7 @@ def _meeting(s: Scope) -> list[tuple[Candidate, str]]:
         return _purpose_meeting(s, persons)
     if target is not None:
         others = [c for c in persons if c.id != target.id]
-        source = nearest(others, s.trigger, before=True) or _joined(s, target, others)
+        source = nearest(others, s.trigger, before=True) or _joined(s, target, others) or pronoun_subject(s, target)
         return [(source, target.id)] if source else []
     distinct = list({c.id: c for c in persons}.values())
     word = s.t.words[s.trigger]

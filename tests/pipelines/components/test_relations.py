@@ -232,3 +232,10 @@ def test_agreements_refused_by_the_subject_and_wanted_agreements() -> None:
     assert refused.attrs["parties"] == ["country:IN", "country:JP"] and refused.attrs["modality"] == "denied"
     (wanted,) = agreements(run("Japan und Indien wollen 2025 ein Freihandelsabkommen unterzeichnen.", "de"))
     assert wanted.attrs["status"] == "planned"
+
+
+def test_relations_he_is_the_subject_of_the_sentence_before() -> None:
+    text = "Olaf Scholz called advisers, who put him in touch with Emmanuel Macron. He traveled to Poland to meet with Donald Tusk."
+    record = run(text, "en")
+    assert relations_named(record, "travels_to") == {("person:olaf-scholz", "country:PL")}
+    assert ("person:olaf-scholz", "person:donald-tusk") in relations_named(record, "meets")
