@@ -71,10 +71,10 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "er", "sie"})
 
 def pronoun_subject(s: Scope, other: Candidate | None = None) -> Candidate | None:
     """"He traveled to Florida": the subject of the sentence before, i.e. the first person it names (of the
-    last of the two sentences before that names one), when "he"/"er" stands right before the trigger or
-    two words before it ("X contacted …, who helped him reach Y. He traveled …" is X)."""
+    last of the two sentences before that names one), when "he"/"er" stands in the trigger's clause before
+    it and no person does ("X contacted …, who helped him reach Y. He traveled …" is X)."""
     t, sentence = s.t, s.t.sent_of[s.trigger]
-    if not any(t.lower[i] in SUBJECT_PRONOUNS for i in range(max(s.first, s.trigger - 3), s.trigger)):
+    if not any(t.lower[i] in SUBJECT_PRONOUNS for i in range(s.first, s.trigger)):
         return None
     for back in (sentence - 1, sentence - 2):
         if back < 0:

@@ -245,8 +245,10 @@ def trigger_words(t: Tokens, lang: str) -> dict[int, list[int]]:
 def _may_link(relation: str, types: Counter[str], context: Context) -> bool:
     """Whether the sentence has the kinds of entity the relation links (most trigger words have none)."""
     persons = types["person"]
-    if relation in ("meets", "advisor_to"):
+    if relation == "advisor_to":
         return persons >= 2
+    if relation == "meets":
+        return persons >= 1  # the other may be "he" ("He traveled to X to meet with Y")
     if relation in ("visits", "travels_to"):
         return persons > 0 and types["country"] + types["place"] > 0
     if relation == "attends":
