@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from pipelines.components.candidates import Candidate, RelationCandidate
 from pipelines.components.tokens import Tokens
@@ -203,7 +203,7 @@ def office_readings(t: Tokens, lang: str, entities: list[Candidate], at: dict[in
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _office_words(lang: str) -> WordTest:
     """Words that are an office or end one ("Präsidenten", "Pressesprecher", "minister")."""
     last = office_last_words(lang)
@@ -327,6 +327,6 @@ def role_references(t: Tokens, lang: str, at: dict[int, Candidate], relations: l
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _state_words(lang: str) -> WordTest:
     return WordTest(lambda word: office_meaning(word, lang) == "state")

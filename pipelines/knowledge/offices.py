@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from pipelines.knowledge.tables import read_rows
 
@@ -10,13 +10,13 @@ GERMAN_ENDINGS = ("en", "n", "s", "es")
 PART_PREFIXES = ("vize", "stellvertret", "fraktion", "landes", "kreis", "bezirk", "orts", "ehren", "co-", "ko-")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _offices(lang: str) -> dict[str, tuple[str, bool]]:
     """Office word (lower case) -> (meaning, whether German compounds ending in it count)."""
     return {row[0]: (row[2], row[3] == "1") for row in read_rows("offices.tsv") if row[1] == lang}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compound_ends(lang: str) -> tuple[tuple[str, str], ...]:
     """(word, meaning) of the offices whose compounds count, longest first."""
     rows = [(word, meaning) for word, (meaning, compounds) in _offices(lang).items() if compounds]
@@ -43,13 +43,13 @@ def office_meaning(phrase: str, lang: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def longest_office(lang: str) -> int:
     """The most words an office of ``lang`` has."""
     return max(len(word.split()) for word in _offices(lang))
 
 
-@lru_cache(maxsize=None)
+@cache
 def office_last_words(lang: str) -> frozenset[str]:
     """The last words of the offices of ``lang`` that have several ("minister" of "prime minister")."""
     return frozenset(word.split()[-1] for word in _offices(lang) if " " in word)
