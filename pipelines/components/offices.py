@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache, cache
+from functools import cache
 
 from pipelines.components.candidates import Candidate, RelationCandidate
 from pipelines.components.tokens import Tokens
