@@ -19,6 +19,9 @@ from pipelines.records import Extraction
 
 AGREEMENT_RELATIONS = ("party_to", "updates", "co_mentioned")
 SYMMETRIC_RELATIONS = ("meets",)
+# What the text says does not hold at the time it reports: gold lists neither former offices nor denied or
+# hypothetical relations and agreements, so predictions with these modalities are not scored.
+UNSCORED_MODALITIES = ("former", "denied", "hypothetical")
 
 
 def _triple(source: str, relation: str, target: str) -> tuple[str, str, str]:
@@ -105,14 +108,21 @@ def entity_sets(record: Extraction, gold: Gold) -> tuple[set[str], set[str]]:
 
 
 def agreement_sets(record: Extraction, gold: Gold) -> tuple[set[Any], set[Any]]:
-    """Predicted and gold agreements as (parties, year) keys."""
-    predicted = {_agreement_key(e.attrs.get("parties", []), e.attrs.get("year")) for e in record.entities if e.type == "agreement"}
+    """Predicted and gold agreements as (parties, year) keys; denied and hypothetical ones are not predicted."""
+    predicted = {
+        _agreement_key(e.attrs.get("parties", []), e.attrs.get("year"))
+        for e in record.entities if e.type == "agreement" and e.attrs.get("modality") not in UNSCORED_MODALITIES
+    }
     return predicted, {_agreement_key(a["parties"], a.get("year")) for a in gold.agreements}
 
 
 def relation_sets(record: Extraction, gold: Gold) -> tuple[set[Any], set[Any]]:
-    """Typed relations between non-agreement entities (agreement links are scored with the agreements)."""
-    predicted = {_triple(r.source, r.relation, r.target) for r in record.relations if r.relation not in AGREEMENT_RELATIONS}
+    """Typed relations between non-agreement entities (agreement links are scored with the agreements), as
+    the text states them to hold (not former, denied or hypothetical ones)."""
+    predicted = {
+        _triple(r.source, r.relation, r.target)
+        for r in record.relations if r.relation not in AGREEMENT_RELATIONS and r.modality not in UNSCORED_MODALITIES
+    }
     predicted = {p for p in predicted if not p[0].startswith("agreement:") and not p[2].startswith("agreement:")}
     return predicted, {_triple(r["source"], r["relation"], r["target"]) for r in gold.relations}
 

@@ -50,6 +50,8 @@ def _agreement_entity(tokens: Tokens, agreement: Agreement) -> Entity:
     attrs: dict[str, object] = {"kind": agreement.kind, "status": agreement.status or "unknown", "parties": agreement.parties}
     if agreement.year:
         attrs["year"] = agreement.year
+    if agreement.modality != "reported":
+        attrs["modality"] = agreement.modality
     mentions = tuple(
         _mention(tokens, m.start, m.end, "rule", 0.8, "anaphor" if m.anaphor else "name") for m in agreement.mentions
     )
@@ -65,7 +67,7 @@ def _relations(rels: list[RelationCandidate], sentences: list[Sentence], text: s
             evidence[r.sentence] = text[sentences[r.sentence].start : sentences[r.sentence].end]
         key = (r.source, r.relation, r.target, r.sentence)
         if key not in unique:
-            unique[key] = Relation(r.source, r.relation, r.target, r.sentence, evidence[r.sentence], r.modality, r.score)
+            unique[key] = Relation(r.source, r.relation, r.target, r.sentence, evidence[r.sentence], r.modality, r.score, r.basis)
     return list(unique.values())
 
 

@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Span
 
 from pipelines.components.agreement_merge import resolve_agreements
 from pipelines.components.agreements import find_agreements
+from pipelines.components.article_relations import article_relations
 from pipelines.components.coreference import link_persons
 from pipelines.components.entities import find_entities
 from pipelines.components.gazetteer import build_gazetteer
-from pipelines.components.relations import agreement_relations, attribute_relations, sentence_relations
 from pipelines.components.sentences import break_at_lines, split_sentences
 from pipelines.components.tokens import tokens_of
 
@@ -96,9 +96,7 @@ class RelationExtractor:
         self.name, self.lang = name, lang
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens, entities = tokens_of(doc), doc._.kg_entities or []
-        found = attribute_relations(tokens.sent_of, entities, {c.id for c in entities}) + agreement_relations(doc._.kg_agreements or [])
-        doc._.kg_relations = found + sentence_relations(tokens, self.lang, entities, found)
+        doc._.kg_relations = article_relations(tokens_of(doc), self.lang, doc._.kg_entities or [], doc._.kg_agreements or [])
         return doc
 
 

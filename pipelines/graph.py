@@ -57,6 +57,7 @@ def edge_attributes(relation: Mapping[str, Any]) -> dict[str, Scalar]:
         "weight": int(relation["count"]),
         "documents": int(relation["documents"]),
         "modality": main_modality(relation.get("modalities") or {}),
+        "basis": str(relation.get("basis") or "text"),
     }
 
 

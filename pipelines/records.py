@@ -155,6 +155,7 @@ class Relation:
     evidence: str
     modality: str = "reported"
     score: float = 0.5
+    basis: str = "text"  # "text": the sentence states it; "gazetteer": known facts about the entities
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -169,6 +170,7 @@ class Relation:
             evidence=str(data.get("evidence", "")),
             modality=str(data.get("modality", "reported")),
             score=float(data.get("score", 0.5)),
+            basis=str(data.get("basis", "text")),
         )
 
 

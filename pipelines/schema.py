@@ -110,9 +110,13 @@ _CONTENT_HASH: Step = (
     "CREATE INDEX documents_content_hash ON documents (content_hash)",
 )
 
+# Where a relation comes from: "text" (the evidence sentence states it) or "gazetteer" (located_in from what
+# the place gazetteer knows, shown with a sentence that merely names the place).
+_RELATION_BASIS: Step = ("ALTER TABLE relations ADD COLUMN basis TEXT NOT NULL DEFAULT 'text'",)
+
 # Append new steps; never edit a step that has been released.
 MIGRATIONS: tuple[Step, ...] = (
-    _TABLES, _REDIRECTS_AND_INDEXES, _MENTION_PAGING, _DOCUMENTS_BY_DATE, _CONTENT_HASH,
+    _TABLES, _REDIRECTS_AND_INDEXES, _MENTION_PAGING, _DOCUMENTS_BY_DATE, _CONTENT_HASH, _RELATION_BASIS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -143,8 +147,8 @@ VALUES (:document_id, :entity_id, :start, :end, :text, :sentence, :method, :scor
 ON CONFLICT DO NOTHING"""
 
 INSERT_RELATION = """
-INSERT INTO relations (document_id, source, relation, target, sentence_idx, evidence, modality, score)
-VALUES (:document_id, :source, :relation, :target, :sentence, :evidence, :modality, :score)
+INSERT INTO relations (document_id, source, relation, target, sentence_idx, evidence, modality, score, basis)
+VALUES (:document_id, :source, :relation, :target, :sentence, :evidence, :modality, :score, :basis)
 ON CONFLICT DO NOTHING"""
 
 ENTITY_ATTRS = "SELECT attrs, attrs_published FROM entities WHERE id = :id"
@@ -236,7 +240,7 @@ ORDER BY e.id"""
 
 RELATIONS = """
 SELECT source, relation, target, COUNT(*) AS count,
-       COUNT(DISTINCT document_id) AS documents, MAX(score) AS score
+       COUNT(DISTINCT document_id) AS documents, MAX(score) AS score, MAX(basis) AS basis
 FROM relations GROUP BY source, relation, target
 ORDER BY source, relation, target"""
 
@@ -252,7 +256,7 @@ _SENTENCE_TEXT = "SUBSTR(d.text, s.start_char + 1, s.end_char - s.start_char)"
 EVIDENCE = """
 SELECT """ + _DOCUMENT_FIELDS + """,
        r.sentence_idx AS sentence, COALESCE(""" + _SENTENCE_TEXT + """, r.evidence) AS sentence_text,
-       r.evidence, r.modality, r.score
+       r.evidence, r.modality, r.score, r.basis
 FROM relations r
 JOIN documents d ON d.id = r.document_id
 LEFT JOIN sentences s ON s.document_id = r.document_id AND s.idx = r.sentence_idx

@@ -172,7 +172,8 @@ class Store:
         """Relations aggregated per (source, relation, target).
 
         Each: source, relation, target, count (evidence sentences), documents,
-        score (highest), modalities (modality -> number of sentences).
+        score (highest), basis ("text" when a sentence states it, else "gazetteer"), modalities
+        (modality -> number of sentences).
         """
         modalities = self._modalities()
         return [
@@ -191,7 +192,8 @@ class Store:
 
         Each: document_id, document_title, document_published, document_source,
         document_url, sentence (index), sentence_text (from the stored text,
-        else the extractor's evidence), evidence, modality, score.
+        else the extractor's evidence), evidence, modality, score, basis ("text": the sentence states
+        it; "gazetteer": known about the entities, the sentence only names them).
         """
         params = {"source": self.resolve_id(source), "relation": relation, "target": self.resolve_id(target)}
         return self._rows(sql.EVIDENCE, params)

@@ -15,7 +15,7 @@ from pipelines.records import Extraction
 SentenceRow = tuple[int, int]  # start, end
 EntityRow = tuple[str, str, str, Mapping[str, Any]]  # id, type, label, attrs
 MentionRow = tuple[str, int, int, str, int, str, float, str]  # entity id, start, end, text, sentence, method, score, kind
-RelationRow = tuple[str, str, str, int, str, str, float]  # source, relation, target, sentence, evidence, modality, score
+RelationRow = tuple[str, str, str, int, str, str, float, str]  # source, relation, target, sentence, evidence, modality, score, basis
 
 
 class StoreRows(NamedTuple):
@@ -42,5 +42,5 @@ def store_rows(record: Extraction | StoreRows) -> StoreRows:
         tuple((s.start, s.end) for s in record.sentences),
         tuple((e.id, e.type, e.label, e.attrs) for e in record.entities),
         tuple((e.id, m.start, m.end, m.text, m.sentence, m.method, m.score, m.kind) for e in record.entities for m in e.mentions),
-        tuple((r.source, r.relation, r.target, r.sentence, r.evidence, r.modality, r.score) for r in record.relations),
+        tuple((r.source, r.relation, r.target, r.sentence, r.evidence, r.modality, r.score, r.basis) for r in record.relations),
     )

@@ -231,8 +231,8 @@ def _insert_facts(resolver: "Resolver", article: Article, rows: StoreRows) -> No
 
     db.executemany(sql.INSERT_RELATION, [
         {"document_id": doc_id, "source": canonical(source), "relation": relation, "target": canonical(target),
-         "sentence": sentence, "evidence": evidence, "modality": modality, "score": score}
-        for source, relation, target, sentence, evidence, modality, score in rows.relations
+         "sentence": sentence, "evidence": evidence, "modality": modality, "score": score, "basis": basis}
+        for source, relation, target, sentence, evidence, modality, score, basis in rows.relations
     ])
 
 

@@ -104,7 +104,7 @@ def _place(cand: AgreementCandidate, groups: list[list[AgreementCandidate]]) -> 
 def _with_year(cand: AgreementCandidate, year: int | None) -> AgreementCandidate:
     if len(cand.years) <= 1:
         return cand
-    return AgreementCandidate(cand.start, cand.end, cand.kind, cand.status, [year] if year else [], list(cand.parties), False, False, cand.sentence)
+    return AgreementCandidate(cand.start, cand.end, cand.kind, cand.status, [year] if year else [], list(cand.parties), False, False, cand.sentence, cand.modality)
 
 
 def _same(a: AgreementCandidate, b: AgreementCandidate) -> bool:
@@ -153,7 +153,8 @@ def _build(group: list[AgreementCandidate], lang: str, labels: dict[str, str], p
     parties = sorted(head.parties)
     words = KIND_WORDS.get(lang, KIND_WORDS["en"])
     label = f"{words[kind]} {'–'.join(labels.get(p, p) for p in parties)}" + (f" {year}" if year else "")
-    return Agreement(agreement_id(kind, parties, year), label, kind, status, year, parties, group)
+    modality = "reported" if any(c.modality in ("reported", "planned") for c in group) else group[0].modality
+    return Agreement(agreement_id(kind, parties, year), label, kind, status, year, parties, group, modality=modality)
 
 
 def _link_updates(agreements: list[Agreement], updating: set[int]) -> None:

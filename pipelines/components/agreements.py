@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipelines.components.candidates import AgreementCandidate, Candidate
+from pipelines.components.clauses import clause_around
 from pipelines.components.names import MONTHS
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.agreements import agreement_kind, cue_of
+from pipelines.knowledge.relations import modality_cues
 
 YEAR = re.compile(r"^(19|20)\d\d$")
 ANAPHOR_DETERMINERS = frozenset("dies dieses diesem diesen dieser das der des dem den the this that its".split())
@@ -31,6 +33,11 @@ PRONOUNS = frozenset({"er", "he", "she"})
 WINDOW = 8
 ADJECTIVE_ENDINGS = {"de": ("e", "en", "er", "es", "em"), "en": ("al", "ic", "ive", "ed", "ing", "ian", "ese", "an")}
 CLAUSE_STATUSES = ("signed", "suspended", "ended")
+AGENT_WORDS = frozenset({"von", "by"})
+NEGATING_DETERMINERS = frozenset("kein keine keinen keinem keiner keines no".split())
+REJECTING = ("abgelehnt", "lehnte", "lehnten", "ablehn", "verweigert", "rejected", "rejects", "refused", "refuses", "scheitert", "failed")
+# What a negated or hypothetical agreement's status becomes when the text gives no other one.
+NEGATED_STATUS = {"denied": "rejected", "hypothetical": "planned"}
 
 
 def entity_index(candidates: list[Candidate]) -> dict[int, Candidate]:
@@ -150,7 +157,8 @@ def _agreement_words(lang: str) -> WordTest:
 
 def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dict[int, Candidate], lang: str) -> AgreementCandidate:
     pre = _premodifiers(t, trigger, at, lang, sent[0])
-    parties = [p for i in pre if i in at and (p := _party_id(at[i]))]
+    clause = clause_around(t, sent, trigger)
+    parties = _agent_parties(t, clause, trigger, at) or [p for i in pre if i in at and (p := _party_id(at[i]))]
     years = [int(t.words[i][:4]) for i in pre if YEAR.match(t.words[i])]
     if any(t.lower[i] in ("trade", "free", "freihandels") for i in pre):
         kind = "trade_agreement"
@@ -158,20 +166,27 @@ def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dic
     parties += post.parties
     years += post.years
     status = _status([t.words[i] for i in pre], lang) or post.status or _clause_status(t, sent, trigger, lang)
-    if (not parties and status == "signed") or post.needs_partner:
-        parties = _subject_parties(t, sent, trigger, at) + parties
+    start = pre[0] if pre else trigger
+    modality = agreement_modality(t, clause, start, trigger, lang)
+    if (not parties and (status == "signed" or modality == "denied")) or post.needs_partner:
+        parties = _subject_parties(t, clause, trigger, at) + parties  # who signed, or refused to
     if not years and status == "signed":
         years = _only_year(t, sent)
-    start = pre[0] if pre else trigger
     parties = list(dict.fromkeys(parties))
     anaphor = not parties and not years and _is_anaphor(t, start, sent[0])
-    return AgreementCandidate(start, trigger + 1, kind, status, sorted(set(years)), parties, anaphor, post.needs_partner and len(parties) < 2)
+    status = NEGATED_STATUS.get(modality, status) if status in ("", "signed", "planned") else status
+    if modality == "planned" and status == "signed":
+        status = "planned"  # "will sign a treaty", "soll unterzeichnet werden"
+    return AgreementCandidate(start, trigger + 1, kind, status, sorted(set(years)), parties, anaphor, post.needs_partner and len(parties) < 2, modality=modality)
 
 
-def _subject_parties(t: Tokens, sent: tuple[int, int], trigger: int, at: dict[int, Candidate]) -> list[str]:
-    """Parties named before the trigger in its sentence ("Russland und die Ukraine unterzeichneten …")."""
-    parties = []
-    for i in range(sent[0], trigger):
+def _subject_parties(t: Tokens, clause: tuple[int, int], trigger: int, at: dict[int, Candidate]) -> list[str]:
+    """Parties named before the trigger in its clause ("Russland und die Ukraine unterzeichneten …"); where
+    an agent phrase names them ("von den USA und Brasilien unterzeichneten Abkommen"), only those."""
+    parties = _agent_parties(t, clause, trigger, at)
+    if parties:
+        return parties
+    for i in range(clause[0], trigger):
         if t.lower[i] in PRONOUNS:
             parties += _pronoun_party(t, i, at)
         cand = at.get(i)
@@ -180,6 +195,32 @@ def _subject_parties(t: Tokens, sent: tuple[int, int], trigger: int, at: dict[in
             party = _party_id(cand)
             parties += [party] if party else []
     return parties
+
+
+def _agent_parties(t: Tokens, clause: tuple[int, int], trigger: int, at: dict[int, Candidate]) -> list[str]:
+    """The parties of an agent phrase before the agreement word ("das von Indien und Japan
+    unterzeichnete Abkommen"): "von" and a party list, then only lower-case words up to the trigger."""
+    agents = [i for i in range(clause[0], trigger) if t.lower[i] in AGENT_WORDS]
+    if not agents:
+        return []
+    parties, end = _party_group(t, agents[-1] + 1, at, trigger, adjectives=False)
+    return parties if parties and all(t.is_lower(j) or t.words[j] == "," for j in range(end, trigger)) else []
+
+
+def agreement_modality(t: Tokens, clause: tuple[int, int], start: int, trigger: int, lang: str) -> str:
+    """denied ("kein Abkommen", "no treaty", "rejected the deal", "did not sign"), hypothetical ("könnte",
+    "would") or planned ("will sign") from cues near the agreement in its clause; else reported."""
+    if start > clause[0] and t.lower[start - 1] in NEGATING_DETERMINERS:
+        return "denied"
+    cues = modality_cues(lang)
+    window = range(max(clause[0], trigger - 5), min(clause[1], trigger + 6))
+    near = {cues.get(t.lower[i]) for i in window if not _not_only(t, i)} | {"denied" for i in window if t.lower[i].startswith(REJECTING)}
+    return next((m for m in ("denied", "hypothetical", "planned") if m in near), "reported")
+
+
+def _not_only(t: Tokens, i: int) -> bool:
+    """"nicht nur", "not only": no negation."""
+    return i + 1 < len(t) and t.lower[i] in ("nicht", "not") and t.lower[i + 1] in ("nur", "only")
 
 
 def _pronoun_party(t: Tokens, i: int, at: dict[int, Candidate]) -> list[str]:

@@ -45,6 +45,7 @@ class AgreementCandidate:
     anaphor: bool = False
     needs_partner: bool = False  # "Partnerschaft mit Nordkorea": the other party is implied
     sentence: int = 0
+    modality: str = "reported"  # "kein Abkommen" -> denied, "könnte ein Abkommen" -> hypothetical
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Agreement:
     mentions: list[AgreementCandidate]
     updates: list[str] = field(default_factory=list)  # ids of earlier agreements
     update_sentence: int | None = None
+    modality: str = "reported"  # denied or hypothetical when no phrase reports it as fact
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class RelationCandidate:
     sentence: int
     modality: str
     score: float
+    basis: str = "text"  # or "gazetteer": from what the gazetteer knows, not from the sentence
 
 
 def rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict[str, Any]) -> Candidate:

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipelines.knowledge.tables import read_rows
+from pipelines.knowledge.tables import cell, read_rows
 
 
 @lru_cache(maxsize=None)
-def _triggers(lang: str) -> tuple[tuple[str, str], ...]:
-    rows = [(row[0], row[2]) for row in read_rows("relation_triggers.tsv") if row[1] == lang and " " not in row[0]]
+def _triggers(lang: str) -> tuple[tuple[str, str, bool], ...]:
+    """(word start, relation, whole word only), longest first."""
+    rows = [
+        (row[0], row[2], len(row[0]) <= 3 or cell(row, 3) == "word")
+        for row in read_rows("relation_triggers.tsv") if row[1] == lang and " " not in row[0]
+    ]
     return tuple(sorted(rows, key=lambda item: -len(item[0])))
 
 
 @lru_cache(maxsize=200_000)
 def trigger_relation(word: str, lang: str) -> str | None:
-    """The relation a token triggers ("besuchte" -> visits); short stems must match whole words."""
+    """The relation a token triggers ("besuchte" -> visits); short stems and words marked ``word``
+    ("laut", not "lauter") must match whole words."""
     lower = word.lower()
-    for start, relation in _triggers(lang):
-        if lower == start or (len(start) > 3 and lower.startswith(start)):
+    for start, relation, whole in _triggers(lang):
+        if lower == start or (not whole and lower.startswith(start)):
             return relation
     return None
 
@@ -27,3 +32,20 @@ def trigger_relation(word: str, lang: str) -> str | None:
 def modality_cues(lang: str) -> dict[str, str]:
     """Cue word -> modality (denied, planned, hypothetical)."""
     return {row[0]: row[2] for row in read_rows("modality_cues.tsv") if row[1] == lang}
+
+
+@lru_cache(maxsize=None)
+def _office_cues(lang: str) -> tuple[tuple[str, str], ...]:
+    rows = read_rows("modality_cues.tsv")
+    return tuple((row[0], row[2]) for row in rows if row[1] == lang and row[2] in ("former", "planned"))
+
+
+@lru_cache(maxsize=100_000)
+def office_modality(word: str, lang: str) -> str | None:
+    """``former`` or ``planned`` when ``word`` dates the office it stands before ("ehemaligen",
+    "designate"); German forms match by their start."""
+    lower = word.lower()
+    for cue, modality in _office_cues(lang):
+        if lower == cue or (lang == "de" and len(cue) > 4 and lower.startswith(cue)):
+            return modality
+    return None

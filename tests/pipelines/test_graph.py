@@ -72,8 +72,18 @@ def test_graph_nodes_carry_flattened_attrs(graph: nx.MultiDiGraph) -> None:
 def test_graph_edges_aggregate_evidence(graph: nx.MultiDiGraph) -> None:
     assert graph.number_of_edges() == 3
     travels = graph.edges["person:wladimir-putin", "country:KP", "travels_to"]
-    assert travels == {"relation": "travels_to", "weight": 3, "documents": 3, "modality": "reported"}
+    assert travels == {"relation": "travels_to", "weight": 3, "documents": 3, "modality": "reported", "basis": "text"}
     assert graph.has_edge("person:wladimir-putin", "country:KP", key="meets")
+
+
+def test_graph_edge_basis_is_gazetteer_only_when_no_sentence_states_it(tmp_path: Path) -> None:
+    text = "Putin landete in Pjöngjang, der Hauptstadt Nordkoreas."
+    article, record = pair("gaz.txt", "de", text, {"Pjöngjang": ("place:pyongyang", "place", {}), "Nordkoreas": ("country:KP", "country", {})}, [])
+    known = Relation("place:pyongyang", "located_in", "country:KP", 0, text, "reported", 0.7, "gazetteer")
+    with Store.open(tmp_path / "kg.sqlite") as store:
+        store.save_batch([(article, Extraction(record.id, "de", "", text, record.sentences, record.entities, (known,)))])
+        assert build_graph(store).edges["place:pyongyang", "country:KP", "located_in"]["basis"] == "gazetteer"
+        assert [row["basis"] for row in store.evidence("place:pyongyang", "located_in", "country:KP")] == ["gazetteer"]
 
 
 def test_graph_attributes_are_scalars_without_none(graph: nx.MultiDiGraph) -> None:
