@@ -6,7 +6,8 @@
 For each database (``sample_data/`` ingested, and the synthetic store of
 ``bench.synthetic``, both as ``bench.explorer_bench`` builds them) a real
 ``streamlit run explorer/app.py`` is opened in Debian's Chromium at each
-window size, and the first drawn view is measured (``LEGIBILITY_JS``):
+window size, and the first drawn view is measured
+(``tests.e2e.harness.graph_legibility``):
 
 - labels drawn: labels vis-network draws at this zoom (its own rule: font
   size x scale >= ``scaling.label.drawThreshold`` - 1), of all nodes;
@@ -32,31 +33,9 @@ if str(ROOT) not in sys.path:
 
 from bench.explorer_bench import APP, KEY, NAV_TIMEOUT_MS, sample_database, synthetic_database  # noqa: E402
 
-LEGIBILITY_JS = """(key) => { const net = window.__kg[key]; const scale = net.getScale();
-  const nodes = Object.values(net.body.nodes).filter(n => net.body.data.nodes.get(n.id));
-  const drawn = nodes.filter(n => { const s = n.labelModule.fontOptions.size * scale;
-    const t = n.options.scaling.label.drawThreshold; return n.options.label && s >= t - 1; });
-  const px = drawn.map(n => Math.min(n.labelModule.fontOptions.size * scale,
-    n.options.scaling.label.maxVisible)).sort((a, b) => a - b);
-  const boxes = drawn.map(n => n.labelModule.size);
-  const hit = (a, b) => a.left < b.left + b.width && b.left < a.left + a.width
-    && a.top < b.top + b.height && b.top < a.top + a.height;
-  let labelOverlaps = 0;
-  boxes.forEach((a, i) => { if (boxes.some((b, j) => j !== i && hit(a, b))) labelOverlaps += 1; });
-  let nodeOverlaps = 0;
-  for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
-    const a = nodes[i], b = nodes[j];
-    if (Math.hypot(a.x - b.x, a.y - b.y) < a.options.size + b.options.size) nodeOverlaps += 1; }
-  return { nodes: nodes.length, edges: net.body.data.edges.length, scale,
-    labels_drawn: drawn.length, label_px_min: px.length ? px[0] : null,
-    label_px_median: px.length ? px[Math.floor(px.length / 2)] : null,
-    label_overlaps: labelOverlaps, node_overlaps: nodeOverlaps,
-    canvas: [net.body.container.clientWidth, net.body.container.clientHeight] }; }"""
-
-
 def measure(browser: Any, url: str, size: tuple[int, int], shot: Path | None) -> dict[str, Any]:
     """The first drawn view at this window size."""
-    from tests.e2e.harness import guard, wait_graph_drawn
+    from tests.e2e.harness import graph_legibility, guard, wait_graph_drawn
 
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     guard(context, [])
@@ -65,7 +44,7 @@ def measure(browser: Any, url: str, size: tuple[int, int], shot: Path | None) ->
         page.goto(url, timeout=NAV_TIMEOUT_MS)
         wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
         page.wait_for_timeout(500)  # one more frame: label boxes are measured while drawing
-        result = page.evaluate(LEGIBILITY_JS, KEY)
+        result = graph_legibility(page, KEY)
         if shot is not None:
             page.screenshot(path=str(shot))
     finally:

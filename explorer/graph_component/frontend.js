@@ -11,7 +11,8 @@ const PATH_COLOR = "#d62728";    // the connection path's edges
 const PATH_EXTRA_WIDTH = 3;
 const SHOWN_LABEL_PX = 14;       // = scaling.label.drawThreshold: emphasised labels show at any zoom
 const MAX_LABEL_PX = 16;         // = scaling.label.maxVisible, which vis-network 9.1.2 does not apply
-const FIT_PAD_PX = 24;           // free screen pixels around the nodes when fitting (more below, for labels)
+const FIT_PAD_PX = 24;
+const DEFAULT_TEXT = "#31333f";  // Streamlit's light text colour, until the theme is read           // free screen pixels around the nodes when fitting (more below, for labels)
 
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
@@ -90,6 +91,9 @@ function applyTheme(m) {
   const style = getComputedStyle(m.el);
   const fg = style.getPropertyValue("--st-text-color").trim();
   const bg = style.getPropertyValue("--st-background-color").trim();
+  if (!fg && !m.themeRetry) {  // a fresh mount may not see the theme yet: look again next frame
+    m.themeRetry = requestAnimationFrame(() => { m.themeRetry = 0; applyTheme(m); });
+  }
   if (!fg || `${fg}/${bg}` === m.theme) return;
   const font = { color: fg, strokeColor: bg || "#ffffff" };
   m.net.setOptions({ nodes: { font }, edges: { font } });
@@ -174,7 +178,7 @@ function downloadPng(m) {
 // path stay as they are; everything else fades.  Emphasised nodes show their label at any zoom.
 // Only items whose look changed are updated.
 function emphasise(m) {
-  if (!m.items || !m.fg) return;
+  if (!m.items) return;
   const { nodes, edges } = focusSets(m);
   const active = nodes.size > 0;
   const pathEdges = new Set(m.path.edges);
@@ -216,10 +220,10 @@ function nodeLook(m, item, look, fontPx) {
   const size = item.font?.size ?? SHOWN_LABEL_PX;
   if (look === "dim") {
     const faded = fade(typeof item.color === "string" ? item.color : item.color.background);
-    return { id: item.id, color: { background: faded, border: faded }, font: { size, color: fade(m.fg) } };
+    return { id: item.id, color: { background: faded, border: faded }, font: { size, color: fade(m.fg ?? DEFAULT_TEXT) } };
   }
   const shown = look === "plain" ? size : Math.max(size, fontPx);
-  return { id: item.id, color: item.color, font: { size: shown, color: m.fg } };
+  return { id: item.id, color: item.color, font: { size: shown, color: m.fg ?? DEFAULT_TEXT } };
 }
 
 function edgeLook(m, item, look) {
