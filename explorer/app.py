@@ -131,7 +131,8 @@ def read_url(path: str, version: str) -> Link:
 
 def main() -> None:
     db = database.database_path()
-    ensure_database(db)
+    with st.container():  # the same place in the page with or without the build message: no graph remount
+        ensure_database(db)
     path = str(db)
     store = open_store(path)
     version = database.data_version(store)
@@ -154,14 +155,12 @@ def main() -> None:
     with left:
         clicked = graph.render(payload, view, selection, height=820 if present else 640, png_request=st.session_state.get("png", 0),
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None)
-        new_top, show_co = graph.size_controls(view, filters.top_n, hidden_co)
+        new_top = graph.size_controls(view, filters.top_n, hidden_co)
     if clicked != st.session_state.get("last_click"):
         st.session_state["last_click"] = clicked
         selection = clicked
-    if new_top != filters.top_n or show_co:
+    if new_top != filters.top_n:
         st.session_state[sidebar.PREFIX + "top_n"] = new_top
-        if show_co:
-            st.session_state[sidebar.PREFIX + "co_min_support"] = 1
         st.rerun()
     with right:
         show_selection(store, snap, selection, labels)

@@ -12,7 +12,9 @@ const PATH_EXTRA_WIDTH = 3;
 const SHOWN_LABEL_PX = 14;       // = scaling.label.drawThreshold: emphasised labels show at any zoom
 const MAX_LABEL_PX = 16;         // = scaling.label.maxVisible, which vis-network 9.1.2 does not apply
 const FIT_PAD_PX = 24;
-const DEFAULT_TEXT = "#31333f";  // Streamlit's light text colour, until the theme is read           // free screen pixels around the nodes when fitting (more below, for labels)
+const DEFAULT_TEXT = "#31333f";
+const LABEL_CHAR_EM = 0.58;      // explorer/labels.py CHAR_EM and LINE_EM: the same label box model
+const LABEL_LINE_EM = 1.3;  // Streamlit's light text colour, until the theme is read           // free screen pixels around the nodes when fitting (more below, for labels)
 
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
@@ -175,17 +177,19 @@ function downloadPng(m) {
 // ---- following a thread: emphasis, zoom to the selection, dragged positions -------------------
 
 // The selected node with its neighbours (or the selected edge with its ends) and the connection
-// path stay as they are; everything else fades.  Emphasised nodes show their label at any zoom.
-// Only items whose look changed are updated.
+// path stay as they are; everything else fades.  Emphasised nodes show their label at any zoom when
+// it clears the labels of the ones before them (selection first, then by rank).  Only items whose
+// look changed are updated.
 function emphasise(m) {
   if (!m.items) return;
   const { nodes, edges } = focusSets(m);
   const active = nodes.size > 0;
   const pathEdges = new Set(m.path.edges);
   const fontPx = SHOWN_LABEL_PX / m.net.getScale();
+  const labelled = active ? clearLabels(m, nodes) : new Set();
   const nodeUpdates = [], edgeUpdates = [];
   for (const [id, item] of m.items.nodes) {
-    const look = !active ? "plain" : nodes.has(id) ? `shown:${Math.round(fontPx)}` : "dim";
+    const look = !active ? "plain" : !nodes.has(id) ? "dim" : labelled.has(id) ? `shown:${Math.round(fontPx)}` : "kept";
     if (m.looks.get(id) !== look) { m.looks.set(id, look); nodeUpdates.push(nodeLook(m, item, look, fontPx)); }
   }
   for (const [id, item] of m.items.edges) {
@@ -196,6 +200,30 @@ function emphasise(m) {
   if (nodeUpdates.length) m.net.body.data.nodes.update(nodeUpdates);
   if (edgeUpdates.length) m.net.body.data.edges.update(edgeUpdates);
   m.el.dataset.emphasis = active ? String(nodes.size) : "0";
+}
+
+// Of the emphasised nodes (the selected one first, then by rank), those whose label box, at the
+// current zoom, overlaps none of the boxes taken before it.
+function clearLabels(m, nodes) {
+  const [first] = m.net.getSelectedNodes();
+  const order = [...nodes].sort((a, b) => (a === first ? -1 : b === first ? 1 : rank(m, a) - rank(m, b)));
+  const taken = [], clear = new Set();
+  for (const id of order) {
+    const item = m.items.nodes.get(id), node = m.net.body.nodes[id];
+    if (!item || !node) continue;
+    const p = m.net.canvasToDOM({ x: node.x, y: node.y });
+    const half = String(item.label ?? "").length * LABEL_CHAR_EM * MAX_LABEL_PX / 2;
+    const top = p.y + (node.options.size ?? 10) * m.net.getScale();
+    const box = [p.x - half - 3, top, p.x + half + 3, top + LABEL_LINE_EM * MAX_LABEL_PX];
+    if (taken.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    taken.push(box);
+    clear.add(id);
+  }
+  return clear;
+}
+
+function rank(m, id) {
+  return m.items.nodes.get(id)?.rank ?? Infinity;
 }
 
 function focusSets(m) {
@@ -222,7 +250,7 @@ function nodeLook(m, item, look, fontPx) {
     const faded = fade(typeof item.color === "string" ? item.color : item.color.background);
     return { id: item.id, color: { background: faded, border: faded }, font: { size, color: fade(m.fg ?? DEFAULT_TEXT) } };
   }
-  const shown = look === "plain" ? size : Math.max(size, fontPx);
+  const shown = look.startsWith("shown") ? Math.max(size, fontPx) : size;
   return { id: item.id, color: item.color, font: { size: shown, color: m.fg ?? DEFAULT_TEXT } };
 }
 

@@ -10,6 +10,7 @@ import streamlit as st
 from explorer.graph_component import TYPE_COLORS, Highlight, graph_view
 from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER
 from explorer.queries import View
+from explorer.views.sidebar import PREFIX
 
 GRAPH_KEY = "kg_graph"
 STEP = 100
@@ -53,15 +54,19 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
                       png_request=png_request, highlight=highlight)
 
 
-def size_controls(view: View, top_n: int, hidden_co: int) -> tuple[int, bool]:
-    """"Show more" / "Show fewer" entities and "Show single-sentence co-mentions".
+def _show_co_mentions() -> None:
+    """Button callback (it runs before the rerun, when the sidebar's slider may still be set)."""
+    st.session_state[PREFIX + "co_min_support"] = 1
 
-    Returns the new top N and whether the hidden co-mentions were asked for.
-    """
+
+def size_controls(view: View, top_n: int, hidden_co: int) -> int:
+    """"Show more" / "Show fewer" entities and "Show the single-sentence co-mentions" (which sets
+    the sidebar's "Minimum sentences per co-mention" to 1).  Returns the new top N."""
     more, fewer, co = st.columns([1, 1, 2])
     if view.total_nodes > len(view.nodes) and more.button(f"Show {STEP} more entities", key="g_more"):
         top_n += STEP
     if top_n > STEP and fewer.button(f"Show {STEP} fewer entities", key="g_fewer"):
         top_n = max(STEP, top_n - STEP)
-    show_co = bool(hidden_co) and co.button(f"Show the {hidden_co} single-sentence co-mentions", key="g_co")
-    return top_n, show_co
+    if hidden_co:
+        co.button(f"Show the {hidden_co} single-sentence co-mentions", key="g_co", on_click=_show_co_mentions)
+    return top_n

@@ -14,8 +14,10 @@ from explorer.queries import (
     entity_card,
     explain_paths,
     facets,
+    path_highlight,
     rankings,
     search_entities,
+    with_path,
 )
 from pipelines.store import Store
 
@@ -307,3 +309,17 @@ def test_rankings_skip_betweenness_above_2000_nodes() -> None:
 
 def test_compute_view_blank_search_searches_nothing(snapshot: Snapshot) -> None:
     assert ids(compute_view(snapshot, replace(ALL, search="  "))) == ids(compute_view(snapshot, ALL))
+
+
+def test_with_path_adds_the_entities_and_edges_the_view_lacks(snapshot: Snapshot) -> None:
+    small = compute_view(snapshot, Filters(top_n=3))
+    (hops,) = explain_paths(snapshot, Filters(hide_co_mentioned=True), PUTIN, "agreement:agreement-kp-ru-2024", k=1)
+    path = path_highlight(hops)
+    assert path["nodes"][0] == PUTIN and path["nodes"][-1] == "agreement:agreement-kp-ru-2024"
+    assert not set(path["nodes"]) <= set(small.nodes["id"])
+    drawn = with_path(snapshot, small, hops)
+    assert set(path["nodes"]) <= set(drawn.nodes["id"]) and set(path["edges"]) <= set(drawn.edges["id"])
+    assert len(drawn.nodes) == len(set(drawn.nodes["id"])) and list(drawn.nodes.dtypes) == list(small.nodes.dtypes)
+    for hop in hops:  # each added edge keeps the relation's own direction
+        edge = drawn.edges.set_index("id").loc[hop["edge_id"]]
+        assert f"{edge['source']}|{edge['relation']}|{edge['target']}" == hop["edge_id"]
