@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 
 from bench.explorer_bench import APP, KEY, NAV_TIMEOUT_MS, sample_database, synthetic_database  # noqa: E402
 
+
 def measure(browser: Any, url: str, size: tuple[int, int], shot: Path | None) -> dict[str, Any]:
     """The first drawn view at this window size."""
     from tests.e2e.harness import graph_legibility, guard, wait_graph_drawn

@@ -7,6 +7,7 @@ Thin on purpose: data comes from ``explorer.data`` / ``explorer.queries`` (pure)
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run e
 
 from explorer import db as database  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
-from dataclasses import replace  # noqa: E402
-
 from explorer.graph_component import vis_payload  # noqa: E402
 from explorer.graph_component.payload import node_sizes  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
@@ -60,7 +59,7 @@ def view_of(path: str, version: str, filters: Filters) -> View:
 
 @st.cache_data(max_entries=64)
 def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...], sizes: tuple[float, ...]) -> dict[str, tuple[float, float]]:
-    return layout_positions(node_ids, pairs, sizes=dict(zip(node_ids, sizes)))
+    return layout_positions(node_ids, pairs, sizes=dict(zip(node_ids, sizes, strict=True)))
 
 
 @st.cache_data(max_entries=16)
@@ -85,7 +84,7 @@ def drawn_path(path: str, version: str, filters: Filters) -> list[dict[str, Any]
 def graph_payload(snap: Snapshot, view: View, filters: Filters) -> Any:
     """vis nodes, edges and options: the view laid out, the focus and search matches marked."""
     sizes = node_sizes(view.nodes)
-    positions = positions_of(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"])),
+    positions = positions_of(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"], strict=True)),
                              tuple(sizes[n] for n in view.nodes["id"]))
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
     return vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "", matches=matches)

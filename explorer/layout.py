@@ -68,7 +68,7 @@ def layout_positions(
     radii = np.asarray([float((sizes or {}).get(node, 0.0)) for node in placed], dtype=np.float64)
     fitted = _fit(placed, scale if scale is not None else _default_scale(len(placed), radii, gap))
     points = separate(np.asarray(list(fitted.values()), dtype=np.float64), radii, gap)
-    return {node: (round(float(x), 2), round(float(y), 2)) for node, (x, y) in zip(fitted, points)}
+    return {node: (round(float(x), 2), round(float(y), 2)) for node, (x, y) in zip(fitted, points, strict=True)}
 
 
 def separate(points: np.ndarray, radii: np.ndarray, gap: float, rounds: int = SEPARATE_ROUNDS) -> np.ndarray:
@@ -93,7 +93,8 @@ def _close_pairs(points: np.ndarray, radii: np.ndarray, gap: float) -> tuple[np.
     margin = 2 * float(radii.max(initial=0.0)) + gap
     delta = points[:, None, :].astype(np.float32) - points[None, :, :].astype(np.float32)
     near = np.hypot(delta[..., 0], delta[..., 1]) < (radii[:, None] + radii[None, :] + gap + margin)
-    return np.nonzero(np.triu(near, k=1))
+    first, second = np.nonzero(np.triu(near, k=1))
+    return first, second
 
 
 def _push_apart(points: np.ndarray, first: np.ndarray, second: np.ndarray, need: np.ndarray) -> bool:

@@ -90,7 +90,7 @@ def node_sizes(view_nodes: pd.DataFrame) -> dict[str, float]:
     rows = view_nodes.to_dict("records")
     weights = [_number(row.get("weight", row.get("mentions"))) for row in rows]
     top = max(weights, default=0.0)
-    return {str(row["id"]): scaled(weight, top, NODE_SIZE) for row, weight in zip(rows, weights)}
+    return {str(row["id"]): scaled(weight, top, NODE_SIZE) for row, weight in zip(rows, weights, strict=True)}
 
 
 def mark_nodes(nodes: list[dict[str, Any]], focus: str, matches: set[str]) -> None:
@@ -112,7 +112,7 @@ def label_fonts(nodes: list[dict[str, Any]]) -> None:
                                                                     -n["weight"]))
     scales = reveal_scales([n["x"] for n in placed], [n["y"] for n in placed], [n["size"] for n in placed],
                            [n["label"] for n in placed])
-    for rank, (node, size) in enumerate(zip(placed, font_sizes(scales))):
+    for rank, (node, size) in enumerate(zip(placed, font_sizes(scales), strict=True)):
         node["font"], node["rank"] = {"size": size}, rank
 
 
@@ -120,10 +120,11 @@ def curve_parallel(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Edges sharing their two ends (either direction) bend to alternate sides, CURVE_STEP apart;
     the middle one of an odd group stays straight.  Sides are counted from the pair's first id,
     so A->B and B->A do not land on the same curve."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    groups: dict[str, list[dict[str, Any]]] = {}
     for edge in edges:
-        groups.setdefault(tuple(sorted((edge["from"], edge["to"]))), []).append(edge)  # type: ignore[arg-type]
-    for (low, _), group in groups.items():
+        groups.setdefault(min(edge["from"], edge["to"]) + "\n" + max(edge["from"], edge["to"]), []).append(edge)
+    for pair, group in groups.items():
+        low = pair.split("\n")[0]
         for n, edge in enumerate(group):
             offset = (n - (len(group) - 1) / 2) * CURVE_STEP
             if offset:
