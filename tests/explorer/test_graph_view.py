@@ -51,10 +51,12 @@ def test_graph_view_draws_the_connection_path(app_db: Path) -> None:  # noqa: F8
 
 def test_graph_view_co_mention_choices_round_trip_through_the_url() -> None:
     from explorer.queries import Filters
-    from explorer.state import filters_from_params, params_from_filters
+    from explorer.state import Known, params_from_filters, read_link
 
+    known = Known(values={}, entities={})
     assert params_from_filters(Filters()) == {}
     for filters in (Filters(co_min_support=1), Filters(hide_co_mentioned=True), Filters(co_min_support=3)):
-        assert filters_from_params(params_from_filters(filters)) == filters
+        assert read_link(params_from_filters(filters), known).filters == filters
     assert params_from_filters(Filters(hide_co_mentioned=True)) == {"co": "0"}
-    assert filters_from_params({"co": "1"}) == Filters()  # links from before: co=1 showed co-mentions
+    assert read_link({"co": "1"}, known).filters == Filters()  # links from before: co=1 showed co-mentions
+    assert read_link({"co_min_support": "99"}, known).filters.co_min_support == 10  # clamped, with a notice
