@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
 from bench.synthetic import cached_store
 from explorer.data import Snapshot, load_snapshot
 from explorer.graph_component import component_data, vis_payload
+from explorer.graph_component.payload import node_sizes
 from explorer.layout import layout_positions
 from explorer.queries import Filters, View, compute_view
 from pipelines.ingest import ingest
@@ -136,7 +137,8 @@ def filter_cases(focus: str, search: str) -> list[tuple[str, Filters]]:
     return [
         ("default view (top 100)", default),
         ("languages = en", replace(default, languages=("en",))),
-        ("show co-mentioned edges", replace(default, hide_co_mentioned=False)),
+        ("hide co-mentioned edges", replace(default, hide_co_mentioned=True)),
+        ("single-sentence co-mentions too", replace(default, co_min_support=1)),
         ("min mentions 3", replace(default, min_mentions=3)),
         (f"focus {focus}, 2 hops", replace(default, focus=focus, hops=2)),
         (f'search "{search}"', replace(default, search=search)),
@@ -149,7 +151,8 @@ def chain(snap: Snapshot, filters: Filters) -> tuple[View, Any, float, float, fl
     t0 = time.perf_counter()
     view = compute_view(snap, filters)
     t1 = time.perf_counter()
-    positions = layout_positions(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"])))
+    positions = layout_positions(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"])),
+                                 sizes=node_sizes(view.nodes))
     t2 = time.perf_counter()
     payload = vis_payload(view.nodes, view.edges, positions)
     t3 = time.perf_counter()

@@ -7,6 +7,7 @@ Thin on purpose: data comes from ``explorer.data`` / ``explorer.queries`` (pure)
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run e
 from explorer import db as database  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.graph_component import vis_payload  # noqa: E402
+from explorer.graph_component.payload import node_sizes  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
-from explorer.queries import Filters, View, compute_view, entity_card, facets  # noqa: E402
+from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
+from explorer.search import matching_ids  # noqa: E402
 from explorer.state import LIST_FIELDS, Known, Link, params_from_filters, params_from_selection, read_link  # noqa: E402
 from explorer.text import inert  # noqa: E402
 from explorer.views import details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
@@ -55,8 +58,36 @@ def view_of(path: str, version: str, filters: Filters) -> View:
 
 
 @st.cache_data(max_entries=64)
-def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, float]]:
-    return layout_positions(node_ids, pairs)
+def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...], sizes: tuple[float, ...]) -> dict[str, tuple[float, float]]:
+    return layout_positions(node_ids, pairs, sizes=dict(zip(node_ids, sizes, strict=True)))
+
+
+@st.cache_data(max_entries=16)
+def paths_of(path: str, version: str, filters: Filters, a: str, b: str) -> list[list[dict[str, Any]]]:
+    return explain_paths(snapshot(path, version), filters, a, b, k=3)
+
+
+def hidden_co_mentions(path: str, version: str, filters: Filters, view: View) -> int:
+    """Co-mention edges the co_min_support rule hides from this view (0 when it hides none)."""
+    if filters.hide_co_mentioned or filters.co_min_support <= max(filters.min_support, 1):
+        return 0
+    return view_of(path, version, replace(filters, co_min_support=1)).total_edges - view.total_edges
+
+
+def drawn_path(path: str, version: str, filters: Filters) -> list[dict[str, Any]]:
+    """The first path between the two entities picked under "Connections", [] when none is."""
+    a, b = st.session_state.get("p_from"), st.session_state.get("p_to")
+    found = paths_of(path, version, filters, a, b) if a and b and a != b else []
+    return found[0] if found else []
+
+
+def graph_payload(snap: Snapshot, view: View, filters: Filters) -> Any:
+    """vis nodes, edges and options: the view laid out, the focus and search matches marked."""
+    sizes = node_sizes(view.nodes)
+    positions = positions_of(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"], strict=True)),
+                             tuple(sizes[n] for n in view.nodes["id"]))
+    matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
+    return vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "", matches=matches)
 
 
 def ensure_database(db: Target) -> None:
@@ -99,7 +130,8 @@ def read_url(path: str, version: str) -> Link:
 
 def main() -> None:
     db = database.database_path()
-    ensure_database(db)
+    with st.container():  # the same place in the page with or without the build message: no graph remount
+        ensure_database(db)
     path = str(db)
     store = open_store(path)
     version = database.data_version(store)
@@ -111,14 +143,18 @@ def main() -> None:
     with st.sidebar:
         filters = sidebar.render(facets(snap), labels)
     view = view_of(path, version, filters)
-    payload = vis_payload(view.nodes, view.edges, positions_of(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"]))))
+    hidden_co = hidden_co_mentions(path, version, filters, view)
+    route = drawn_path(path, version, filters)
+    view = with_path(snap, view, route) if route else view
+    payload = graph_payload(snap, view, filters)
     selection = current_selection(link, labels)
     if not present:
         st.title("Entente")
     left, right = st.columns([3, 2] if present else [2, 1])
     with left:
-        clicked = graph.render(payload, view, selection, height=820 if present else 640, png_request=st.session_state.get("png", 0))
-        new_top = graph.more_control(view, filters.top_n)
+        clicked = graph.render(payload, view, selection, height=820 if present else 640, png_request=st.session_state.get("png", 0),
+                               hidden_co=hidden_co, highlight=path_highlight(route) if route else None)
+        new_top = graph.size_controls(view, filters.top_n, hidden_co)
     if clicked != st.session_state.get("last_click"):
         st.session_state["last_click"] = clicked
         selection = clicked
@@ -131,7 +167,7 @@ def main() -> None:
     if present:
         st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>", unsafe_allow_html=True)
     else:
-        picked = lower_tabs(path, db, snap, view, filters, payload, labels)
+        picked = lower_tabs(path, version, db, snap, view, filters, payload, labels)
         if picked != st.session_state.get("last_pick"):
             st.session_state["last_pick"] = picked
             if picked:
@@ -149,11 +185,12 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
         details.relation(store, selection["id"], labels)
 
 
-def lower_tabs(path: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str]) -> dict[str, str] | None:
+def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str]) -> dict[str, str] | None:
     """Paths, tables, uploads and exports; returns a selection made in a table."""
     tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export"])
     with tab_paths:
-        paths.render(snap, filters, labels, lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
+        paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels,
+                     lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
     with tab_entities:
         picked = tables.entities(view)
     with tab_relations:

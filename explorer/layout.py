@@ -19,13 +19,17 @@ node with a few hubs):
 
 Edge length / mean distance between nodes (lower is tighter) matches
 networkx: 0.48 / 0.43 / 0.47 against 0.47 / 0.43 / 0.45.
+
+Then ``separate`` pushes apart every two nodes closer than their radii (the
+vis ``size`` of each, given as ``sizes``) plus ``gap`` pixels, so no node
+covers another at any zoom (sizes and distances scale alike).
 """
 
 from __future__ import annotations
 
 import math
 import zlib
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -35,16 +39,23 @@ ITERATIONS = 50
 FULL_ITERATIONS_UP_TO = 1000
 MIN_ITERATIONS = 15
 GAP = 0.5  # between packed components, in units of a component's radius scale
+ASPECT = 1.4  # width / height the packed components aim at: the graph sits in a wide column
+NODE_GAP = 40.0  # px between the rims of two nodes after ``separate`` (room for labels too)
+SEPARATE_ROUNDS = 200
+PAIR_REFRESH = 10
 
 
 def layout_positions(
     node_ids: Sequence[str], edges: Sequence[tuple[str, str]], seed: int = 7, scale: float | None = None,
+    sizes: Mapping[str, float] | None = None, gap: float = NODE_GAP,
 ) -> dict[str, Position]:
-    """x, y per node id, centred on 0 and within ±``scale`` pixels.
+    """x, y per node id, centred on 0 and within about ±``scale`` pixels.
 
     ``scale`` defaults to 60 px * sqrt(number of nodes), kept between 200
-    and 1000.  Edges naming unknown nodes, self-loops and duplicates are
-    ignored.
+    and 1000.  ``sizes``: the radius of each node in the same pixels
+    (missing: 0); no two nodes end up closer than their radii plus ``gap``
+    (pushing them apart may move some beyond ``scale``).  Edges naming
+    unknown nodes, self-loops and duplicates are ignored.
     """
     graph = _graph(node_ids, edges)
     if graph.number_of_nodes() == 0:
@@ -54,7 +65,53 @@ def layout_positions(
     if singles:
         blocks.append(_grid(singles))
     placed = _pack(blocks)
-    return _fit(placed, scale if scale is not None else _default_scale(len(placed)))
+    radii = np.asarray([float((sizes or {}).get(node, 0.0)) for node in placed], dtype=np.float64)
+    fitted = _fit(placed, scale if scale is not None else _default_scale(len(placed), radii, gap))
+    points = separate(np.asarray(list(fitted.values()), dtype=np.float64), radii, gap)
+    return {node: (round(float(x), 2), round(float(y), 2)) for node, (x, y) in zip(fitted, points, strict=True)}
+
+
+def separate(points: np.ndarray, radii: np.ndarray, gap: float, rounds: int = SEPARATE_ROUNDS) -> np.ndarray:
+    """Points (n x 2) moved apart until every two are at least r_i + r_j + gap apart.
+
+    Each round pushes both points of every too-close pair away from each
+    other by a bit more than half the shortfall; points on the same spot part
+    along x.  The pairs near enough to matter are found anew every
+    ``PAIR_REFRESH`` rounds, so a round costs O(pairs), not O(n²).  Stops
+    when nothing overlaps; a tiny residue can remain after ``rounds``.
+    """
+    points = points.astype(np.float64, copy=True)
+    for _ in range(0, rounds, PAIR_REFRESH):
+        first, second = _close_pairs(points, radii, gap)
+        if not _push_apart(points, first, second, radii[first] + radii[second] + gap):
+            break
+    return points
+
+
+def _close_pairs(points: np.ndarray, radii: np.ndarray, gap: float) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) closer than their radii plus gap plus a margin the next rounds may need."""
+    margin = 2 * float(radii.max(initial=0.0)) + gap
+    delta = points[:, None, :].astype(np.float32) - points[None, :, :].astype(np.float32)
+    near = np.hypot(delta[..., 0], delta[..., 1]) < (radii[:, None] + radii[None, :] + gap + margin)
+    first, second = np.nonzero(np.triu(near, k=1))
+    return first, second
+
+
+def _push_apart(points: np.ndarray, first: np.ndarray, second: np.ndarray, need: np.ndarray) -> bool:
+    """Up to PAIR_REFRESH rounds on these pairs; False when none of them was too close."""
+    moved = False
+    for _ in range(PAIR_REFRESH):
+        delta = points[first] - points[second]
+        dist = np.hypot(delta[:, 0], delta[:, 1])
+        short = np.maximum(need - dist, 0.0)
+        if not (short > 1e-6).any():
+            return moved
+        unit = np.where((dist > 1e-9)[:, None], delta / np.maximum(dist, 1e-9)[:, None], [1.0, 0.0])
+        push = unit * (0.55 * short)[:, None]
+        np.add.at(points, first, push)
+        np.add.at(points, second, -push)
+        moved = True
+    return moved
 
 
 def _graph(node_ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> nx.Graph:
@@ -70,8 +127,11 @@ def _components(graph: nx.Graph) -> list[list[str]]:
     return sorted(components, key=lambda c: (-len(c), c[0]))
 
 
-def _default_scale(nodes: int) -> float:
-    return min(1000.0, max(200.0, 60.0 * math.sqrt(nodes)))
+def _default_scale(nodes: int, radii: np.ndarray, gap: float) -> float:
+    """60 px * sqrt(nodes) within 200..1000, but at least the room the nodes need when separated
+    (the side of a square holding each node's disc plus gap; FR layouts are densest in the middle)."""
+    room = 0.8 * math.sqrt(float(((2 * radii + gap) ** 2).sum()))
+    return max(room, min(1000.0, max(200.0, 60.0 * math.sqrt(nodes))))
 
 
 def _start(ids: Sequence[str], seed: int) -> np.ndarray:
@@ -143,7 +203,7 @@ def _grid(ids: Sequence[str]) -> dict[str, np.ndarray]:
 def _pack(blocks: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     """Blocks (already largest first) placed in rows, left to right, rows about as wide as the whole is tall."""
     boxes = [_box(block) for block in blocks]
-    row_width = max(max(w for w, _ in boxes), math.sqrt(sum((w + GAP) * (h + GAP) for w, h in boxes)))
+    row_width = max(max(w for w, _ in boxes), math.sqrt(ASPECT * sum((w + GAP) * (h + GAP) for w, h in boxes)))
     placed: dict[str, np.ndarray] = {}
     x = y = row_height = 0.0
     for block, (width, height) in zip(blocks, boxes):
@@ -162,10 +222,10 @@ def _box(block: dict[str, np.ndarray]) -> tuple[float, float]:
     return float(width), float(height)
 
 
-def _fit(placed: dict[str, np.ndarray], scale: float) -> dict[str, Position]:
+def _fit(placed: dict[str, np.ndarray], scale: float) -> dict[str, np.ndarray]:
     """Centre on 0 and stretch (keeping the aspect) so the widest coordinate is ±scale."""
     points = np.stack(list(placed.values()))
     centre = (points.max(axis=0) + points.min(axis=0)) / 2
     extent = float(np.abs(points - centre).max()) or 1.0
     points = (points - centre) * (scale / extent)
-    return {node: (round(float(x), 2), round(float(y), 2)) for node, (x, y) in zip(placed, points)}
+    return dict(zip(placed, points))

@@ -11,7 +11,9 @@ How ``compute_view`` applies the filters, in this order:
    ``relations`` (empty: all); ``co_mentioned`` rows are dropped when
    ``hide_co_mentioned`` is set unless ``relations`` names it explicitly.
    Rows are aggregated per ``source|relation|target`` and edges with fewer
-   than ``min_support`` sentences are dropped.
+   than ``min_support`` sentences are dropped, ``co_mentioned`` edges with
+   fewer than ``co_min_support`` (default 2: a co-mention resting on a
+   single sentence is hidden) too.
 3. Nodes: entities with at least ``min_mentions`` mentions in the selected
    documents (with ``min_mentions <= 0`` also unmentioned edge endpoints).
 4. Countries: places, organisations and countries are kept when their
@@ -79,11 +81,12 @@ class Filters:
     date_to: str = ""
     min_mentions: int = 1
     min_support: int = 1
-    hide_co_mentioned: bool = True
+    hide_co_mentioned: bool = False
     search: str = ""
     focus: str = ""
     hops: int = 1
     top_n: int = 100
+    co_min_support: int = 2
 
 
 @dataclass(frozen=True, eq=False)
@@ -168,6 +171,34 @@ def explain_paths(snapshot: Snapshot, filters: Filters, a: str, b: str, k: int =
     if scope is None or a == b:
         return []
     return shortest_paths(snapshot, scope, sel.document_mask(snapshot, plain), a, b, k)
+
+
+def path_highlight(hops: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The entity ids (in path order) and edge ids of one path from ``explain_paths``."""
+    nodes = list(dict.fromkeys(n for hop in hops for n in (hop["source"], hop["target"])))
+    return {"nodes": nodes, "edges": [hop["edge_id"] for hop in hops]}
+
+
+def with_path(snapshot: Snapshot, view: View, hops: list[dict[str, Any]]) -> View:
+    """The view plus the path's entities and edges it does not show (so the whole path can be
+    drawn); an added entity weighs its mentions in all documents, an added edge its hop's support."""
+    shown = set(view.nodes["id"])
+    extra = [n for n in path_highlight(hops)["nodes"] if n not in shown and n in snapshot.entities.index]
+    nodes = snapshot.entities.loc[extra, ["id", "label", "type", "country", "mentions", "documents"]]
+    nodes = nodes.rename(columns={"mentions": "weight"}).assign(degree=0)[NODE_COLUMNS]
+    have = set(view.edges["id"])
+    edges = pd.DataFrame([_path_edge(hop) for hop in hops if hop["edge_id"] not in have], columns=EDGE_COLUMNS)
+    return View(pd.concat([view.nodes, nodes], ignore_index=True).astype(view.nodes.dtypes.to_dict()),
+                pd.concat([view.edges, edges], ignore_index=True).astype(view.edges.dtypes.to_dict()),
+                view.total_nodes, view.total_edges)
+
+
+def _path_edge(hop: dict[str, Any]) -> dict[str, Any]:
+    forward = hop.get("direction", "forward") == "forward"
+    source, target = (hop["source"], hop["target"]) if forward else (hop["target"], hop["source"])
+    return {"id": hop["edge_id"], "source": source, "target": target, "relation": hop["relation"],
+            "support": int(hop.get("support", 1)), "documents": 1, "modality": hop.get("modality", "reported"),
+            "score": float(hop.get("score", 0.0))}
 
 
 def rankings(view: View) -> pd.DataFrame:

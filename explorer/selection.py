@@ -136,7 +136,7 @@ def select(snapshot: Snapshot, filters: Filters, keep: frozenset[str]) -> Scope 
     kept, docs = a.mask(keep), document_mask(snapshot, filters)
     weight, documents = entity_stats(a, docs)
     support, edge_documents, score, modality = edge_stats(a, filters, docs)
-    nodes, live, hits = _narrow(snapshot, filters, weight, support >= max(filters.min_support, 1), kept)
+    nodes, live, hits = _narrow(snapshot, filters, weight, support >= least_support(a, filters), kept)
     if focus >= 0:
         nodes = ego(a, int(focus), filters.hops, between(a, live, nodes))
     return Scope(a, nodes, between(a, live, nodes), hits & nodes, weight, documents,
@@ -210,6 +210,13 @@ def edge_stats(a: Arrays, filters: Filters, docs: np.ndarray | None
     modes = len(a.modalities)
     modality = np.bincount(edge * modes + a.r_modality[rows], minlength=count * modes).reshape(count, modes)
     return np.bincount(edge, minlength=count), documents, score, modality.argmax(axis=1)
+
+
+def least_support(a: Arrays, filters: Filters) -> np.ndarray:
+    """Per edge, the sentences it needs to be shown: ``min_support``, for co-mentions at least
+    ``co_min_support`` (and never below 1)."""
+    least = max(filters.min_support, 1)
+    return np.where(a.kinds[a.e_kind] == CO_MENTIONED, max(least, filters.co_min_support), least)
 
 
 def _allowed_kinds(a: Arrays, filters: Filters) -> np.ndarray:

@@ -15,8 +15,8 @@ from explorer.queries import Filters
 from explorer.text import iso_day
 
 LIST_FIELDS = ("types", "relations", "countries", "documents", "sources", "languages")
-INT_FIELDS = ("min_mentions", "min_support", "hops", "top_n")
-INT_BOUNDS = {"min_mentions": (1, 20), "min_support": (1, 10), "hops": (1, 3), "top_n": (1, 5000)}
+INT_FIELDS = ("min_mentions", "min_support", "hops", "top_n", "co_min_support")
+INT_BOUNDS = {"min_mentions": (1, 20), "min_support": (1, 10), "hops": (1, 3), "top_n": (1, 5000), "co_min_support": (1, 10)}
 DATE_FIELDS = ("date_from", "date_to")
 TEXT_FIELDS = ("search",)
 SELECTION_KINDS = ("node", "edge")
@@ -177,8 +177,8 @@ def params_from_filters(filters: Filters) -> dict[str, str]:
         if value == getattr(default, f.name) or f.name == "hide_co_mentioned":
             continue
         params[f.name] = ",".join(value) if isinstance(value, tuple) else str(value)
-    if not filters.hide_co_mentioned:
-        params["co"] = "1"
+    if filters.hide_co_mentioned:
+        params["co"] = "0"
     return params
 
 

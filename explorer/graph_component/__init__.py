@@ -49,6 +49,7 @@ COMPONENT_NAME = "entente.graph_view"
 HERE = Path(__file__).resolve().parent
 VIS_JS_PATH = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 Selection = dict[str, str]
+Highlight = dict[str, list[str]]
 
 
 def component_script() -> str:
@@ -67,7 +68,7 @@ _component = st.components.v2.component(
 def graph_view(
     nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int = 640,
     selected: Selection | None = None, options: dict[str, Any] | None = None,
-    on_select: Callable[[], None] | None = None, png_request: int = 0,
+    on_select: Callable[[], None] | None = None, png_request: int = 0, highlight: Highlight | None = None,
 ) -> Selection | None:
     """Draw the graph; returns the selection the last click made, ``{"kind", "id"}`` or None.
 
@@ -78,10 +79,17 @@ def graph_view(
     what the user clicked (None before any click and after a click on empty
     canvas).  ``on_select`` runs, as a widget callback, when a click changes
     the selection.  A new value of ``png_request`` (a counter) makes the
-    browser download the canvas as ``entente-graph.png``.
+    browser download the canvas as ``entente-graph.png``.  ``highlight``
+    (``{"nodes": [ids], "edges": [ids]}``, a connection path) is drawn in red
+    over a faded rest until it changes.
+
+    In the browser a click on a node fades everything but the node and its
+    neighbours at once; "Zoom to selection" and "Show all" buttons sit over
+    the canvas; a node the user dragged keeps its place when the data is
+    swapped (positions kept per ``key`` for the browser tab).
     """
     data = component_data(nodes, edges, key=key, height=height, selected=selected, options=options,
-                          png_request=png_request)
+                          png_request=png_request, highlight=highlight)
     result = _component(key=key, data=data, default={"selection": None},
                         on_selection_change=on_select or _ignore)
     return as_selection(result.get("selection"))
@@ -90,6 +98,7 @@ def graph_view(
 def component_data(
     nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int,
     selected: Selection | None, options: dict[str, Any] | None, png_request: int,
+    highlight: Highlight | None = None,
 ) -> dict[str, Any]:
     """The JSON the browser receives: the graph, its signature, and the per-run extras."""
     options = options if options is not None else vis_options(len(nodes), len(edges))
@@ -97,6 +106,7 @@ def component_data(
         "key": key, "nodes": nodes, "edges": edges, "options": options, "height": int(height),
         "sig": data_signature(nodes, edges, options, height),
         "selected": as_selection(selected), "png_request": int(png_request),
+        "highlight": as_highlight(highlight),
     }
 
 
@@ -112,6 +122,14 @@ def as_selection(value: Any) -> Selection | None:
     if isinstance(value, dict) and value.get("kind") in ("node", "edge") and value.get("id") is not None:
         return {"kind": str(value["kind"]), "id": str(value["id"])}
     return None
+
+
+def as_highlight(value: Highlight | None) -> Highlight | None:
+    """``{"nodes": [...], "edges": [...]}`` as lists of strings; None when both are empty."""
+    if not value:
+        return None
+    nodes, edges = [str(v) for v in value.get("nodes", [])], [str(v) for v in value.get("edges", [])]
+    return {"nodes": nodes, "edges": edges} if nodes or edges else None
 
 
 def _ignore() -> None:

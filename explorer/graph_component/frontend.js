@@ -6,6 +6,15 @@
 // and swaps its data only when the Python-side signature changes.
 
 const MOUNTS = new WeakMap();  // parentElement -> mount state
+const DIM_ALPHA = 0.14;          // what is left of a dimmed node or edge
+const PATH_COLOR = "#d62728";    // the connection path's edges
+const PATH_EXTRA_WIDTH = 3;
+const SHOWN_LABEL_PX = 14;       // = scaling.label.drawThreshold: emphasised labels show at any zoom
+const MAX_LABEL_PX = 16;         // = scaling.label.maxVisible, which vis-network 9.1.2 does not apply
+const FIT_PAD_PX = 24;
+const DEFAULT_TEXT = "#31333f";
+const LABEL_CHAR_EM = 0.58;      // explorer/labels.py CHAR_EM and LINE_EM: the same label box model
+const LABEL_LINE_EM = 1.3;  // Streamlit's light text colour, until the theme is read           // free screen pixels around the nodes when fitting (more below, for labels)
 
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
@@ -15,6 +24,7 @@ export default function (component) {
   if (swapped) swapData(m, data);
   applyTheme(m);
   applySelection(m, data.selected ?? null, swapped);
+  applyPath(m, data.highlight ?? null, swapped);
   requestPng(m, data.png_request ?? 0);
   return () => unmount(parentElement, m);
 }
@@ -25,11 +35,16 @@ function mount(root, data) {
   el.dataset.drawn = "0";
   root.appendChild(el);
   const net = new globalThis.vis.Network(el, { nodes: [], edges: [] }, {});
-  const m = { el, net, key: data.key, sig: null, theme: null, bg: "#ffffff",
+  const m = { el, net, key: data.key, sig: null, theme: null, bg: "#ffffff", fg: null,
               pending: false, t0: 0, passed: undefined, shown: "null", png: data.png_request ?? 0,
-              setStateValue: null };
+              setStateValue: null, items: null, looks: new Map(), path: { nodes: [], edges: [] },
+              pathSig: undefined, dragged: loadDragged(data.key) };
+  m.tools = toolbar(el, m);
   net.on("click", (params) => onClick(m, params));
+  net.on("beforeDrawing", () => capLabels(m));
   net.on("afterDrawing", () => onDrawn(m));
+  net.on("dragEnd", (params) => onDragEnd(m, params));
+  net.on("zoom", () => emphasise(m));
   MOUNTS.set(root, m);
   (window.__kg ||= {})[m.key] = net;  // test hook
   return m;
@@ -38,6 +53,7 @@ function mount(root, data) {
 function unmount(root, m) {
   m.net.destroy();
   m.el.remove();
+  m.tools.remove();
   MOUNTS.delete(root);
   if (window.__kg && window.__kg[m.key] === m.net) delete window.__kg[m.key];
 }
@@ -48,9 +64,13 @@ function swapData(m, data) {
   m.pending = false;  // only a draw of THIS data counts as drawn
   m.t0 = performance.now();
   m.net.setOptions(data.options || {});
-  m.net.setData({ nodes: new globalThis.vis.DataSet(data.nodes),
+  const nodes = data.nodes.map((n) => (m.dragged[n.id] ? { ...n, ...m.dragged[n.id] } : n));
+  m.items = { nodes: new Map(nodes.map((n) => [n.id, n])), edges: new Map(data.edges.map((e) => [e.id, e])),
+              edgeColor: data.options?.edges?.color ?? {} };
+  m.looks = new Map();
+  m.net.setData({ nodes: new globalThis.vis.DataSet(nodes),
                   edges: new globalThis.vis.DataSet(data.edges) });
-  m.net.fit({ animation: false });  // positions come from the server: frame them all
+  fitNodes(m, null, false);  // positions come from the server: frame them all
   m.sig = data.sig;
   m.pending = true;
   m.theme = null;  // setOptions may have reset fonts: copy the theme again
@@ -73,11 +93,17 @@ function applyTheme(m) {
   const style = getComputedStyle(m.el);
   const fg = style.getPropertyValue("--st-text-color").trim();
   const bg = style.getPropertyValue("--st-background-color").trim();
+  if (!fg && !m.themeRetry) {  // a fresh mount may not see the theme yet: look again next frame
+    m.themeRetry = requestAnimationFrame(() => { m.themeRetry = 0; applyTheme(m); });
+  }
   if (!fg || `${fg}/${bg}` === m.theme) return;
   const font = { color: fg, strokeColor: bg || "#ffffff" };
   m.net.setOptions({ nodes: { font }, edges: { font } });
   m.theme = `${fg}/${bg}`;
   m.bg = bg || "#ffffff";
+  m.fg = fg;
+  m.looks = new Map();  // per-item colours were made with the old theme
+  emphasise(m);
 }
 
 // Show the selection Python passes in, but only when it changed (or the data did):
@@ -95,6 +121,16 @@ function applySelection(m, selected, swapped) {
     m.net.unselectAll();
   }
   m.shown = wanted;
+  emphasise(m);
+}
+
+// The connection path Python passes in ({nodes, edges} ids, or null): drawn until it changes.
+function applyPath(m, path, swapped) {
+  const wanted = JSON.stringify(path);
+  if (wanted === m.pathSig && !swapped) return;
+  m.pathSig = wanted;
+  m.path = { nodes: path?.nodes ?? [], edges: path?.edges ?? [] };
+  emphasise(m);
 }
 
 // A click on a node wins over the edges under it; empty canvas clears the selection.
@@ -104,6 +140,7 @@ function onClick(m, params) {
   if (params.nodes.length) selection = { kind: "node", id: String(params.nodes[0]) };
   else if (params.edges.length) selection = { kind: "edge", id: String(params.edges[0]) };
   const value = JSON.stringify(selection);
+  emphasise(m);  // at once, before Python answers
   if (value === m.shown) return;
   m.shown = value;
   m.setStateValue("selection", selection);
@@ -135,4 +172,182 @@ function downloadPng(m) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }, "image/png");
+}
+
+// ---- following a thread: emphasis, zoom to the selection, dragged positions -------------------
+
+// The selected node with its neighbours (or the selected edge with its ends) and the connection
+// path stay as they are; everything else fades.  Emphasised nodes show their label at any zoom when
+// it clears the labels of the ones before them (selection first, then by rank).  Only items whose
+// look changed are updated.
+function emphasise(m) {
+  if (!m.items) return;
+  const { nodes, edges } = focusSets(m);
+  const active = nodes.size > 0;
+  const pathEdges = new Set(m.path.edges);
+  const fontPx = SHOWN_LABEL_PX / m.net.getScale();
+  const labelled = active ? clearLabels(m, nodes) : new Set();
+  const nodeUpdates = [], edgeUpdates = [];
+  for (const [id, item] of m.items.nodes) {
+    const look = !active ? "plain" : !nodes.has(id) ? "dim" : labelled.has(id) ? `shown:${Math.round(fontPx)}` : "kept";
+    if (m.looks.get(id) !== look) { m.looks.set(id, look); nodeUpdates.push(nodeLook(m, item, look, fontPx)); }
+  }
+  for (const [id, item] of m.items.edges) {
+    const look = pathEdges.has(id) ? "path" : active && !edges.has(id) ? "dim" : "plain";
+    const key = `e:${id}`;
+    if (m.looks.get(key) !== look) { m.looks.set(key, look); edgeUpdates.push(edgeLook(m, item, look)); }
+  }
+  if (nodeUpdates.length) m.net.body.data.nodes.update(nodeUpdates);
+  if (edgeUpdates.length) m.net.body.data.edges.update(edgeUpdates);
+  m.el.dataset.emphasis = active ? String(nodes.size) : "0";
+}
+
+// Of the emphasised nodes (the selected one first, then by rank), those whose label box, at the
+// current zoom, overlaps none of the boxes taken before it.
+function clearLabels(m, nodes) {
+  const [first] = m.net.getSelectedNodes();
+  const order = [...nodes].sort((a, b) => (a === first ? -1 : b === first ? 1 : rank(m, a) - rank(m, b)));
+  const taken = [], clear = new Set();
+  for (const id of order) {
+    const item = m.items.nodes.get(id), node = m.net.body.nodes[id];
+    if (!item || !node) continue;
+    const p = m.net.canvasToDOM({ x: node.x, y: node.y });
+    const half = String(item.label ?? "").length * LABEL_CHAR_EM * MAX_LABEL_PX / 2;
+    const top = p.y + (node.options.size ?? 10) * m.net.getScale();
+    const box = [p.x - half - 3, top, p.x + half + 3, top + LABEL_LINE_EM * MAX_LABEL_PX];
+    if (taken.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    taken.push(box);
+    clear.add(id);
+  }
+  return clear;
+}
+
+function rank(m, id) {
+  return m.items.nodes.get(id)?.rank ?? Infinity;
+}
+
+function focusSets(m) {
+  const nodes = new Set(m.path.nodes.filter((id) => m.items.nodes.has(id)));
+  const edges = new Set(m.path.edges.filter((id) => m.items.edges.has(id)));
+  const [node] = m.net.getSelectedNodes();
+  const [edge] = m.net.getSelectedEdges();
+  if (node !== undefined) {
+    nodes.add(node);
+    m.net.getConnectedNodes(node).forEach((n) => nodes.add(n));
+    m.net.getConnectedEdges(node).forEach((e) => edges.add(e));
+  } else if (edge !== undefined && m.items.edges.has(edge)) {
+    const item = m.items.edges.get(edge);
+    edges.add(edge);
+    nodes.add(item.from);
+    nodes.add(item.to);
+  }
+  return { nodes, edges };
+}
+
+function nodeLook(m, item, look, fontPx) {
+  const size = item.font?.size ?? SHOWN_LABEL_PX;
+  if (look === "dim") {
+    const faded = fade(typeof item.color === "string" ? item.color : item.color.background);
+    return { id: item.id, color: { background: faded, border: faded }, font: { size, color: fade(m.fg ?? DEFAULT_TEXT) } };
+  }
+  const shown = look.startsWith("shown") ? Math.max(size, fontPx) : size;
+  return { id: item.id, color: item.color, font: { size: shown, color: m.fg ?? DEFAULT_TEXT } };
+}
+
+function edgeLook(m, item, look) {
+  const color = item.color ?? m.items.edgeColor;
+  if (look === "dim") return { id: item.id, color: { color: fade(color.color ?? "#8c8c8c"), inherit: false }, width: item.width };
+  if (look === "path") {
+    return { id: item.id, color: { color: PATH_COLOR, highlight: PATH_COLOR, hover: PATH_COLOR, inherit: false },
+             width: (item.width ?? 1) + PATH_EXTRA_WIDTH };
+  }
+  return { id: item.id, color, width: item.width };
+}
+
+// "#rrggbb" or "rgb(r, g, b)" -> the same colour at DIM_ALPHA.
+function fade(colour) {
+  const text = String(colour).trim();
+  let rgb = [150, 150, 150];
+  if (/^#[0-9a-f]{6}$/i.test(text)) rgb = [1, 3, 5].map((i) => parseInt(text.slice(i, i + 2), 16));
+  else if (text.startsWith("rgb")) rgb = text.slice(text.indexOf("(") + 1, -1).split(",").slice(0, 3).map(Number);
+  return `rgba(${rgb.join(",")},${DIM_ALPHA})`;
+}
+
+// Two buttons over the canvas: zoom to the selected node (or edge), and back to the whole view.
+function toolbar(frame, m) {
+  const bar = document.createElement("div");
+  bar.className = "kg-tools";
+  const zoom = document.createElement("button");
+  zoom.type = "button";
+  zoom.className = "kg-zoom";
+  zoom.textContent = "Zoom to selection";
+  zoom.title = "Centre and enlarge the selected node and its neighbours";
+  zoom.addEventListener("click", () => zoomToSelection(m));
+  const fit = document.createElement("button");
+  fit.type = "button";
+  fit.className = "kg-fit";
+  fit.textContent = "Show all";
+  fit.addEventListener("click", () => fitNodes(m, null, true));
+  bar.append(zoom, fit);
+  frame.appendChild(bar);
+  return bar;
+}
+
+function zoomToSelection(m) {
+  const { nodes } = focusSets(m);
+  if (!nodes.size) return;
+  fitNodes(m, [...nodes], true, 2.5);
+}
+
+// A node the user dragged keeps its place when the data is swapped (a rerun, a filter change that
+// keeps it, a remount in the same browser tab).
+function onDragEnd(m, params) {
+  if (!params.nodes.length) return;
+  const positions = m.net.getPositions(params.nodes);
+  for (const id of params.nodes) {
+    m.dragged[id] = { x: positions[id].x, y: positions[id].y };
+    if (m.items.nodes.has(id)) m.items.nodes.set(id, { ...m.items.nodes.get(id), ...m.dragged[id] });
+  }
+  // an update of a node's look sends its whole data item, x and y too: keep them current
+  m.net.body.data.nodes.update(params.nodes.map((id) => ({ id, ...m.dragged[id] })));
+  try { sessionStorage.setItem(`kg-dragged:${m.key}`, JSON.stringify(m.dragged)); } catch (e) { /* private mode */ }
+  emphasise(m);
+}
+
+function loadDragged(key) {
+  try { return JSON.parse(sessionStorage.getItem(`kg-dragged:${key}`) || "{}") || {}; } catch (e) { return {}; }
+}
+
+// Frame the nodes (all when ids is null) by their positions and sizes only: vis's own fit also
+// counts label boxes, which are measured at the previous zoom and so frame too much or too little.
+function fitNodes(m, ids, animate, maxScale = 4) {
+  const positions = m.net.getPositions(ids ?? undefined);
+  const keys = Object.keys(positions);
+  if (!keys.length) return;
+  let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const id of keys) {
+    const { x, y } = positions[id];
+    const r = m.net.body.nodes[id]?.options.size ?? 10;
+    left = Math.min(left, x - r); right = Math.max(right, x + r);
+    top = Math.min(top, y - r); bottom = Math.max(bottom, y + r);
+  }
+  const width = m.el.clientWidth - 2 * FIT_PAD_PX, height = m.el.clientHeight - 3 * FIT_PAD_PX;
+  const scale = Math.min(maxScale, width / Math.max(right - left, 1), height / Math.max(bottom - top, 1));
+  const position = { x: (left + right) / 2, y: (top + bottom) / 2 + (FIT_PAD_PX / 2) / scale };
+  m.net.moveTo({ position, scale, animation: animate ? { duration: 300 } : false });
+}
+
+// vis-network 9.1.2 ignores scaling.label.maxVisible: keep every label at most MAX_LABEL_PX tall
+// on screen by capping the font it measures and draws with (the node's own size stays in options).
+function capLabels(m) {
+  const limit = MAX_LABEL_PX / m.net.getScale();
+  for (const item of [...Object.values(m.net.body.nodes), ...Object.values(m.net.body.edges)]) {
+    const label = item.labelModule;
+    if (!label || !item.options.font) continue;
+    const want = Math.min(item.options.font.size, limit);
+    if (label.fontOptions.size !== want) {
+      label.fontOptions.size = want;
+      label.labelDirty = true;
+    }
+  }
 }

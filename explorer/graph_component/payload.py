@@ -8,7 +8,10 @@ filled here, one per row, with stable ids: the entity id for a node,
 Tooltips (``title``) are plain text: vis-network 9 puts a string title into
 the tooltip with ``innerText``, so markup in article text shows as text and
 never runs.  Labels are drawn on the canvas as text (``font.multi`` stays
-off).  Besides what vis draws, each dict keeps the view's numbers (type,
+off).  Each node's font size comes from ``explorer.labels``: vis draws a
+label only once the zoom makes it at least 13 px tall and it clears the
+labels of more important nodes.  Edges between the same two entities are
+drawn as separate curves, so each keeps its own label.  Besides what vis draws, each dict keeps the view's numbers (type,
 weight, documents; relation, support, modality) so exports can rebuild the
 graph from what is on screen.
 """
@@ -16,10 +19,12 @@ graph from what is on screen.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 import pandas as pd
+
+from explorer.labels import LABEL_PX, MAX_LABEL_PX, font_sizes, reveal_scales
 
 Position = tuple[float, float]
 TYPE_COLORS: dict[str, str] = {  # Tableau 10: readable on light and dark backgrounds
@@ -46,6 +51,9 @@ DASHES: dict[str, list[int]] = {  # modality -> dash pattern; "reported" is soli
     "hypothetical": [2, 5],
     "denied": [12, 4, 2, 4],
 }
+FOCUS_BORDER = ("#111111", 5)   # colour, width: the focus entity
+MATCH_BORDER = ("#f5b400", 4)   # search matches
+CURVE_STEP = 0.28  # roundness between two neighbouring parallel edges
 EDGE_GREYS = {  # theme -> (edge, co_mentioned edge, highlight)
     "light": ("#8c8c8c", "#d4d4d4", "#3d3d3d"),
     "dark": ("#9a9a9a", "#4a4a4a", "#e0e0e0"),
@@ -54,7 +62,7 @@ EDGE_GREYS = {  # theme -> (edge, co_mentioned edge, highlight)
 
 def vis_payload(
     view_nodes: pd.DataFrame, view_edges: pd.DataFrame, positions: Mapping[str, Position],
-    *, theme: str = "light",
+    *, theme: str = "light", focus: str = "", matches: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """Nodes, edges and options for ``graph_view`` and ``standalone_html``.
 
@@ -64,13 +72,66 @@ def vis_payload(
     are vis canvas pixels (as ``explorer.layout`` computes them); a node
     without one is left for vis to place.  ``theme`` ("light"/"dark") picks
     the edge greys; label colours follow the Streamlit theme in the browser.
+    ``focus`` (an entity id) and ``matches`` (search hits) get a border and
+    their labels come first.
     """
     node_rows = unique(view_nodes.to_dict("records"), lambda row: str(row["id"]))
     edge_rows = unique(view_edges.to_dict("records"), _row_edge_id)
     labels = {str(row["id"]): _text(row.get("label"), str(row["id"])) for row in node_rows}
     nodes = vis_nodes(node_rows, positions)
-    edges = vis_edges(edge_rows, labels, edge_greys(theme))
+    mark_nodes(nodes, focus, set(matches))
+    label_fonts(nodes)
+    edges = curve_parallel(vis_edges(edge_rows, labels, edge_greys(theme)))
     return nodes, edges, vis_options(len(nodes), len(edges), theme=theme)
+
+
+def node_sizes(view_nodes: pd.DataFrame) -> dict[str, float]:
+    """The vis radius per node id, as ``vis_payload`` draws it (for the layout's overlap removal)."""
+    rows = view_nodes.to_dict("records")
+    weights = [_number(row.get("weight", row.get("mentions"))) for row in rows]
+    top = max(weights, default=0.0)
+    return {str(row["id"]): scaled(weight, top, NODE_SIZE) for row, weight in zip(rows, weights, strict=True)}
+
+
+def mark_nodes(nodes: list[dict[str, Any]], focus: str, matches: set[str]) -> None:
+    """A border for the focus entity and the search matches (the fill keeps the type colour)."""
+    for node in nodes:
+        border = FOCUS_BORDER if node["id"] == focus else MATCH_BORDER if node["id"] in matches else None
+        if border is None:
+            continue
+        fill, (colour, width) = node["color"], border
+        node["color"] = {"background": fill, "border": colour, "highlight": {"background": fill, "border": colour},
+                         "hover": {"background": fill, "border": colour}}
+        node["borderWidth"], node["mark"] = width, "focus" if node["id"] == focus else "match"
+
+
+def label_fonts(nodes: list[dict[str, Any]]) -> None:
+    """Each placed node's label font size and ``rank`` (0: most important: focus, search matches,
+    then by weight as the view is ordered); see ``explorer.labels``."""
+    placed = sorted((n for n in nodes if "x" in n), key=lambda n: ({"focus": 0, "match": 1}.get(n.get("mark", ""), 2),
+                                                                    -n["weight"]))
+    scales = reveal_scales([n["x"] for n in placed], [n["y"] for n in placed], [n["size"] for n in placed],
+                           [n["label"] for n in placed])
+    for rank, (node, size) in enumerate(zip(placed, font_sizes(scales), strict=True)):
+        node["font"], node["rank"] = {"size": size}, rank
+
+
+def curve_parallel(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Edges sharing their two ends (either direction) bend to alternate sides, CURVE_STEP apart;
+    the middle one of an odd group stays straight.  Sides are counted from the pair's first id,
+    so A->B and B->A do not land on the same curve."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for edge in edges:
+        groups.setdefault(min(edge["from"], edge["to"]) + "\n" + max(edge["from"], edge["to"]), []).append(edge)
+    for pair, group in groups.items():
+        low = pair.split("\n")[0]
+        for n, edge in enumerate(group):
+            offset = (n - (len(group) - 1) / 2) * CURVE_STEP
+            if offset:
+                clockwise = (offset > 0) == (edge["from"] == low)
+                edge["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
+                                  "roundness": round(abs(offset), 3)}
+    return edges
 
 
 def vis_nodes(rows: list[dict[str, Any]], positions: Mapping[str, Position]) -> list[dict[str, Any]]:
@@ -164,7 +225,8 @@ def edge_greys(theme: str) -> tuple[str, str, str]:
 
 
 def vis_options(node_count: int, edge_count: int, *, theme: str = "light") -> dict[str, Any]:
-    """Physics off (positions come from the server), hover tooltips, straight edges.
+    """Physics off (positions come from the server), hover tooltips, straight edges (parallel
+    ones curve per edge), labels only from 13 px on screen and never above 16 px.
 
     Straight edges keep drawing cheap: one redraw of 1,000 nodes and 2,000
     edges took 22-25 ms straight and 24-39 ms with "continuous" curves in
@@ -179,12 +241,16 @@ def vis_options(node_count: int, edge_count: int, *, theme: str = "light") -> di
         "layout": {"improvedLayout": False},  # would run Kamada-Kawai on load; positions are given
         "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": False,
                         "hideEdgesOnDrag": edge_count > 1500, "navigationButtons": False, "keyboard": False},
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3}},
+        "nodes": {"borderWidth": 1, "font": {"size": LABEL_PX, "strokeWidth": 3}, "scaling": {"label": LABEL_SCALING}},
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1,
                   "color": {"color": grey, "highlight": highlight, "hover": highlight, "inherit": False},
                   "arrows": {"to": {"scaleFactor": 0.5}},
-                  "font": {"size": 11, "align": "middle", "strokeWidth": 3}},
+                  "font": {"size": LABEL_PX, "align": "middle", "strokeWidth": 3},
+                  "scaling": {"label": LABEL_SCALING}},
     }
+
+
+LABEL_SCALING = {"enabled": False, "drawThreshold": LABEL_PX, "maxVisible": MAX_LABEL_PX}
 
 
 def scaled(value: float, top: float, bounds: tuple[float, float]) -> float:

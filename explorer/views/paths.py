@@ -6,8 +6,9 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from explorer.queries import Filters, explain_paths
 from explorer.text import inert
+
+Paths = list[list[dict[str, Any]]]
 
 
 def _hop(hop: dict[str, Any], labels: dict[str, str], sentence: str) -> str:
@@ -19,8 +20,9 @@ def _hop(hop: dict[str, Any], labels: dict[str, str], sentence: str) -> str:
             f"<br><small>{meta}</small></li>")
 
 
-def render(snapshot: Any, filters: Filters, options: dict[str, str], sentence_of: Callable[[dict[str, Any]], str]) -> None:
-    """Pick two entities and show how they are connected in the filtered graph."""
+def render(find: Callable[[str, str], Paths], options: dict[str, str], sentence_of: Callable[[dict[str, Any]], str]) -> None:
+    """Pick two entities and show how they are connected in the filtered graph (``find(a, b)``:
+    ``explorer.queries.explain_paths`` for the current filters); path 1 is drawn on the graph."""
     ids = list(options)
 
     def fmt(entity_id: str) -> str:
@@ -31,10 +33,11 @@ def render(snapshot: Any, filters: Filters, options: dict[str, str], sentence_of
     b = right.selectbox("To", ids, key="p_to", format_func=fmt, index=None, placeholder="choose an entity")
     if not a or not b or a == b:
         return
-    paths = explain_paths(snapshot, filters, a, b, k=3)
+    paths = find(a, b)
     if not paths:
         st.info(f"No connection between {inert(options[a])} and {inert(options[b])} in the current view.")
         return
+    st.caption("Path 1 is drawn in red on the graph.")
     for n, path in enumerate(paths, start=1):
         hops = "".join(_hop(hop, options, sentence_of(hop)) for hop in path)
         st.markdown(f"**Path {n}** ({len(path)} hops)<ol>{hops}</ol>", unsafe_allow_html=True)

@@ -69,12 +69,14 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     min_mentions = st.slider("Minimum mentions", *INT_BOUNDS["min_mentions"], key=PREFIX + "min_mentions")
     min_support = st.slider("Minimum sentences per edge", *INT_BOUNDS["min_support"], key=PREFIX + "min_support")
     hide_co = st.checkbox("Hide co-mentioned edges", key=PREFIX + "hide_co_mentioned")
+    co_min = st.slider("Minimum sentences per co-mention", 1, 10, key=PREFIX + "co_min_support", disabled=hide_co,
+                       help="Two entities named in the same sentence; one such sentence is often chance.")
     st.header("Focus")
     focus = _focus(focus_options)
     hops = st.slider("Hops around the focus", *INT_BOUNDS["hops"], key=PREFIX + "hops", disabled=not focus)
     top_n = int(st.session_state.get(PREFIX + "top_n", Filters().top_n))
     return Filters(types, relations, countries, documents, sources, languages, date_from, date_to,
-                   min_mentions, min_support, hide_co, search, focus, hops, top_n)
+                   min_mentions, min_support, hide_co, search, focus, hops, top_n, co_min)
 
 
 def _focus(options: dict[str, str]) -> str:

@@ -170,3 +170,37 @@ def edge_point(page: Page, key: str, edge_id: str, at: float = 0.5) -> tuple[flo
 def graph_eval(page: Page, key: str, expression: str) -> Any:
     """Evaluate ``expression`` with ``net`` bound to the component's vis Network."""
     return page.evaluate(f"(key) => {{ const net = window.__kg[key]; return {expression}; }}", key)
+
+
+# What a reader sees: labels vis-network draws at the current zoom (its own rule: font size x scale
+# >= scaling.label.drawThreshold - 1), their on-screen size, and what overlaps.
+LEGIBILITY_JS = """(key) => { const net = window.__kg[key]; const scale = net.getScale();
+  const nodes = Object.values(net.body.nodes).filter(n => net.body.data.nodes.get(n.id));
+  const drawn = nodes.filter(n => { const s = n.labelModule.fontOptions.size * scale;
+    const t = n.options.scaling.label.drawThreshold; return n.options.label && s >= t - 1; });
+  const px = drawn.map(n => Math.min(n.labelModule.fontOptions.size * scale,
+    n.options.scaling.label.maxVisible)).sort((a, b) => a - b);
+  const boxes = drawn.map(n => n.labelModule.size);
+  const hit = (a, b) => a.left < b.left + b.width && b.left < a.left + a.width
+    && a.top < b.top + b.height && b.top < a.top + a.height;
+  let labelOverlaps = 0;
+  boxes.forEach((a, i) => { if (boxes.some((b, j) => j !== i && hit(a, b))) labelOverlaps += 1; });
+  let nodeOverlaps = 0;
+  for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+    const a = nodes[i], b = nodes[j];
+    if (Math.hypot(a.x - b.x, a.y - b.y) < a.options.size + b.options.size) nodeOverlaps += 1; }
+  return { nodes: nodes.length, edges: net.body.data.edges.length, scale,
+    labels_drawn: drawn.length, label_px_min: px.length ? px[0] : null,
+    label_px_max: px.length ? px[px.length - 1] : null,
+    label_px_median: px.length ? px[Math.floor(px.length / 2)] : null,
+    label_overlaps: labelOverlaps, node_overlaps: nodeOverlaps,
+    canvas: [net.body.container.clientWidth, net.body.container.clientHeight] }; }"""
+
+
+def graph_legibility(page: Page, key: str) -> dict[str, Any]:
+    """Read from vis-network in the page: nodes, edges, scale, labels_drawn, label_px_min/max/median
+    (on-screen px of the drawn labels), label_overlaps (drawn labels whose box overlaps another's),
+    node_overlaps (pairs of nodes whose discs overlap), canvas [width, height].  The label boxes are
+    the ones vis measured at its last draw."""
+    result: dict[str, Any] = page.evaluate(LEGIBILITY_JS, key)
+    return result

@@ -231,3 +231,51 @@ def test_data_is_stable_across_reruns() -> None:
     first = _component_json(at)["sig"]
     at.run()
     assert _component_json(at)["sig"] == first
+
+
+# ---- readability and marks ------------------------------------------------------------------
+
+def parallel_frames() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
+    nodes = pd.DataFrame({"id": ["a", "b", "c"], "label": ["Alpha", "Beta", "Gamma"], "type": ["person"] * 3,
+                          "weight": [9, 5, 1]})
+    edges = pd.DataFrame({"source": ["a", "a", "b", "a"], "target": ["b", "b", "a", "c"],
+                          "relation": ["meets", "visits", "criticises", "meets"], "support": [3, 2, 1, 1]})
+    return nodes, edges, {"a": (0.0, 0.0), "b": (300.0, 0.0), "c": (0.0, 30.0)}
+
+
+def test_parallel_edges_bend_apart_and_single_ones_stay_straight() -> None:
+    _, edges, options = vis_payload(*parallel_frames())
+    smooth = {e["id"]: e.get("smooth") for e in edges}
+    assert smooth["a|meets|c"] is None and options["edges"]["smooth"] is False
+    pair = [smooth[i] for i in ("a|meets|b", "a|visits|b", "b|criticises|a")]
+    assert pair[1] is None  # the middle of three stays straight
+    assert {s["type"] for s in (pair[0], pair[2])} == {"curvedCCW"}  # opposite sides: b->a bends the other way
+    assert all(s["roundness"] > 0.2 for s in (pair[0], pair[2]))
+    assert [e["label"] for e in edges][:3] == ["meets", "visits", "criticises"]  # each keeps its own label
+
+
+def test_label_fonts_show_the_heaviest_first_and_neighbours_later() -> None:
+    nodes, _, options = vis_payload(*parallel_frames())
+    fonts = {n["id"]: n["font"]["size"] for n in nodes}
+    ranks = {n["id"]: n["rank"] for n in nodes}
+    assert ranks == {"a": 0, "b": 1, "c": 2}
+    assert fonts["a"] >= fonts["b"] > fonts["c"]  # c sits 30 px under a: its label needs a deep zoom
+    assert options["nodes"]["scaling"]["label"]["drawThreshold"] == 14
+
+
+def test_focus_and_search_matches_get_a_border_and_the_first_labels() -> None:
+    nodes, _, _ = vis_payload(*parallel_frames(), focus="c", matches={"b"})
+    by = {n["id"]: n for n in nodes}
+    assert by["c"]["mark"] == "focus" and by["c"]["borderWidth"] == 5 and by["c"]["color"]["background"] == TYPE_COLORS["person"]
+    assert by["b"]["mark"] == "match" and by["b"]["borderWidth"] == 4
+    assert "mark" not in by["a"] and by["a"]["color"] == TYPE_COLORS["person"]
+    assert by["c"]["rank"] == 0 and by["b"]["rank"] == 1
+
+
+def test_component_data_carries_the_path_outside_the_signature(payload) -> None:
+    nodes, edges, options = payload
+    plain = component_data(nodes, edges, key="g", height=500, selected=None, options=options, png_request=0)
+    path = component_data(nodes, edges, key="g", height=500, selected=None, options=options, png_request=0,
+                          highlight={"nodes": ["person:a", "country:KP"], "edges": ["person:a|visits|country:KP"]})
+    assert plain["highlight"] is None and plain["sig"] == path["sig"]
+    assert path["highlight"] == {"nodes": ["person:a", "country:KP"], "edges": ["person:a|visits|country:KP"]}

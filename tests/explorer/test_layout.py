@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from explorer.data import load_snapshot
-from explorer.layout import layout_positions
+from explorer.layout import NODE_GAP, layout_positions, separate
 from explorer.queries import Filters, compute_view
 from pipelines.ingest import IngestReport
 from pipelines.store import Store
@@ -85,3 +85,25 @@ def test_layout_positions_of_500_nodes_stay_fast() -> None:
     started = time.perf_counter()
     layout_positions(ids, edges)
     assert time.perf_counter() - started < 2.0  # about 0.15 s on the 2-core CI machine
+
+
+def overlapping_pairs(positions: dict[str, tuple[float, float]], sizes: dict[str, float], gap: float = 0.0) -> int:
+    ids = list(positions)
+    return sum(1 for i, u in enumerate(ids) for v in ids[i + 1:]
+               if math.dist(positions[u], positions[v]) < sizes[u] + sizes[v] + gap - 1e-6)
+
+
+def test_layout_positions_leave_no_node_over_another() -> None:
+    ids, edges = random_graph(200, per_node=3)
+    sizes = {n: 8.0 + 28.0 * random.Random(n).random() ** 3 for n in ids}
+    unseparated = layout_positions(ids, edges, gap=0.0)  # nodes as points: only coincident ones part
+    assert overlapping_pairs(unseparated, sizes) > 0  # the spring layout alone lets big nodes overlap
+    positions = layout_positions(ids, edges, sizes=sizes)
+    assert overlapping_pairs(positions, sizes) == 0
+    assert overlapping_pairs(positions, sizes, gap=NODE_GAP - 0.5) == 0
+
+
+def test_layout_separate_parts_points_on_the_same_spot() -> None:
+    points = separate(np.zeros((3, 2)), np.array([5.0, 5.0, 5.0]), gap=2.0)
+    distances = [math.dist(points[i], points[j]) for i in range(3) for j in range(i + 1, 3)]
+    assert min(distances) >= 12.0 - 1e-6

@@ -14,8 +14,10 @@ from explorer.queries import (
     entity_card,
     explain_paths,
     facets,
+    path_highlight,
     rankings,
     search_entities,
+    with_path,
 )
 from pipelines.store import Store
 
@@ -58,10 +60,20 @@ def test_compute_view_edges_aggregate_their_sentences(snapshot: Snapshot) -> Non
     assert edge["modality"] == rows["modality"].mode().iloc[0]
 
 
-def test_compute_view_hides_co_mentioned_edges_by_default(snapshot: Snapshot) -> None:
-    hidden, shown = compute_view(snapshot, ALL), compute_view(snapshot, replace(ALL, hide_co_mentioned=False))
+def test_compute_view_hides_single_sentence_co_mentions_by_default(snapshot: Snapshot) -> None:
+    default, every = compute_view(snapshot, ALL), compute_view(snapshot, replace(ALL, co_min_support=1))
+    co = default.edges[default.edges["relation"] == "co_mentioned"]
+    single = every.edges[(every.edges["relation"] == "co_mentioned") & (every.edges["support"] == 1)]
+    assert len(co) > 0 and co["support"].min() >= 2 and len(single) > 0
+    assert every.total_edges == default.total_edges + len(single)
+    typed = default.edges[default.edges["relation"] != "co_mentioned"]
+    assert typed["support"].min() == 1  # typed relations resting on one sentence stay
+
+
+def test_compute_view_hide_co_mentioned_drops_them_all(snapshot: Snapshot) -> None:
+    hidden = compute_view(snapshot, replace(ALL, hide_co_mentioned=True))
     assert "co_mentioned" not in set(hidden.edges["relation"])
-    assert "co_mentioned" in set(shown.edges["relation"]) and shown.total_edges > hidden.total_edges
+    assert hidden.total_edges < compute_view(snapshot, ALL).total_edges
 
 
 def test_compute_view_languages_en_removes_german_only_entities(snapshot: Snapshot) -> None:
@@ -244,7 +256,7 @@ def mentioned_in_sentence(store: Store, entity: str, document_id: str, sentence:
 
 
 def test_explain_paths_from_putin_to_vietnam_with_evidence(snapshot: Snapshot, store: Store) -> None:
-    paths = explain_paths(snapshot, Filters(), "person:vladimir-putin", "country:VN")
+    paths = explain_paths(snapshot, Filters(hide_co_mentioned=True), "person:vladimir-putin", "country:VN")
     assert 1 <= len(paths) <= 3 and paths[0][0]["relation"] in {"visits", "travels_to"} and len(paths[0]) == 1
     for path in paths:
         assert path[0]["source"] == PUTIN and path[-1]["target"] == "country:VN"
@@ -258,7 +270,7 @@ def test_explain_paths_from_putin_to_vietnam_with_evidence(snapshot: Snapshot, s
 
 
 def test_explain_paths_to_an_agreement_go_through_its_party(snapshot: Snapshot, store: Store) -> None:
-    paths = explain_paths(snapshot, Filters(), PUTIN, "agreement:agreement-kp-ru-2024")
+    paths = explain_paths(snapshot, Filters(hide_co_mentioned=True), PUTIN, "agreement:agreement-kp-ru-2024")
     assert [len(path) for path in paths] == [2, 2, 3]  # shortest first: via its two parties
     assert {path[1]["source"] for path in paths[:2]} == {"country:RU", "country:KP"}
     for first, second in paths[:2]:
@@ -297,3 +309,17 @@ def test_rankings_skip_betweenness_above_2000_nodes() -> None:
 
 def test_compute_view_blank_search_searches_nothing(snapshot: Snapshot) -> None:
     assert ids(compute_view(snapshot, replace(ALL, search="  "))) == ids(compute_view(snapshot, ALL))
+
+
+def test_with_path_adds_the_entities_and_edges_the_view_lacks(snapshot: Snapshot) -> None:
+    small = compute_view(snapshot, Filters(top_n=3))
+    (hops,) = explain_paths(snapshot, Filters(hide_co_mentioned=True), PUTIN, "agreement:agreement-kp-ru-2024", k=1)
+    path = path_highlight(hops)
+    assert path["nodes"][0] == PUTIN and path["nodes"][-1] == "agreement:agreement-kp-ru-2024"
+    assert not set(path["nodes"]) <= set(small.nodes["id"])
+    drawn = with_path(snapshot, small, hops)
+    assert set(path["nodes"]) <= set(drawn.nodes["id"]) and set(path["edges"]) <= set(drawn.edges["id"])
+    assert len(drawn.nodes) == len(set(drawn.nodes["id"])) and list(drawn.nodes.dtypes) == list(small.nodes.dtypes)
+    for hop in hops:  # each added edge keeps the relation's own direction
+        edge = drawn.edges.set_index("id").loc[hop["edge_id"]]
+        assert f"{edge['source']}|{edge['relation']}|{edge['target']}" == hop["edge_id"]

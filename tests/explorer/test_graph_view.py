@@ -1,0 +1,62 @@
+"""The explorer's graph area in AppTest: marks, the drawn path, what is hidden, more and fewer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.explorer.test_app import PUTIN, app_db, graph_data, param, run_app  # noqa: F401 -- app_db is a fixture
+
+PYONGYANG = "place:pyongyang"
+
+
+def test_graph_view_caption_says_what_is_hidden_and_button_shows_it(app_db: Path) -> None:  # noqa: F811
+    at = run_app()
+    caption = next(c.value for c in at.caption if c.value.startswith("Showing"))
+    hidden = int(caption.split("Hidden: ")[1].split()[0])
+    assert hidden > 0 and "co-mentions resting on a single sentence" in caption
+    edges = len(graph_data(at)["edges"])
+    at.button(key="g_co").click().run()
+    assert at.sidebar.slider(key="f_co_min_support").value == 1 and param(at, "co_min_support") == "1"
+    assert not any("Hidden:" in c.value for c in at.caption) and len(graph_data(at)["edges"]) > edges
+
+
+def test_graph_view_show_more_then_fewer(app_db: Path) -> None:  # noqa: F811
+    at = run_app()
+    assert all(b.key != "g_fewer" for b in at.button)
+    at.button(key="g_more").click().run()
+    assert len(graph_data(at)["nodes"]) > 100 and param(at, "top_n") == "200"
+    at.button(key="g_fewer").click().run()
+    assert len(graph_data(at)["nodes"]) == 100 and all(b.key != "g_fewer" for b in at.button)
+
+
+def test_graph_view_marks_focus_and_search_matches(app_db: Path) -> None:  # noqa: F811
+    at = run_app(focus=PUTIN, search="pyongyang")
+    marks = {n["id"]: n.get("mark") for n in graph_data(at)["nodes"] if n.get("mark")}
+    assert marks == {PUTIN: "focus", PYONGYANG: "match"}
+    assert any("search match" in m.value and "focus" in m.value for m in at.markdown)
+
+
+def test_graph_view_draws_the_connection_path(app_db: Path) -> None:  # noqa: F811
+    at = run_app(top_n="5")  # the path's entities are not among the five shown: they are added
+    assert PYONGYANG not in {n["id"] for n in graph_data(at)["nodes"]}
+    at.selectbox(key="p_from").set_value(PUTIN)
+    at.selectbox(key="p_to").set_value(PYONGYANG).run()
+    data = graph_data(at)
+    path = data["highlight"]
+    assert path["nodes"][0] == PUTIN and path["nodes"][-1] == PYONGYANG
+    assert set(path["nodes"]) <= {n["id"] for n in data["nodes"]}
+    assert set(path["edges"]) <= {e["id"] for e in data["edges"]}
+    assert any("connection path" in m.value for m in at.markdown)
+
+
+def test_graph_view_co_mention_choices_round_trip_through_the_url() -> None:
+    from explorer.queries import Filters
+    from explorer.state import Known, params_from_filters, read_link
+
+    known = Known(values={}, entities={})
+    assert params_from_filters(Filters()) == {}
+    for filters in (Filters(co_min_support=1), Filters(hide_co_mentioned=True), Filters(co_min_support=3)):
+        assert read_link(params_from_filters(filters), known).filters == filters
+    assert params_from_filters(Filters(hide_co_mentioned=True)) == {"co": "0"}
+    assert read_link({"co": "1"}, known).filters == Filters()  # links from before: co=1 showed co-mentions
+    assert read_link({"co_min_support": "99"}, known).filters.co_min_support == 10  # clamped, with a notice
