@@ -151,7 +151,7 @@ def chain(snap: Snapshot, filters: Filters) -> tuple[View, Any, float, float, fl
     t0 = time.perf_counter()
     view = compute_view(snap, filters)
     t1 = time.perf_counter()
-    positions = layout_positions(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"])),
+    positions = layout_positions(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"], strict=False)),
                                  sizes=node_sizes(view.nodes))
     t2 = time.perf_counter()
     payload = vis_payload(view.nodes, view.edges, positions)

@@ -433,7 +433,7 @@ def run_pair(path: Path, lang: str, workdir: Path, timeout: float) -> list[dict[
         time.sleep(0.01)
     barrier.touch()
     results = []
-    for proc, command in zip(procs, commands):
+    for proc, command in zip(procs, commands, strict=False):
         out, err = proc.communicate(timeout=timeout)
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
@@ -735,9 +735,8 @@ def query_bench(workdir: Path, runs: int, store_url: str | None = None) -> tuple
     from explorer.evidence import mention_evidence
     from explorer.queries import Filters, compute_view
     from explorer.views.details import ARTICLES_PAGE
-    from pipelines.store import Store
-
     from pipelines.backends import public_target
+    from pipelines.store import Store
 
     db, note = synthetic_store(workdir) if store_url is None else postgres_synthetic_store(store_url)
     log(f"[queries] store {public_target(db)}: {note}")

@@ -20,10 +20,10 @@ import argparse
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import numpy as np
 import pycountry

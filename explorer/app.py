@@ -48,7 +48,7 @@ def known_of(path: str, version: str) -> Known:
     snap = snapshot(path, version)
     values = facets(snap)
     lists = {name: frozenset(values[name]) for name in LIST_FIELDS}
-    return Known(lists, dict(zip(snap.entities["id"], snap.entities["label"])),
+    return Known(lists, dict(zip(snap.entities["id"], snap.entities["label"], strict=False)),
                  frozenset(snap.relations["edge_id"].unique()), snap.resolve)
 
 
@@ -138,7 +138,7 @@ def main() -> None:
     snap = snapshot(path, version)
     link = read_url(path, version)
     present = link.present
-    labels = dict(zip(snap.entities["id"], snap.entities["label"]))
+    labels = dict(zip(snap.entities["id"], snap.entities["label"], strict=False))
     sidebar.seed_from_url(link.filters)
     with st.sidebar:
         filters = sidebar.render(facets(snap), labels)

@@ -28,7 +28,7 @@ def shortest_paths(snapshot: Snapshot, scope: Scope, docs: np.ndarray | None, a:
         paths = list(islice(nx.shortest_simple_paths(graph, int(start), int(end)), max(k, 0)))
     except nx.NetworkXNoPath:
         return []
-    return [[hop(snapshot, scope, graph, docs, u, v) for u, v in zip(path, path[1:])] for path in paths]
+    return [[hop(snapshot, scope, graph, docs, u, v) for u, v in zip(path, path[1:], strict=False)] for path in paths]
 
 
 def link_graph(scope: Scope) -> nx.Graph:
@@ -44,7 +44,7 @@ def link_graph(scope: Scope) -> nx.Graph:
     pair = low[order].astype(np.int64) * len(a.ids) + high[order]
     best = edges[order[np.unique(pair, return_index=True)[1]]]
     graph = nx.Graph()
-    graph.add_edges_from(zip(a.e_source[best].tolist(), a.e_target[best].tolist(), ({"code": int(e)} for e in best)))
+    graph.add_edges_from(zip(a.e_source[best].tolist(), a.e_target[best].tolist(), ({"code": int(e)} for e in best), strict=False))
     return graph
 
 

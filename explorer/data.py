@@ -15,8 +15,9 @@ about 3 s, most of it SQLite handing over 800,000 (entity, document) rows.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -99,7 +100,7 @@ def relation_frame(rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
     """``Store.relation_rows()`` tuples as a frame, with ``edge_id`` (one per aggregated edge)."""
     columns = _columns(rows, len(RELATION_COLUMNS) - 1)
     frame = pd.DataFrame({name: pd.array([plain(v) for v in values], dtype="str")
-                          for name, values in zip(RELATION_COLUMNS, columns) if name not in ("sentence", "score")})
+                          for name, values in zip(RELATION_COLUMNS, columns, strict=False) if name not in ("sentence", "score")})
     frame["modality"] = frame["modality"].where(frame["modality"] != "", "reported")
     frame.insert(4, "sentence", _numbers(columns[4], -1).astype(np.int64))
     frame.insert(6, "score", _numbers(columns[6], 0.0))
@@ -118,7 +119,7 @@ def entity_frame(
 ) -> pd.DataFrame:
     """Entities indexed by id with country, counts and aliases (see ``Snapshot``)."""
     frame = _frame((_entity_row(row) for row in rows), ("id", "type", "label", "attrs"), ("id", "type", "label"))
-    triples = zip(frame["id"].tolist(), frame["type"].tolist(), frame["attrs"].tolist())
+    triples = zip(frame["id"].tolist(), frame["type"].tolist(), frame["attrs"].tolist(), strict=False)
     frame["country"] = pd.array([country_of(*row) for row in triples], dtype="str")
     ids = pd.Index(frame["id"].tolist(), dtype="str")  # unnamed: "id" stays an unambiguous column
     frame["mentions"] = _per_entity(ids, mentions["entity_id"], mentions["count"].to_numpy())
@@ -185,7 +186,7 @@ def _document_counts(ids: pd.Index, documents: pd.Index, mentions: pd.DataFrame,
 
 def _columns(rows: Sequence[tuple[Any, ...]], width: int) -> list[tuple[Any, ...]]:
     """Tuples of rows turned into one tuple per column (``width`` empty ones without rows)."""
-    return list(zip(*rows)) if rows else [()] * width
+    return list(zip(*rows, strict=False)) if rows else [()] * width
 
 
 def _categorical(values: Sequence[str]) -> pd.Categorical:

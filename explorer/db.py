@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from pipelines.backends import Target, is_postgres
 from pipelines.ingest import IngestReport, ingest

@@ -8,8 +8,9 @@ where Markdown in a title (``![x](http://…)``) would otherwise become an image
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from explorer.text import inert, iso_day, plain
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -149,7 +149,7 @@ def _component(graph: nx.Graph, seed: int) -> dict[str, np.ndarray]:
     pos -= pos.mean(axis=0)
     radius = float(np.abs(pos).max()) or 1.0
     pos *= math.sqrt(len(ids)) / radius
-    return dict(zip(ids, pos))
+    return dict(zip(ids, pos, strict=False))
 
 
 def _iterations(nodes: int) -> int:
@@ -206,7 +206,7 @@ def _pack(blocks: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     row_width = max(max(w for w, _ in boxes), math.sqrt(ASPECT * sum((w + GAP) * (h + GAP) for w, h in boxes)))
     placed: dict[str, np.ndarray] = {}
     x = y = row_height = 0.0
-    for block, (width, height) in zip(blocks, boxes):
+    for block, (width, height) in zip(blocks, boxes, strict=False):
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height + GAP, 0.0
         low = np.min(np.stack(list(block.values())), axis=0)
@@ -228,4 +228,4 @@ def _fit(placed: dict[str, np.ndarray], scale: float) -> dict[str, np.ndarray]:
     centre = (points.max(axis=0) + points.min(axis=0)) / 2
     extent = float(np.abs(points - centre).max()) or 1.0
     points = (points - centre) * (scale / extent)
-    return dict(zip(placed, points))
+    return dict(zip(placed, points, strict=False))

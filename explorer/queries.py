@@ -232,7 +232,7 @@ def facets(snapshot: Snapshot) -> dict[str, Any]:
         "countries": _country_labels(snapshot),
         "sources": sorted(v for v in docs["source"].unique() if v),
         "languages": sorted(v for v in docs["lang"].unique() if v),
-        "documents": dict(zip(newest["id"], newest["title"].where(newest["title"] != "", newest["key"]))),
+        "documents": dict(zip(newest["id"], newest["title"].where(newest["title"] != "", newest["key"]), strict=False)),
         "date_min": dated.min() if len(dated) else "",
         "date_max": dated.max() if len(dated) else "",
     }
@@ -327,7 +327,7 @@ def _betweenness(ids: pd.Series, edges: pd.DataFrame) -> dict[str, float]:
         return {}
     graph = nx.Graph()
     graph.add_nodes_from(ids)
-    graph.add_edges_from(zip(edges["source"], edges["target"]))
+    graph.add_edges_from(zip(edges["source"], edges["target"], strict=False))
     links = max(graph.number_of_edges(), 1)
     pivots = max(MIN_BETWEENNESS_PIVOTS, BETWEENNESS_BUDGET // links)
     return nx.betweenness_centrality(graph, k=None if pivots >= len(ids) else pivots, seed=7)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -20,7 +20,7 @@ from explorer.data import Snapshot
 # Letters that Unicode does not decompose into a base letter and a combining mark.
 _SPECIAL = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
 _SEPARATOR = re.compile(r"[\s\-–'’.(/]")
-_KEYS: "weakref.WeakKeyDictionary[Snapshot, pd.Series]" = weakref.WeakKeyDictionary()
+_KEYS: weakref.WeakKeyDictionary[Snapshot, pd.Series] = weakref.WeakKeyDictionary()
 
 EXACT, PREFIX, WORD_PREFIX, SUBSTRING = range(4)
 
@@ -63,7 +63,7 @@ def match_rank(names: str, query: str) -> int:
 
 def _name_rows(snapshot: Snapshot) -> Iterable[tuple[str, str, list[str]]]:
     entities = snapshot.entities
-    return zip(entities["id"], entities["label"], entities["aliases"])
+    return zip(entities["id"], entities["label"], entities["aliases"], strict=False)
 
 
 def _key(row: tuple[str, str, list[str]]) -> str:

@@ -11,8 +11,9 @@ The order and meaning of the steps is documented in ``explorer.queries``.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 CO_MENTIONED = "co_mentioned"
 MAX_HOPS = 3
-_ARRAYS: "weakref.WeakKeyDictionary[Snapshot, Arrays]" = weakref.WeakKeyDictionary()
+_ARRAYS: weakref.WeakKeyDictionary[Snapshot, Arrays] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,12 +10,11 @@ installed (see the README, "Scale-out").
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from pipelines.distribute import Submit
 from pipelines.errors import EngineError
-
 
 
 @contextmanager

@@ -8,9 +8,10 @@ whichever process did the work.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from itertools import islice
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 Chunk = TypeVar("Chunk")
 Result = TypeVar("Result")

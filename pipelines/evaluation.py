@@ -8,9 +8,10 @@ relations by (source, relation, target), each as sets per article.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -39,7 +40,7 @@ class Score:
     fp: int = 0
     fn: int = 0
 
-    def __add__(self, other: "Score") -> "Score":
+    def __add__(self, other: Score) -> Score:
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     @property
@@ -65,7 +66,7 @@ class Score:
         return f"{name:{width}} {self.precision:9.3f} {self.recall:7.3f} {self.f1:6.3f} {self.tp:6} {self.fp:6} {self.fn:6}"
 
     @classmethod
-    def of_sets(cls, predicted: set[Any], gold: set[Any]) -> "Score":
+    def of_sets(cls, predicted: set[Any], gold: set[Any]) -> Score:
         return cls(len(predicted & gold), len(predicted - gold), len(gold - predicted))
 
 

@@ -11,12 +11,12 @@ document with the stored copy's facts.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from pipelines.backends import Target
 from pipelines.dask_engine import dask_submit

@@ -14,9 +14,9 @@ it lies inside an unscored span and a false positive otherwise.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -78,7 +78,7 @@ def score_sentence(predicted: Spans, gold: list[GoldSpan], report: NerReport, mi
     for start, end, label in misaligned or set():
         if not any(s <= start and end <= e for s, e in neutral):
             report.per_label[label] += Score(fp=1)
-    for start, end, label in expected - predicted:
+    for _start, _end, label in expected - predicted:
         report.per_label[label] += Score(fn=1)
 
 
@@ -148,6 +148,6 @@ def evaluate_sentences(sentences: Iterable[GoldSentence], lang: str) -> NerRepor
     """Run the ingest recogniser of ``lang`` on gold documents and score it."""
     report, nlp = NerReport(), get_nlp(lang)
     for batch in _batches(_documents(sentences), BATCH):
-        for gold, doc in zip(batch, nlp.pipe(d.text for d in batch)):
+        for gold, doc in zip(batch, nlp.pipe(d.text for d in batch), strict=False):
             _score_document(gold, doc, report)
     return report

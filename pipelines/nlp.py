@@ -32,8 +32,8 @@ KG_COMPONENTS = ("kg_entities", "kg_agreements", "kg_relations")
 # Split "russisch-nordkoreanische" and "EU-Vietnam-Abkommen" into their parts,
 # and text glued by bad HTML conversion ("Rodong SinmunPutin") at the case change.
 EXTRA_INFIXES = (
-    r"(?<=[{a}])-(?=[{a}])".format(a=ALPHA),
-    r"(?<=[{l}]{{3}})(?=[{u}][{l}]{{2}})".format(l=ALPHA_LOWER, u=ALPHA_UPPER),
+    rf"(?<=[{ALPHA}])-(?=[{ALPHA}])",
+    rf"(?<=[{ALPHA_LOWER}]{{3}})(?=[{ALPHA_UPPER}][{ALPHA_LOWER}]{{2}})",
 )
 
 
@@ -64,7 +64,7 @@ EXTRA_SUFFIXES = (r"(?<=[0-9]{4})\.",)
 def _extend_tokenizer(nlp: Language) -> None:
     """Add EXTRA_INFIXES and EXTRA_SUFFIXES to the language's own tokenizer rules."""
     infixes = list(nlp.Defaults.infixes or ()) + list(EXTRA_INFIXES)
-    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer: Tokenizer = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     suffixes = list(nlp.Defaults.suffixes or ()) + list(EXTRA_SUFFIXES)
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search

@@ -7,8 +7,9 @@ character offsets into ``Extraction.text`` (the cleaned article text).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from pipelines.printable import printable
 
@@ -77,7 +78,7 @@ class Sentence:
         return {"start": self.start, "end": self.end}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Sentence":
+    def from_dict(cls, data: Mapping[str, Any]) -> Sentence:
         return cls(int(data["start"]), int(data["end"]))
 
 
@@ -102,7 +103,7 @@ class Mention:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Mention":
+    def from_dict(cls, data: Mapping[str, Any]) -> Mention:
         return cls(
             start=int(data["start"]),
             end=int(data["end"]),
@@ -134,7 +135,7 @@ class Entity:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Entity":
+    def from_dict(cls, data: Mapping[str, Any]) -> Entity:
         return cls(
             id=str(data["id"]),
             type=str(data["type"]),
@@ -161,7 +162,7 @@ class Relation:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Relation":
+    def from_dict(cls, data: Mapping[str, Any]) -> Relation:
         return cls(
             source=str(data["source"]),
             relation=str(data["relation"]),
@@ -204,7 +205,7 @@ class Extraction:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Extraction":
+    def from_dict(cls, data: Mapping[str, Any]) -> Extraction:
         return cls(
             id=str(data["id"]),
             lang=str(data.get("lang", "")),

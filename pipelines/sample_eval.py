@@ -11,9 +11,10 @@ false positives of each article are kept for ``--errors``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pipelines.errors import InputError
 from pipelines.evaluation import Gold, Score, agreement_sets, entity_sets, load_gold, relation_sets, score_header
@@ -21,6 +22,7 @@ from pipelines.extract import extract_many
 from pipelines.records import Article, Extraction
 from pipelines.sources import read_file
 from pipelines.tolerant_match import match_entities
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -151,6 +153,6 @@ def evaluate_gold(path: Path, limit: int | None = None) -> SampleReport:
     golds = [(load_gold(p), p) for p in gold_files(path)[:limit]]
     articles = [gold_article(gold, p) for gold, p in golds]
     report = SampleReport()
-    for (gold, _), (_, record) in zip(golds, extract_many(articles)):
+    for (gold, _), (_, record) in zip(golds, extract_many(articles), strict=False):
         report.add(record, gold)
     return report

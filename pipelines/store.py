@@ -56,7 +56,7 @@ class Store:
         self.where = db.where
 
     @classmethod
-    def open(cls, target: Target) -> "Store":
+    def open(cls, target: Target) -> Store:
         """Open and migrate to the current schema: a SQLite file (created with its folders) or a
         ``postgresql://`` URL (the database must exist).  StoreError naming it when unusable."""
         return cls(open_backend(target), target)
@@ -65,7 +65,7 @@ class Store:
         """Close the connection; safe to call twice."""
         self._db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(

@@ -8,7 +8,8 @@ workers), and the writer needs nothing else.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from pipelines.records import Extraction
 

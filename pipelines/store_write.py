@@ -15,8 +15,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from pipelines import schema as sql
 from pipelines.backends import Backend
@@ -53,7 +54,7 @@ def save_items(
     in the batch).  Per item: ``new``, ``replaced`` or ``unchanged``, with
     ``COPY`` appended for copies.
     """
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     resolver = Resolver(db)
     results: list[str] = []
     for index, (article, record) in enumerate(items):
@@ -75,7 +76,7 @@ def save_items(
 
 
 def _save_item(
-    resolver: "Resolver", article: Article, record: Extraction | StoreRows | None, now: str, extract: Extract | None
+    resolver: Resolver, article: Article, record: Extraction | StoreRows | None, now: str, extract: Extract | None
 ) -> str:
     db = resolver.db
     digest = article_hash(article)
@@ -147,7 +148,7 @@ def storable_article(article: Article) -> Article:
     """The article with every text field storable on both backends; its hash follows its text."""
     if not any(_UNSTORABLE.search(getattr(article, name)) for name in _ARTICLE_TEXT_FIELDS):
         return article
-    cleaned = {name: storable(getattr(article, name)) for name in _ARTICLE_TEXT_FIELDS}
+    cleaned: dict[str, Any] = {name: storable(getattr(article, name)) for name in _ARTICLE_TEXT_FIELDS}
     return dataclasses.replace(article, **cleaned, content_hash=content_hash(cleaned["text"]))
 
 
@@ -212,7 +213,7 @@ def _write_document(
     })
 
 
-def _insert_facts(resolver: "Resolver", article: Article, rows: StoreRows) -> None:
+def _insert_facts(resolver: Resolver, article: Article, rows: StoreRows) -> None:
     db, published, doc_id = resolver.db, article.published or rows.published, article.key
     ids = {row[0]: resolver.entity(row, rows.lang, published) for row in rows.entities}
     db.executemany(sql.INSERT_SENTENCE, [

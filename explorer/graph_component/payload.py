@@ -138,7 +138,7 @@ def vis_nodes(rows: list[dict[str, Any]], positions: Mapping[str, Position]) -> 
     """One vis node per row, sized by weight on a square-root scale."""
     weights = [_number(row.get("weight", row.get("mentions"))) for row in rows]
     top = max(weights, default=0.0)
-    return [_node(row, weight, top, positions.get(str(row["id"]))) for row, weight in zip(rows, weights)]
+    return [_node(row, weight, top, positions.get(str(row["id"]))) for row, weight in zip(rows, weights, strict=False)]
 
 
 def _node(row: Mapping[str, Any], weight: float, top: float, position: Position | None) -> dict[str, Any]:
@@ -171,7 +171,7 @@ def vis_edges(rows: list[dict[str, Any]], labels: Mapping[str, str],
     """
     supports = [_number(row.get("support", row.get("weight")), 1.0) for row in rows]
     top = max(supports, default=0.0)
-    return [_edge(row, support, top, labels, greys) for row, support in zip(rows, supports)]
+    return [_edge(row, support, top, labels, greys) for row, support in zip(rows, supports, strict=False)]
 
 
 def _edge(row: Mapping[str, Any], support: float, top: float, labels: Mapping[str, str],

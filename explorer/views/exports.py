@@ -24,7 +24,7 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     columns[0].download_button("HTML (offline)", partial(standalone_html, nodes, edges, options, title=title),
                                file_name="entente-view.html", mime="text/html", key="x_html")
     png = columns[1].button("PNG of the graph", key="x_png")
-    for column, (fmt, mime) in zip(columns[2:], FORMATS.items()):
+    for column, (fmt, mime) in zip(columns[2:], FORMATS.items(), strict=False):
         column.download_button(fmt.upper(), partial(export_bytes, nodes, edges, fmt),
                                file_name=f"entente-view.{fmt}", mime=mime, key=f"x_{fmt}")
     return png

@@ -9,11 +9,10 @@ interface (``Backend``), so the store's logic is written once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Union
 
 from pipelines.backends.base import Backend
 
-Target = Union[str, Path]
+Target = str | Path
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 

@@ -64,7 +64,7 @@ class PostgresBackend(ExplicitTransactions):
         self.where = public_url(url)
 
     @classmethod
-    def connect(cls, url: str) -> "PostgresBackend":
+    def connect(cls, url: str) -> PostgresBackend:
         """Connect and migrate; StoreError (without the password) when the server or database is unusable."""
         try:
             conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from pipelines.backends import sqlite_migrations as migrations
 from pipelines.backends.base import ExplicitTransactions
@@ -23,7 +24,7 @@ class SqliteBackend(ExplicitTransactions):
         self.where = str(path)
 
     @classmethod
-    def connect(cls, path: Path) -> "SqliteBackend":
+    def connect(cls, path: Path) -> SqliteBackend:
         """Open (creating parent folders and the file) and migrate to the current schema."""
         conn = migrations.connect(path)
         try:

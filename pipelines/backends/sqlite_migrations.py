@@ -9,8 +9,8 @@ so a crash mid-migration leaves the previous version intact.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from pipelines.backends.base import refuse_newer
 from pipelines.errors import StoreError

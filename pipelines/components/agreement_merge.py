@@ -11,7 +11,7 @@ agreement reported in two articles or languages gets the same id.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 
 from pipelines.components.candidates import Agreement, AgreementCandidate, Candidate
 from pipelines.components.tokens import Tokens
@@ -47,7 +47,7 @@ def _complete_parties(cand: AgreementCandidate, phrases: list[AgreementCandidate
         cand.parties.append(other)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _update_words(lang: str) -> WordTest:
     return WordTest(lambda word: cue_of(word, lang) == "update")
 

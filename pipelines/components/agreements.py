@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from pipelines.components.candidates import AgreementCandidate, Candidate
 from pipelines.components.clauses import clause_around
@@ -150,7 +150,7 @@ def find_agreements(t: Tokens, lang: str, candidates: list[Candidate]) -> list[A
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _agreement_words(lang: str) -> WordTest:
     return WordTest(lambda word: agreement_kind(word, lang))
 

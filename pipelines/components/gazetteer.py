@@ -7,15 +7,16 @@ the tokenizer cuts them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.organizations import organization_names
-from pipelines.knowledge.tables import not_names
 from pipelines.knowledge.places import place_names_for
+from pipelines.knowledge.tables import not_names
 
 
 @dataclass(frozen=True)

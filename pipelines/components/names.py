@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+
 from pipelines.components.candidates import Candidate
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, glued_hyphen, glued_to_next
@@ -156,7 +157,7 @@ def _opens_name(tokens: Tokens, i: int, blocked: set[int], given: frozenset[str]
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _given_test(lang: str) -> WordTest:
     """Words that are given names in ``lang``'s lexicon."""
     given = given_names(lang)
@@ -182,7 +183,7 @@ def find_persons(tokens: Tokens, lang: str, blocked: set[int], owner_at: dict[in
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _role_ends(lang: str) -> WordTest:
     """Words that can end a role phrase (a one-word role or the last word of a longer one) and titles."""
     return WordTest(lambda word: word in multi_word_roles(lang) or role_for_word(word, lang) is not None or word in TITLES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache
 from itertools import combinations
 
 from pipelines.components.affiliations import membership, publication
@@ -229,7 +229,7 @@ ENDPOINTS: dict[str, Callable[[Scope], list[tuple[Candidate, str]]]] = {
 STATED_AS = {"attends": "visits"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trigger_words(lang: str) -> WordTest:
     return WordTest(lambda word: trigger_relation(word, lang))
 
@@ -294,7 +294,7 @@ def caption_meetings(t: Tokens, index: int, ents: list[Candidate]) -> list[Relat
     if end - start > CAPTION_LENGTH or CALENDAR.isdisjoint(t.words[start:end]):
         return []
     found = []
-    for a, b in zip(persons, persons[1:]):
+    for a, b in zip(persons, persons[1:], strict=False):
         between = t.lower[a.end : b.start]
         if a.id != b.id and len(between) <= 6 and COORDINATION & set(between):
             found.append(RelationCandidate(a.id, "meets", b.id, index, "reported", 0.6))

@@ -117,7 +117,7 @@ def build_tokens(doc: Doc) -> Tokens:
     orths, starts, spaces = doc.to_array([ORTH, IDX, SPACY]).T
     words = _texts(orths.tolist(), doc)
     gaps = spaces.astype(bool).tolist()
-    text = "".join([word + " " if gap else word for word, gap in zip(words, gaps)])
+    text = "".join([word + " " if gap else word for word, gap in zip(words, gaps, strict=False)])
     sents = [(s.start, s.end) for s in doc.sents]
     return Tokens(text, words, [w.lower() for w in words], starts.tolist(), gaps, sents, sentence_index(sents, len(words)), doc.vocab)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipelines.knowledge.tables import read_rows
 
@@ -19,7 +19,7 @@ KIND_WORDS = {
 ID_FAMILIES = {"trade_agreement": "trade-agreement", "memorandum": "memorandum"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def agreement_terms(lang: str) -> tuple[tuple[str, str], ...]:
     """(word ending, kind) pairs of ``lang``, longest ending first."""
     rows = [(row[0], row[2]) for row in read_rows("agreement_terms.tsv") if row[1] == lang]
@@ -36,7 +36,7 @@ def agreement_kind(word: str, lang: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def agreement_cues(lang: str) -> dict[str, str]:
     """Cue word starts -> meaning ("status:planned", "party:between", "update")."""
     return {row[0]: row[2] for row in read_rows("agreement_cues.tsv") if row[1] == lang}

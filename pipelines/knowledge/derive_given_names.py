@@ -41,7 +41,7 @@ def _class_names(provider: type) -> set[str]:
 
 
 def faker_given_names() -> Iterable[str]:
-    import faker.providers.person as person  # type: ignore[import-not-found]  # only needed to derive
+    import faker.providers.person as person  # only needed to derive
 
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)

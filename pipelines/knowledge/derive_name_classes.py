@@ -35,6 +35,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 CLASSES = {
     "given": (56, 24, 504, 248, 120, 888, 376),
@@ -110,14 +111,15 @@ def _person_genitive(word: str, found: dict[str, str], logprob: dict[str, float]
 
 
 def _data_dir() -> Path:
-    import spacy_lookups_data  # type: ignore[import-not-found]  # only needed to derive the file
+    import spacy_lookups_data  # only needed to derive the file
 
     return Path(spacy_lookups_data.__file__).parent / "data"
 
 
-def _table(path: Path) -> dict:  # type: ignore[type-arg]
+def _table(path: Path) -> dict[str, Any]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)  # type: ignore[no-any-return]
+        table: dict[str, Any] = json.load(handle)
+        return table
 
 
 # English: the two clusters of given names in en_lexeme_cluster (502: John, James, David, Harry …; 1014:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pipelines.knowledge.tables import cell, read_rows, split_list
 
@@ -26,7 +26,7 @@ def _entry(row: tuple[str, ...]) -> Organization:
     return Organization(f"organization:{row[0]}", cell(row, 1), cell(row, 2), cell(row, 3), cell(row, 4))
 
 
-@lru_cache(maxsize=None)
+@cache
 def organization_names(lang: str = "") -> dict[str, Organization]:
     """Every surface form of a known organisation -> the organisation; for German also the German parties,
     courts, broadcasters, papers and DAX companies of ``german_organizations.tsv``, less the forms that

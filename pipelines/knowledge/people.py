@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipelines.knowledge.tables import DATA_DIR, not_names, read_rows
 
@@ -18,14 +18,14 @@ class Role:
     kind: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def first_names() -> frozenset[str]:
     """Given names (and East Asian family names that open a full name)."""
     lines = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_classes() -> dict[str, str]:
     """German word forms that are names -> "given", "family", "place" or "organization"
     (``data/name_classes.tsv``, derived from spacy-lookups-data's word clusters)."""
@@ -33,7 +33,7 @@ def name_classes() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_given_names() -> frozenset[str]:
     """Given names from the English word clusters (``data/name_classes_en.tsv``), less those that name a
     place of the gazetteer ("Darwin", "Austin", "Victoria"): there the place is the likelier reading."""
@@ -43,7 +43,7 @@ def english_given_names() -> frozenset[str]:
     return frozenset(derived - set(place_names()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_name_classes() -> dict[str, str]:
     """English word forms -> "given" (a given name) or "word" (a common lower-case word), from
     ``data/name_classes_en.tsv`` (derived from spacy-lookups-data's English word clusters)."""
@@ -56,7 +56,7 @@ def is_english_word(word: str) -> bool:
     return english_name_classes().get(word.lower()) == "word"
 
 
-@lru_cache(maxsize=None)
+@cache
 def world_given_names() -> frozenset[str]:
     """Given names of many countries (``data/given_names_world.txt``, from Faker's person providers) for
     English text, less common English words ("Hope") and known places ("Devon", "Preston"). German text
@@ -69,7 +69,7 @@ def world_given_names() -> frozenset[str]:
     return frozenset(name for name in names if not is_english_word(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def given_names(lang: str) -> frozenset[str]:
     """The curated given names, those derived from the word clusters of the language (German:
     ``name_classes``; English: ``english_given_names`` and ``world_given_names``), less what
@@ -83,7 +83,7 @@ def given_names(lang: str) -> frozenset[str]:
     return first_names() | (derived - set(not_names()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def roles(lang: str) -> dict[tuple[str, ...], Role]:
     """Role word sequences of ``lang`` -> role."""
     found = {}
@@ -121,7 +121,7 @@ def _compound_role(word: str, lang: str) -> Role | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _roles_by_suffix(lang: str) -> tuple[tuple[int, dict[str, Role]], ...]:
     """Single-word roles as (length, lower-cased word -> role), longest first; of two roles with one
     lower-cased word, the first in ``_single_word_roles`` order wins, as in a scan of that list."""
@@ -131,7 +131,7 @@ def _roles_by_suffix(lang: str) -> tuple[tuple[int, dict[str, Role]], ...]:
     return tuple(sorted(by_length.items(), key=lambda item: -item[0]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def multi_word_roles(lang: str) -> dict[str, list[Role]]:
     """Roles of several words ("Prime Minister"), indexed by their last word."""
     index: dict[str, list[Role]] = {}
@@ -141,7 +141,7 @@ def multi_word_roles(lang: str) -> dict[str, list[Role]]:
     return index
 
 
-@lru_cache(maxsize=None)
+@cache
 def _single_word_roles(lang: str) -> tuple[tuple[tuple[str, ...], Role], ...]:
     # Longest suffix first: "Ministerpräsident" must not end up as "Präsident"'s compound only.
     items = [(words, role) for words, role in roles(lang).items() if len(words) == 1]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipelines.knowledge.tables import cell, read_rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def _triggers(lang: str) -> tuple[tuple[str, str, bool], ...]:
     """(word start, relation, whole word only), longest first."""
     rows = [
@@ -28,13 +28,13 @@ def trigger_relation(word: str, lang: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def modality_cues(lang: str) -> dict[str, str]:
     """Cue word -> modality (denied, planned, hypothetical)."""
     return {row[0]: row[2] for row in read_rows("modality_cues.tsv") if row[1] == lang}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _office_cues(lang: str) -> tuple[tuple[str, str], ...]:
     rows = read_rows("modality_cues.tsv")
     return tuple((row[0], row[2]) for row in rows if row[1] == lang and row[2] in ("former", "planned"))

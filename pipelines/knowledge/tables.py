@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of ``data/<name>`` split on tabs, comments and blank lines dropped."""
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
@@ -29,7 +29,7 @@ def split_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def not_names() -> tuple[str, ...]:
     """Phrases that look like names but are none (``data/not_names.txt``)."""
     lines = (DATA_DIR / "not_names.txt").read_text(encoding="utf-8").splitlines()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.harness import ROOT, edge_point, graph_eval, node_point, wait_graph_drawn
 
@@ -36,7 +36,7 @@ def open_app(page: Page, url: str) -> None:
     wait_graph_drawn(page, KEY, timeout=120_000)
 
 
-def details(page: Page):  # type: ignore[no-untyped-def]
+def details(page: Page) -> Locator:
     return page.locator(".kg-evidence")
 
 

@@ -10,9 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.views import details
-from pipelines.store import Store
-
 from pipelines.ingest import IngestReport
+from pipelines.store import Store
 
 APP = str(Path(__file__).resolve().parents[2] / "explorer" / "app.py")
 GRAPH_KEY = "kg_graph"
@@ -177,7 +176,7 @@ def test_app_presentation_mode_hides_tabs(app_db: Path) -> None:
 
 def test_app_exports_offer_every_format(app_db: Path) -> None:
     at = run_app()
-    labels = {b.label for b in at.get("download_button")}
+    labels = {getattr(b, "label", None) for b in at.get("download_button")}
     assert {"HTML (offline)", "GRAPHML", "GEXF", "JSON", "CSV"} <= labels
 
 

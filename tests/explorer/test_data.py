@@ -44,7 +44,7 @@ def test_load_snapshot_holds_every_stored_row(snapshot: Snapshot, store: Store) 
 def test_load_snapshot_counts_match_the_store(snapshot: Snapshot, store: Store) -> None:
     expected = {e["id"]: (e["mention_count"], e["document_count"]) for e in store.entities()}
     entities = snapshot.entities
-    assert dict(zip(entities["id"], zip(entities["mentions"], entities["documents"]))) == expected
+    assert dict(zip(entities["id"], zip(entities["mentions"], entities["documents"], strict=False), strict=False)) == expected
 
 
 def test_load_snapshot_edge_ids_join_source_relation_target(snapshot: Snapshot) -> None:

@@ -132,7 +132,7 @@ def test_csv_is_the_edges_table_with_labels(payload) -> None:
     rows = list(csv.reader(io.StringIO(export_bytes(payload[0], payload[1], "csv").decode("utf-8"))))
     assert tuple(rows[0]) == EDGE_COLUMNS
     assert len(rows) == 1 + 3
-    first = dict(zip(rows[0], rows[1]))
+    first = dict(zip(rows[0], rows[1], strict=False))
     assert first["source_label"] == "Anna Ümlaut" and first["target_label"] == f"Evil {SCRIPT}"
     assert first["weight"] == "3" and first["relation"] == "meets"
 

@@ -247,7 +247,7 @@ def test_parallel_edges_bend_apart_and_single_ones_stay_straight() -> None:
     _, edges, options = vis_payload(*parallel_frames())
     smooth = {e["id"]: e.get("smooth") for e in edges}
     assert smooth["a|meets|c"] is None and options["edges"]["smooth"] is False
-    pair = [smooth[i] for i in ("a|meets|b", "a|visits|b", "b|criticises|a")]
+    pair: list[Any] = [smooth[i] for i in ("a|meets|b", "a|visits|b", "b|criticises|a")]
     assert pair[1] is None  # the middle of three stays straight
     assert {s["type"] for s in (pair[0], pair[2])} == {"curvedCCW"}  # opposite sides: b->a bends the other way
     assert all(s["roundness"] > 0.2 for s in (pair[0], pair[2]))

@@ -75,7 +75,7 @@ def test_layout_positions_ignore_unknown_nodes_self_loops_and_duplicates() -> No
 def test_layout_positions_of_the_sample_view(sample_db: tuple[Path, IngestReport]) -> None:
     with Store.open(sample_db[0]) as store:
         view = compute_view(load_snapshot(store), Filters())
-    positions = layout_positions(list(view.nodes["id"]), list(zip(view.edges["source"], view.edges["target"])))
+    positions = layout_positions(list(view.nodes["id"]), list(zip(view.edges["source"], view.edges["target"], strict=False)))
     assert set(positions) == set(view.nodes["id"])
     assert np.isfinite(np.array(list(positions.values()))).all()
 

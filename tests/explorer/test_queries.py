@@ -260,7 +260,7 @@ def test_explain_paths_from_putin_to_vietnam_with_evidence(snapshot: Snapshot, s
     assert 1 <= len(paths) <= 3 and paths[0][0]["relation"] in {"visits", "travels_to"} and len(paths[0]) == 1
     for path in paths:
         assert path[0]["source"] == PUTIN and path[-1]["target"] == "country:VN"
-        assert all(left["target"] == right["source"] for left, right in zip(path, path[1:]))
+        assert all(left["target"] == right["source"] for left, right in zip(path, path[1:], strict=False))
         for hop in path:
             assert hop["relation"] != "co_mentioned"
             assert mentioned_in_sentence(store, hop["source"], hop["document_id"], hop["sentence"])
@@ -289,7 +289,7 @@ def test_explain_paths_follow_the_filters(snapshot: Snapshot) -> None:
     assert explain_paths(snapshot, Filters(relations=("visits",)), PUTIN, "agreement:agreement-kp-ru-2024") == []
     assert explain_paths(snapshot, Filters(), PUTIN, "person:nobody") == []
     english = explain_paths(snapshot, Filters(languages=("en",)), PUTIN, "country:VN")
-    langs = dict(zip(snapshot.documents["id"], snapshot.documents["lang"]))
+    langs = dict(zip(snapshot.documents["id"], snapshot.documents["lang"], strict=False))
     assert english and all(langs[hop["document_id"]] == "en" for path in english for hop in path)
 
 

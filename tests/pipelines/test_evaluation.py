@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from pipelines.evaluation import Gold, Score, load_gold, load_gold_folder, score_agreements, score_entities, score_relations
 from pipelines.errors import InputError
+from pipelines.evaluation import (
+    Gold,
+    Score,
+    load_gold,
+    load_gold_folder,
+    score_agreements,
+    score_entities,
+    score_relations,
+)
 from pipelines.records import Entity, Extraction, Relation
 from tests.conftest import SAMPLE_DATA
 
 GOLD = load_gold_folder(SAMPLE_DATA / "gold")
 
 
-def _total(records: dict[str, Extraction], scorer) -> Score:  # type: ignore[no-untyped-def]
+def _total(records: dict[str, Extraction], scorer: Callable[[Extraction, Gold], Score]) -> Score:
     total = Score()
     for gold in GOLD:
         total += scorer(records[gold.article], gold)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -25,7 +27,7 @@ def _install_trained_pipeline(root: Path) -> None:
     """A real spaCy pipeline package named like the German small model, with an NER-like component
     (an entity ruler stands in for the statistical model: both fill ``doc.ents``)."""
     trained = spacy.blank("de")
-    ruler = trained.add_pipe("entity_ruler", name="ner")
+    ruler: Any = trained.add_pipe("entity_ruler", name="ner")
     ruler.add_patterns([{"label": "PER", "pattern": "Xandor Zabelberger"}, {"label": "ORG", "pattern": "Tiefbaukontor"}])
     package = root / "de_core_news_sm"
     (package / "pipeline").mkdir(parents=True)
@@ -34,7 +36,7 @@ def _install_trained_pipeline(root: Path) -> None:
 
 
 @pytest.fixture
-def installed_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def installed_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     _install_trained_pipeline(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     nlp_module.get_nlp.cache_clear()

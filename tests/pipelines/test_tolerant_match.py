@@ -7,12 +7,12 @@ from pipelines.tolerant_match import match_entities
 
 
 def _entity(entity_id: str, label: str, *texts: str) -> Entity:
-    mentions = [Mention(start=0, end=len(t), text=t, sentence=0, method="rule", score=0.9) for t in texts]
+    mentions = tuple(Mention(start=0, end=len(t), text=t, sentence=0, method="rule", score=0.9) for t in texts)
     return Entity(id=entity_id, type=entity_id.split(":")[0], label=label, mentions=mentions)
 
 
 def _record(*entities: Entity) -> Extraction:
-    return Extraction(id="a", lang="en", title="", text="", sentences=[], entities=list(entities), relations=[])
+    return Extraction(id="a", lang="en", title="", text="", sentences=(), entities=entities, relations=())
 
 
 def test_tolerant_match_by_mention_text_and_gold_label() -> None:

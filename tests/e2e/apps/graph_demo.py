@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 import streamlit as st
-from demo_data import demo_frames, synthetic_frames
+from demo_data import demo_frames, synthetic_frames  # type: ignore[import-not-found]  # beside this app
 
 from explorer.graph_component import graph_view, vis_payload
 
