@@ -98,3 +98,14 @@ def test_app_hostile_link_clamps_hops_and_keeps_good_values(hostile_db: Path) ->
     assert at.sidebar.slider(key="f_hops").value == 3
     assert at.sidebar.multiselect(key="f_types").value == ["person"]
     assert at.query_params["hops"] == "3" and at.query_params["types"] == "person"
+
+
+def test_app_damaged_database_file_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = build_hostile_store(tmp_path / "damaged.sqlite", damaged=False)
+    with db.open("r+b") as handle:  # garbage over every page after the header page
+        handle.seek(4096)
+        handle.write(bytes(range(256)) * ((db.stat().st_size - 4096) // 256 + 1))
+    monkeypatch.setenv("KG_DB", str(db))
+    at = run_app()
+    assert not at.exception
+    assert [e.value for e in at.error if "damaged" in e.value and str(db) in e.value]
