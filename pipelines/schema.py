@@ -174,8 +174,8 @@ SELECT :document_id, entity_id, start_char, end_char, text, sentence_idx, method
 FROM mentions WHERE document_id = :source_id"""
 
 COPY_RELATIONS = """
-INSERT INTO relations (document_id, source, relation, target, sentence_idx, evidence, modality, score)
-SELECT :document_id, source, relation, target, sentence_idx, evidence, modality, score
+INSERT INTO relations (document_id, source, relation, target, sentence_idx, evidence, modality, score, basis)
+SELECT :document_id, source, relation, target, sentence_idx, evidence, modality, score, basis
 FROM relations WHERE document_id = :source_id"""
 
 DELETE_DOCUMENT = "DELETE FROM documents WHERE id = :id"

@@ -130,3 +130,15 @@ def test_explorer_e2e_upload_over_the_limit_is_refused(page: Page, upload_url: s
     page.get_by_role("tab", name="Add articles").click()
     page.locator("input[type=file]").set_input_files(str(big))
     expect(page.get_by_text(re.compile(r"File must be 10(\.0)?\s?MB or smaller"))).to_be_visible(timeout=30_000)
+
+
+def test_explorer_e2e_damaged_database_file_is_one_clear_message(
+    page: Page, streamlit_server: Callable[..., str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    db = build_hostile_store(tmp_path_factory.mktemp("damaged") / "damaged.sqlite", damaged=False)
+    with db.open("r+b") as handle:  # garbage over every page after the header page
+        handle.seek(4096)
+        handle.write(bytes(range(256)) * ((db.stat().st_size - 4096) // 256 + 1))
+    page.goto(streamlit_server(APP, {"KG_DB": str(db)}))
+    expect(page.get_by_text(f"Entente cannot open its data: {db}").first).to_be_visible(timeout=120_000)
+    no_traceback(page)
