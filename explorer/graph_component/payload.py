@@ -50,6 +50,7 @@ DASHES: dict[str, list[int]] = {  # modality -> dash pattern; "reported" is soli
     "planned": [8, 5],
     "hypothetical": [2, 5],
     "denied": [12, 4, 2, 4],
+    "former": [3, 3],  # an office or membership that no longer holds ("ehemalige", "former")
 }
 FOCUS_BORDER = ("#111111", 5)   # colour, width: the focus entity
 MATCH_BORDER = ("#f5b400", 4)   # search matches

@@ -279,3 +279,13 @@ def test_component_data_carries_the_path_outside_the_signature(payload) -> None:
                           highlight={"nodes": ["person:a", "country:KP"], "edges": ["person:a|visits|country:KP"]})
     assert plain["highlight"] is None and plain["sig"] == path["sig"]
     assert path["highlight"] == {"nodes": ["person:a", "country:KP"], "edges": ["person:a|visits|country:KP"]}
+
+
+def test_dashes_mark_a_former_relation_in_its_own_pattern() -> None:
+    nodes, edges, positions = frames()
+    edges.loc[len(edges)] = ("person:a", "leader_of", "country:KP", 2, 1, "former")
+    drawn = by_id(vis_payload(nodes, edges, positions)[1])
+    former = drawn["person:a|leader_of|country:KP"]
+    others = {tuple(e["dashes"]) for i, e in drawn.items() if "dashes" in e and i != "person:a|leader_of|country:KP"}
+    assert former["dashes"] and tuple(former["dashes"]) not in others
+    assert "former" in former["title"]
