@@ -26,7 +26,7 @@ from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.names import CALENDAR, free_name_word, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest, covered
+from pipelines.components.word_tests import WordTest, covered, glued_hyphen
 from pipelines.knowledge.people import english_name_classes
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
@@ -101,7 +101,7 @@ def places_inside_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candida
 
 def _continued(tokens: Tokens, end: int, taken: set[int]) -> bool:
     return (
-        end < len(tokens) and tokens.spaces[end - 1] is not False
+        end < len(tokens) and tokens.spaces[end - 1]
         and tokens.sent_of[end] == tokens.sent_of[end - 1]
         and (free_name_word(tokens, end, taken) or tokens.words[end] in CALENDAR)
     )
@@ -217,10 +217,7 @@ def places_after_in(tokens: Tokens, taken: set[int], given: frozenset[str], org_
 
 def hyphen_glued_places(tokens: Tokens, known: list[Candidate]) -> list[Candidate]:
     """``known`` less the one-word places glued by a hyphen to the word before ("Joo-Ho"): part of a name."""
-    def glued(c: Candidate) -> bool:
-        i = c.start
-        return i > 1 and tokens.words[i - 1] == "-" and not tokens.spaces[i - 2] and not tokens.spaces[i - 1]
-    return [c for c in known if not (c.type == "place" and c.length == 1 and glued(c))]
+    return [c for c in known if not (c.type == "place" and c.length == 1 and glued_hyphen(tokens, c.start - 1))]
 
 
 _FACILITY_TEST = WordTest(FACILITY_WORDS.__contains__)

@@ -24,7 +24,7 @@ from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest, covered
+from pipelines.components.word_tests import WordTest, covered, glued_hyphen
 from pipelines.keys import entity_id
 from pipelines.knowledge.people import given_names
 
@@ -130,7 +130,7 @@ def _linked_words_end(tokens: Tokens, start: int, free: set[int]) -> int:
     """The end of the capitalised words after a link word of an organisation's name."""
     words, stop, given = tokens.words, start, given_names(tokens.lang)
     while stop < len(words) and stop - start < 5 and free_name_word(tokens, stop, free) and words[stop] not in given:
-        glued = stop + 2 < len(words) and words[stop + 1] == "-" and not tokens.spaces[stop] and free_name_word(tokens, stop + 2, free)
+        glued = glued_hyphen(tokens, stop + 1) and free_name_word(tokens, stop + 2, free)
         stop += 3 if glued else 1
     return stop
 
@@ -186,8 +186,6 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer, ger
     ruled += german_candidates(tokens, blocked | covered(persons), hits, german)  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
     return german_chosen(tokens, chosen, hits, german)
-
-
 
 
 def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list[Candidate], persons: list[Candidate]) -> list[Candidate]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipelines.knowledge.tables import DATA_DIR, not_names, read_rows
+from pipelines.knowledge.tables import not_names, read_classes, read_lines, read_rows
 
 
 @dataclass(frozen=True)
@@ -21,16 +21,14 @@ class Role:
 @cache
 def first_names() -> frozenset[str]:
     """Given names (and East Asian family names that open a full name)."""
-    lines = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(read_lines("first_names.txt"))
 
 
 @cache
 def name_classes() -> dict[str, str]:
     """German word forms that are names -> "given", "family", "place" or "organization"
     (``data/name_classes.tsv``, derived from spacy-lookups-data's word clusters)."""
-    lines = (DATA_DIR / "name_classes.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+    return read_classes("name_classes.tsv")
 
 
 @cache
@@ -47,8 +45,7 @@ def english_given_names() -> frozenset[str]:
 def english_name_classes() -> dict[str, str]:
     """English word forms -> "given" (a given name) or "word" (a common lower-case word), from
     ``data/name_classes_en.tsv`` (derived from spacy-lookups-data's English word clusters)."""
-    lines = (DATA_DIR / "name_classes_en.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+    return read_classes("name_classes_en.tsv")
 
 
 def is_english_word(word: str) -> bool:
@@ -64,8 +61,7 @@ def world_given_names() -> frozenset[str]:
     precision there (GermEval dev and realnews de measured)."""
     from pipelines.knowledge.places import place_names  # places read name_classes from here
 
-    lines = (DATA_DIR / "given_names_world.txt").read_text(encoding="utf-8").splitlines()
-    names = {line for line in lines if line and not line.startswith("#")} - set(place_names())
+    names = set(read_lines("given_names_world.txt")) - set(place_names())
     return frozenset(name for name in names if not is_english_word(name))
 
 
