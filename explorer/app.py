@@ -18,13 +18,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run e
 from explorer import db as database  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.graph_component import vis_payload  # noqa: E402
-from explorer.graph_component.payload import node_sizes  # noqa: E402
+from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
 from explorer.search import matching_ids  # noqa: E402
-from explorer.state import LIST_FIELDS, Known, Link, params_from_filters, params_from_selection, read_link  # noqa: E402
+from explorer.state import (  # noqa: E402
+    LIST_FIELDS,
+    Known,
+    Link,
+    params_from_filters,
+    params_from_look,
+    params_from_selection,
+    read_link,
+)
+from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
+from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
 from explorer.views import details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
+from explorer.views import look as look_controls  # noqa: E402
+from explorer.views import present as presentation  # noqa: E402
 from pipelines.backends import Target, public_target  # noqa: E402
 from pipelines.errors import EntenteError  # noqa: E402
 from pipelines.store import Store  # noqa: E402
@@ -81,13 +93,18 @@ def drawn_path(path: str, version: str, filters: Filters) -> list[dict[str, Any]
     return found[0] if found else []
 
 
-def graph_payload(snap: Snapshot, view: View, filters: Filters) -> Any:
-    """vis nodes, edges and options: the view laid out, the focus and search matches marked."""
-    sizes = node_sizes(view.nodes)
-    positions = positions_of(tuple(view.nodes["id"]), tuple(zip(view.edges["source"], view.edges["target"], strict=True)),
-                             tuple(sizes[n] for n in view.nodes["id"]))
+def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look) -> tuple[Any, Styling]:
+    """vis nodes, edges and options: the view laid out, coloured and sized as ``chosen`` says, the
+    focus and search matches marked; and the styling (for the legend)."""
+    pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
+    styled = styling(view.nodes.to_dict("records"), pairs, chosen)
+    positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
-    return vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "", matches=matches)
+    nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "", matches=matches)
+    recolour(nodes, styled.colours)
+    resize(nodes, styled.sizes)
+    label_fonts(nodes)  # label placement follows the new sizes
+    return (nodes, edges, options), styled
 
 
 def ensure_database(db: Target) -> None:
@@ -140,40 +157,43 @@ def main() -> None:
     present = link.present
     labels = dict(zip(snap.entities["id"], snap.entities["label"], strict=False))
     sidebar.seed_from_url(link.filters)
+    look_controls.seed_from_url(link.look)
     with st.sidebar:
         filters = sidebar.render(facets(snap), labels)
+        chosen = look_controls.render()
     view = view_of(path, version, filters)
     hidden_co = hidden_co_mentions(path, version, filters, view)
     route = drawn_path(path, version, filters)
     view = with_path(snap, view, route) if route else view
-    payload = graph_payload(snap, view, filters)
+    payload, styled = graph_payload(snap, view, filters, chosen)
     selection = current_selection(link, labels)
-    if not present:
+    if present:
+        presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(view.edges))))
+    else:
         st.title("Entente")
-    left, right = st.columns([3, 2] if present else [2, 1])
+    left, right = st.columns([3, 1] if present else [2, 1])
     with left:
-        clicked = graph.render(payload, view, selection, height=820 if present else 640, png_request=st.session_state.get("png", 0),
-                               hidden_co=hidden_co, highlight=path_highlight(route) if route else None)
-        new_top = graph.size_controls(view, filters.top_n, hidden_co)
+        clicked = graph.render(payload, view, selection, height=0 if present else 640, png_request=st.session_state.get("png", 0),
+                               hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
+                               present=present)
+        new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
     if clicked != st.session_state.get("last_click"):
         st.session_state["last_click"] = clicked
         selection = clicked
     if new_top != filters.top_n:
         st.session_state[sidebar.PREFIX + "top_n"] = new_top
         st.rerun()
-    with right:
+    with right, st.container(key=presentation.DETAILS_KEY if present else None):
         show_selection(store, snap, selection, labels)
     st.session_state["selection"] = selection
-    if present:
-        st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>", unsafe_allow_html=True)
-    else:
+    if not present:
         picked = lower_tabs(path, version, db, snap, view, filters, payload, labels)
         if picked != st.session_state.get("last_pick"):
             st.session_state["last_pick"] = picked
             if picked:
                 st.session_state["selection"] = picked
                 st.rerun()
-    sync_url(filters, st.session_state["selection"], present)
+    sync_url(filters, st.session_state["selection"], present, chosen)
 
 
 def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str]) -> None:
@@ -198,15 +218,17 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
     with tab_add:
         upload.render(db, refresh)
     with tab_export:
+        presentation.enter_button()
         if exports.render(payload, "Entente — graph view"):
             st.session_state["png"] = st.session_state.get("png", 0) + 1
             st.rerun()
     return picked
 
 
-def sync_url(filters: Filters, selection: dict[str, str] | None, present: bool) -> None:
+def sync_url(filters: Filters, selection: dict[str, str] | None, present: bool, chosen: Look) -> None:
     """Keep the URL equal to the view, so copying it shares the view."""
-    wanted = {**params_from_filters(filters), **params_from_selection(selection), **({"present": "1"} if present else {})}
+    wanted = {**params_from_filters(filters), **params_from_selection(selection), **params_from_look(chosen),
+              **({"present": "1"} if present else {})}
     if wanted != st.query_params.to_dict():
         st.query_params.from_dict(wanted)
 

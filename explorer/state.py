@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from explorer.queries import Filters
+from explorer.structure import COLOURINGS, SIZINGS, Look
 from explorer.text import iso_day
 
 LIST_FIELDS = ("types", "relations", "countries", "documents", "sources", "languages")
@@ -21,7 +22,9 @@ DATE_FIELDS = ("date_from", "date_to")
 TEXT_FIELDS = ("search",)
 SELECTION_KINDS = ("node", "edge")
 FLAGS = {"co": ("0", "1"), "present": ("1",)}
-KNOWN_NAMES = frozenset((*LIST_FIELDS, *INT_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, "focus", *SELECTION_KINDS, *FLAGS))
+CHOICES = {"colour": COLOURINGS, "size": SIZINGS}  # how the graph is drawn (explorer.structure)
+KNOWN_NAMES = frozenset((*LIST_FIELDS, *INT_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, "focus", *SELECTION_KINDS, *FLAGS,
+                         *CHOICES))
 STREAMLIT_NAMES = frozenset({"embed", "embed_options"})  # Streamlit's own
 MAX_VALUE = 300   # characters in one parameter: longer ones are dropped, never searched or echoed
 MAX_ITEMS = 200   # values in one list parameter
@@ -48,6 +51,7 @@ class Link:
     filters: Filters = Filters()
     selection: dict[str, str] | None = None
     present: bool = False
+    look: Look = Look()
     notices: tuple[str, ...] = field(default=())
 
 
@@ -63,7 +67,8 @@ def read_link(params: Params, known: Known) -> Link:
     if co:
         filters = replace(filters, hide_co_mentioned=co != "1")
     selection = _selection(values, known, notices)
-    return Link(filters, selection, _flag(values, "present", notices) == "1", tuple(notices))
+    present = _flag(values, "present", notices) == "1"
+    return Link(filters, selection, present, _look(values, notices), tuple(notices))
 
 
 def _values(params: Params, name: str) -> list[str]:
@@ -149,6 +154,18 @@ def _flag(values: Mapping[str, str], name: str, notices: list[str]) -> str:
     return raw
 
 
+def _look(values: Mapping[str, str], notices: list[str]) -> Look:
+    """``?colour=type|community`` and ``?size=mentions|degree|pagerank``; anything else keeps the default."""
+    chosen = {}
+    for name, allowed in CHOICES.items():
+        raw = values.get(name, "")
+        if raw in allowed:
+            chosen[name] = raw
+        elif raw:
+            notices.append(f"{name}={_shown(raw)} is not {' or '.join(allowed)}: ignored")
+    return replace(Look(), **chosen)
+
+
 def _selection(values: Mapping[str, str], known: Known, notices: list[str]) -> dict[str, str] | None:
     """``?node=ID`` (a known entity, merged ids followed) or ``?edge=ID`` (a stored edge)."""
     node, edge = values.get("node", ""), values.get("edge", "")
@@ -186,3 +203,9 @@ def params_from_selection(selection: Mapping[str, str] | None) -> dict[str, str]
     if not selection or selection.get("kind") not in SELECTION_KINDS:
         return {}
     return {str(selection["kind"]): str(selection["id"])}
+
+
+def params_from_look(look: Look) -> dict[str, str]:
+    """Query parameters for the drawing choices that differ from the defaults."""
+    default = Look()
+    return {name: getattr(look, name) for name in CHOICES if getattr(look, name) != getattr(default, name)}

@@ -14,14 +14,19 @@ const MAX_LABEL_PX = 16;         // = scaling.label.maxVisible, which vis-networ
 const FIT_PAD_PX = 24;
 const DEFAULT_TEXT = "#31333f";
 const LABEL_CHAR_EM = 0.58;      // explorer/labels.py CHAR_EM and LINE_EM: the same label box model
-const LABEL_LINE_EM = 1.3;  // Streamlit's light text colour, until the theme is read           // free screen pixels around the nodes when fitting (more below, for labels)
+const LABEL_LINE_EM = 1.3;
+const PNG_SCALE = 2;             // the PNG export: twice the canvas's CSS pixels
+const FILL_GAP_PX = 12;          // height <= 0 fills the window down to this gap (presentation mode)
+const MIN_FILL_PX = 240;  // Streamlit's light text colour, until the theme is read           // free screen pixels around the nodes when fitting (more below, for labels)
 
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
   const m = MOUNTS.get(parentElement) || mount(parentElement, data);
   m.setStateValue = setStateValue;  // the latest closure knows the current widget value
+  m.legend = data.legend ?? [];
   const swapped = m.sig !== data.sig;
   if (swapped) swapData(m, data);
+  else if (m.fill) fillWindow(m);  // what stands above the canvas may have changed height
   applyTheme(m);
   applySelection(m, data.selected ?? null, swapped);
   applyPath(m, data.highlight ?? null, swapped);
@@ -45,12 +50,15 @@ function mount(root, data) {
   net.on("afterDrawing", () => onDrawn(m));
   net.on("dragEnd", (params) => onDragEnd(m, params));
   net.on("zoom", () => emphasise(m));
+  m.onResize = () => { if (m.fill) fillWindow(m); };
+  window.addEventListener("resize", m.onResize);
   MOUNTS.set(root, m);
   (window.__kg ||= {})[m.key] = net;  // test hook
   return m;
 }
 
 function unmount(root, m) {
+  window.removeEventListener("resize", m.onResize);
   m.net.destroy();
   m.el.remove();
   m.tools.remove();
@@ -59,7 +67,9 @@ function unmount(root, m) {
 }
 
 function swapData(m, data) {
-  m.el.style.height = `${data.height}px`;
+  m.fill = !(data.height > 0);
+  if (m.fill) fillWindow(m, false);
+  else m.el.style.height = `${data.height}px`;
   m.el.dataset.drawn = "0";
   m.pending = false;  // only a draw of THIS data counts as drawn
   m.t0 = performance.now();
@@ -154,16 +164,11 @@ function requestPng(m, counter) {
   else m.net.once("afterDrawing", () => downloadPng(m));
 }
 
-// The canvas is transparent: paint the theme background under it so slides look right.
+// The PNG: the view drawn again at PNG_SCALE x the canvas's CSS pixels on the theme background
+// (the canvas itself is transparent), with the legend drawn into its bottom left corner.
 function downloadPng(m) {
-  const canvas = m.el.querySelector("canvas");
-  const out = document.createElement("canvas");
-  out.width = canvas.width;
-  out.height = canvas.height;
-  const ctx = out.getContext("2d");
-  ctx.fillStyle = m.bg;
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(canvas, 0, 0);
+  const out = renderScaled(m, PNG_SCALE);
+  drawLegend(out.getContext("2d"), m, PNG_SCALE, out.height);
   out.toBlob((blob) => {
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
@@ -172,6 +177,60 @@ function downloadPng(m) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }, "image/png");
+}
+
+// vis's renderer draws at canvas.pixelRatio; raise it for one synchronous draw (the public redraw()
+// would reset it from window.devicePixelRatio first), copy, and put the canvas back as it was.
+function renderScaled(m, factor) {
+  const surface = m.net.canvas, canvas = surface.frame.canvas;
+  const [w, h] = [canvas.clientWidth, canvas.clientHeight];
+  const saved = [surface.pixelRatio, canvas.width, canvas.height];
+  surface.pixelRatio = factor;
+  [canvas.width, canvas.height] = [w * factor, h * factor];
+  m.net.renderer._redraw();
+  const out = document.createElement("canvas");
+  [out.width, out.height] = [w * factor, h * factor];
+  const ctx = out.getContext("2d");
+  ctx.fillStyle = m.bg;
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(canvas, 0, 0);
+  [surface.pixelRatio, canvas.width, canvas.height] = saved;
+  m.net.renderer._redraw();
+  return out;
+}
+
+// m.legend: [[colour, text], ...] as Python sent it; an entry without a colour is a text line.
+function drawLegend(ctx, m, factor, height) {
+  if (!m.legend.length) return;
+  const px = 13 * factor, line = px * 1.5, pad = 8 * factor;
+  ctx.font = `${px}px sans-serif`;
+  const width = Math.max(...m.legend.map(([, text]) => ctx.measureText(text).width)) + px * 1.6 + 2 * pad;
+  const top = height - m.legend.length * line - 2 * pad - 4 * factor;
+  ctx.fillStyle = m.bg;
+  ctx.globalAlpha = 0.9;
+  ctx.fillRect(4 * factor, top, width, m.legend.length * line + 2 * pad);
+  ctx.globalAlpha = 1;
+  ctx.textBaseline = "middle";
+  m.legend.forEach(([colour, text], i) => {
+    const y = top + pad + line * (i + 0.5);
+    if (colour) {
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      ctx.arc(4 * factor + pad + px * 0.5, y, px * 0.4, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.fillStyle = m.fg ?? DEFAULT_TEXT;
+    ctx.fillText(text, 4 * factor + pad + (colour ? px * 1.4 : 0), y);
+  });
+}
+
+// Presentation mode: the canvas reaches down to the window's bottom edge, never past it.
+function fillWindow(m, refit = true) {
+  const top = m.el.getBoundingClientRect().top + window.scrollY;
+  const height = Math.max(MIN_FILL_PX, Math.floor(window.innerHeight - top - FILL_GAP_PX));
+  if (m.el.style.height === `${height}px`) return;
+  m.el.style.height = `${height}px`;
+  if (refit) requestAnimationFrame(() => fitNodes(m, null, false));
 }
 
 // ---- following a thread: emphasis, zoom to the selection, dragged positions -------------------

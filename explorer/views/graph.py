@@ -10,6 +10,7 @@ import streamlit as st
 from explorer.graph_component import TYPE_COLORS, Highlight, graph_view
 from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER
 from explorer.queries import View
+from explorer.structure import Styling
 from explorer.views.sidebar import PREFIX
 
 GRAPH_KEY = "kg_graph"
@@ -23,16 +24,29 @@ def _chip(colour: str, text: str, ring: str = "") -> str:
             f'background:{html.escape(colour)}"></span> {html.escape(text)}')
 
 
-def legend(marks: set[str], path: bool) -> None:
-    """Entity types and their colours (the canvas's palette), and the marks the view uses."""
-    chips = [_chip(color, kind) for kind, color in TYPE_COLORS.items()]
+def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = None, note: str = "") -> None:
+    """The colours (entity types by default, else ``entries``: (colour, text)), the marks the view
+    uses, and ``note`` (what the size shows)."""
+    entries = entries if entries is not None else [(color, kind) for kind, color in TYPE_COLORS.items()]
+    chips = [_chip(color, text) for color, text in entries]
     if "focus" in marks:
         chips.append(_chip("#ffffff", "focus", FOCUS_BORDER[0]))
     if "match" in marks:
         chips.append(_chip("#ffffff", "search match", MATCH_BORDER[0]))
     if path:
         chips.append(f'<span style="color:{PATH_COLOR}">━</span> connection path')
+    if note:
+        chips.append(f"<small>{html.escape(note)}</small>")
     st.markdown(f'<div class="kg-legend">{" ".join(chips)}</div>', unsafe_allow_html=True)
+
+
+def picture_legend(marks: set[str], path: bool, entries: list[tuple[str, str]], note: str) -> list[tuple[str, str]]:
+    """The legend as (colour, text) lines for the PNG and the HTML export ("" colour: a text line)."""
+    lines = list(entries)
+    lines += [(FOCUS_BORDER[0], "focus")] if "focus" in marks else []
+    lines += [(MATCH_BORDER[0], "search match")] if "match" in marks else []
+    lines += [(PATH_COLOR, "connection path")] if path else []
+    return lines + ([("", note)] if note else [])
 
 
 def caption(view: View, hidden_co: int) -> str:
@@ -45,13 +59,21 @@ def caption(view: View, hidden_co: int) -> str:
 
 def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], view: View,
            selected: dict[str, str] | None, height: int, png_request: int = 0, hidden_co: int = 0,
-           highlight: Highlight | None = None) -> dict[str, str] | None:
-    """Draw the graph; returns the selection a click made (or the one passed in)."""
+           highlight: Highlight | None = None, styling: Styling | None = None,
+           present: bool = False) -> dict[str, str] | None:
+    """Draw the graph; returns the selection a click made (or the one passed in).
+
+    ``styling`` gives the legend's colours and size note (entity types when None); ``present``
+    leaves out the caption (presentation mode says it in its own header)."""
     nodes, edges, options = payload
-    legend({str(n.get("mark")) for n in nodes}, bool(highlight))
-    st.caption(caption(view, hidden_co))
+    marks = {str(n.get("mark")) for n in nodes}
+    entries, note = (styling.legend, styling.note) if styling else ([(c, k) for k, c in TYPE_COLORS.items()], "")
+    legend(marks, bool(highlight), entries, note)
+    if not present:
+        st.caption(caption(view, hidden_co))
     return graph_view(nodes, edges, key=GRAPH_KEY, height=height, selected=selected, options=options,
-                      png_request=png_request, highlight=highlight)
+                      png_request=png_request, highlight=highlight,
+                      legend=picture_legend(marks, bool(highlight), entries, note))
 
 
 def _show_co_mentions() -> None:
