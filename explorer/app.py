@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run e
 
 from explorer import db as database  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
+from explorer.export_context import evidence_dates, export_evidence  # noqa: E402
 from explorer.graph_component import vis_payload  # noqa: E402
 from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
@@ -187,7 +189,7 @@ def main() -> None:
         show_selection(store, snap, selection, labels)
     st.session_state["selection"] = selection
     if not present:
-        picked = lower_tabs(path, version, db, snap, view, filters, payload, labels)
+        picked = lower_tabs(path, version, db, snap, view, filters, payload, labels, styled)
         if picked != st.session_state.get("last_pick"):
             st.session_state["last_pick"] = picked
             if picked:
@@ -205,7 +207,8 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
         details.relation(store, selection["id"], labels)
 
 
-def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str]) -> dict[str, str] | None:
+def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
+               styled: Styling) -> dict[str, str] | None:
     """Paths, tables, uploads and exports; returns a selection made in a table."""
     tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export"])
     with tab_paths:
@@ -219,7 +222,11 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
         upload.render(db, refresh)
     with tab_export:
         presentation.enter_button()
-        if exports.render(payload, "Entente — graph view"):
+        nodes, edges, _ = payload
+        shown = graph.picture_legend({str(n.get("mark")) for n in nodes}, False, styled.legend, styled.note)
+        if exports.render(payload, "Entente — graph view", shown,
+                          partial(export_evidence, open_store(path), nodes, edges, labels),
+                          partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
             st.session_state["png"] = st.session_state.get("png", 0) + 1
             st.rerun()
     return picked

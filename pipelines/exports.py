@@ -13,6 +13,16 @@
   the other node attributes) next to it as ``<stem>.nodes.csv``.  To stdout,
   only the edges table is written.
 
+Drawing attributes, when a graph carries them (the explorer's view does; ``build_graph`` does
+not): a node's ``color`` ("#rrggbb"), ``size`` (radius) and ``x``/``y`` (screen pixels, y down),
+an edge's ``color`` and ``width``, and ``first_date``/``last_date`` (ISO days of the first and
+last evidence) on both.  GEXF gets them as Gephi reads them: ``viz:color``, ``viz:size``,
+``viz:position`` (y turned up, so the picture is not mirrored), ``viz:thickness``, and
+``start``/``end`` (the graph becomes ``mode="dynamic"``, ``timeformat="date"``, for Gephi's
+timeline); the dates also stay plain attributes.  GraphML adds ``r``/``g``/``b`` (0-255) next to
+``color``, the names Gephi's GraphML import reads as the colour (``x``, ``y``, ``size`` it reads as
+they are).
+
 Names come from articles, so each format gets only what it can hold: GraphML
 and GEXF drop characters XML 1.0 forbids (control characters, lone
 surrogates; networkx would write a 0-byte or invalid file), and CSV cells
@@ -44,6 +54,7 @@ NODE_COLUMNS = ("id", "label", "type", "mentions", "documents")
 Writer = Callable[[nx.MultiDiGraph, TextIO], None]
 # Characters outside XML 1.0's Char production: C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_HEX_COLOUR = re.compile("#[0-9a-fA-F]{6}")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -78,14 +89,58 @@ def _write_file(graph: nx.MultiDiGraph, writer: Writer, path: Path) -> None:
 def _write_graphml(graph: nx.MultiDiGraph, stream: TextIO) -> None:
     """UTF-8 GraphML with its XML declaration (``generate_graphml`` would give ASCII escapes)."""
     buffer = io.BytesIO()
-    nx.write_graphml(xml_safe(graph), buffer, encoding="utf-8")
+    nx.write_graphml(graphml_drawing(xml_safe(graph)), buffer, encoding="utf-8")
     stream.write(buffer.getvalue().decode("utf-8"))
 
 
 def _write_gexf(graph: nx.MultiDiGraph, stream: TextIO) -> None:
     buffer = io.BytesIO()
-    nx.write_gexf(xml_safe(graph), buffer, encoding="utf-8", version="1.2draft")
+    nx.write_gexf(gexf_drawing(xml_safe(graph)), buffer, encoding="utf-8", version="1.2draft")
     stream.write(buffer.getvalue().decode("utf-8"))
+
+
+def rgb(colour: Any) -> tuple[int, int, int] | None:
+    """(r, g, b) of a "#rrggbb" colour, None for anything else."""
+    if isinstance(colour, str) and _HEX_COLOUR.fullmatch(colour):
+        return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+    return None
+
+
+def gexf_drawing(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` (changed in place) with its drawing attributes as GEXF viz and start/end (see the
+    module docstring)."""
+    for _, data in graph.nodes(data=True):
+        _to_viz(data, position=True)
+    for _, _, data in graph.edges(data=True):
+        _to_viz(data, position=False)
+    return graph
+
+
+def _to_viz(data: dict[str, Any], *, position: bool) -> None:
+    viz: dict[str, Any] = {}
+    colour = rgb(data.pop("color", None))
+    if colour:
+        viz["color"] = dict(zip("rgb", colour, strict=True)) | {"a": 1.0}
+    if position and isinstance(data.get("size"), (int, float)):
+        viz["size"] = float(data.pop("size"))
+    if not position and isinstance(data.get("width"), (int, float)):
+        viz["thickness"] = float(data.pop("width"))
+    if position and all(isinstance(data.get(axis), (int, float)) for axis in ("x", "y")):
+        viz["position"] = {"x": float(data.pop("x")), "y": -float(data.pop("y")), "z": 0.0}
+    if viz:
+        data["viz"] = viz
+    for name, bound in (("first_date", "start"), ("last_date", "end")):
+        if data.get(name):
+            data[bound] = str(data[name])
+
+
+def graphml_drawing(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` (changed in place) with ``r``/``g``/``b`` beside each "#rrggbb" ``color``."""
+    for data in [d for _, d in graph.nodes(data=True)] + [d for _, _, d in graph.edges(data=True)]:
+        colour = rgb(data.get("color"))
+        if colour:
+            data.update(zip("rgb", colour, strict=True))
+    return graph
 
 
 def xml_text(value: Any) -> Any:

@@ -105,9 +105,9 @@ def test_graph_to_networkx_keeps_ids_and_numbers(payload) -> None:
     graph = graph_to_networkx(*payload[:2])
     assert set(graph.nodes) == {"person:a", "organization:x", "place:p"}
     assert graph.nodes["person:a"] == {"label": "Anna Ümlaut", "type": "person", "mentions": 4, "documents": 2,
-                                       "x": 0.0, "y": 0.0}
+                                       "color": "#4e79a7", "size": 36.0, "x": 0.0, "y": 0.0}
     assert graph.edges["person:a", "organization:x", "meets"] == {
-        "relation": "meets", "weight": 3, "documents": 2, "modality": "reported"}
+        "relation": "meets", "weight": 3, "documents": 2, "modality": "reported", "width": 7.0}
     assert graph.number_of_edges() == 3
 
 

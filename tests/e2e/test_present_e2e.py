@@ -1,0 +1,147 @@
+"""Structure at a glance and presenting, in Chromium against `streamlit run explorer/app.py`:
+colour and size from the URL, presentation mode that fits the window, and exports opened again
+(the PNG's pixels, the HTML page in the browser, the GEXF with networkx)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+from explorer.graph_component import TYPE_COLORS
+from tests.e2e.harness import ROOT, graph_eval, wait_graph_drawn
+
+APP = ROOT / "explorer" / "app.py"
+KEY = "kg_graph"
+PUTIN = "person:wladimir-putin"
+CHROME = ("stToolbar", "stMainMenu", "stAppDeployButton", "stSidebar", "stHeader", "stDecoration")
+NO_SCROLL = """() => [document.scrollingElement, document.querySelector('[data-testid=stMain]')]
+  .filter(Boolean).every(el => el.scrollHeight <= el.clientHeight + 1)"""
+
+
+@pytest.fixture(scope="module")
+def app_url(streamlit_server: Callable[..., str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The app on a database it builds itself from sample_data/ on first run."""
+    db = tmp_path_factory.mktemp("present") / "entente.sqlite"
+    return streamlit_server(APP, {"KG_DB": str(db)})
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_graph_drawn(page, KEY, timeout=120_000)
+    if page.get_by_text("Database built").count():  # the first session shows the build's box: start a fresh one
+        page.reload()
+        wait_graph_drawn(page, KEY, timeout=120_000)
+    page.wait_for_timeout(300)
+
+
+def hex_colour(colour: Any) -> str:
+    return str(colour["background"] if isinstance(colour, dict) else colour).lower()
+
+
+def node_colours(page: Page) -> dict[str, str]:
+    nodes = graph_eval(page, KEY, "net.body.data.nodes.get().map(n => [n.id, n.type, n.color])")
+    return {node_id: f"{kind}:{hex_colour(colour)}" for node_id, kind, colour in nodes}
+
+
+def download(page: Page, button: str) -> Path:
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as started:
+        page.get_by_role("button", name=button, exact=True).click()
+    return Path(started.value.path())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_present_e2e_fits_the_window_without_chrome_and_leads_back(
+        new_page: Callable[..., Page], app_url: str, size: tuple[int, int]) -> None:
+    page = new_page(viewport={"width": size[0], "height": size[1]})
+    open_app(page, f"{app_url}/?present=1&node={PUTIN}")
+    page.wait_for_timeout(500)  # the canvas takes its height from the window after the header is drawn
+    assert page.evaluate(NO_SCROLL), "the page scrolls in presentation mode"
+    box = page.locator(".kg-canvas").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= size[1] and box["height"] >= size[1] * 0.6, box
+    for testid in CHROME:
+        expect(page.locator(f"[data-testid={testid}]")).to_be_hidden()
+    expect(page.locator(".kg-present-title")).to_contain_text("Entente")
+    expect(page.locator(".kg-present-summary")).to_contain_text("entities")
+    expect(page.locator(".kg-legend")).to_contain_text("person")
+    leave = page.get_by_role("button", name="Leave presentation")
+    expect(leave).to_be_in_viewport()
+    leave.click()
+    expect(page.locator("[data-testid=stSidebar]")).to_be_visible(timeout=30_000)
+    assert "present" not in page.url and f"node={PUTIN.replace(':', '%3A')}" in page.url
+    assert graph_eval(page, KEY, "net.getSelectedNodes()") == [PUTIN]
+
+
+def test_present_e2e_colour_and_size_follow_the_url(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    by_type = node_colours(page)
+    assert all(value == f"{value.split(':')[0]}:{TYPE_COLORS.get(value.split(':')[0], '')}" for value in by_type.values())
+    mention_size = graph_eval(page, KEY, f"net.body.data.nodes.get('{PUTIN}').size")
+    open_app(page, f"{app_url}/?colour=community&size=degree")
+    by_community = node_colours(page)
+    changed = [n for n in by_type if n in by_community and by_type[n] != by_community[n]]
+    persons = {value for value in by_community.values() if value.startswith("person:")}
+    assert changed and len(persons) > 1, by_community  # people in different communities differ
+    expect(page.locator(".kg-legend")).to_contain_text("around")
+    expect(page.locator(".kg-legend")).to_contain_text("size: connections (degree)")
+    degree_size = graph_eval(page, KEY, f"net.body.data.nodes.get('{PUTIN}').size")
+    assert degree_size != mention_size
+    expect(page.get_by_role("radiogroup", name="Colour nodes by").get_by_text("community")).to_be_visible()
+    assert graph_eval(page, KEY, "1") == 1 and "colour=community" in page.url
+
+
+def test_present_e2e_png_is_twice_the_canvas_with_the_legend(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    width, height = graph_eval(page, KEY, "[net.canvas.frame.canvas.clientWidth, net.canvas.frame.canvas.clientHeight]")
+    image = Image.open(download(page, "PNG of the graph")).convert("RGB")
+    assert image.size == (2 * width, 2 * height)
+    # frontend.js drawLegend at factor 2: 13 px text, 1.5 lines, 8 px padding, 4 px margin
+    px, line, pad = 26, 39, 16
+    rows = len(TYPE_COLORS) + 1  # the types, then "size: mentions"
+    top = image.size[1] - rows * line - 2 * pad - 8
+    for i, colour in enumerate(TYPE_COLORS.values()):
+        centre = (8 + pad + px // 2, int(top + pad + line * (i + 0.5)))
+        assert "#%02x%02x%02x" % image.getpixel(centre) == colour, (i, centre)
+
+
+def test_present_e2e_html_export_shows_legend_and_evidence_on_click(
+        new_page: Callable[..., Page], app_url: str) -> None:
+    page = new_page()
+    open_app(page, app_url)
+    exported = download(page, "HTML (offline)").read_text(encoding="utf-8")
+    viewer = new_page(viewport={"width": 1400, "height": 900})
+    viewer.set_content(exported)
+    viewer.wait_for_function("typeof network !== 'undefined' && network.body.data.nodes.length > 50")
+    expect(viewer.locator("#kg-legend")).to_contain_text("person")
+    expect(viewer.locator("#kg-evidence")).to_be_hidden()
+    viewer.evaluate(f"network.moveTo({{position: network.getPositions(['{PUTIN}'])['{PUTIN}'], scale: 3}})")
+    box = viewer.locator("#mynetwork").bounding_box()
+    assert box is not None
+    point = viewer.evaluate(f"network.canvasToDOM(network.getPositions(['{PUTIN}'])['{PUTIN}'])")
+    viewer.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    panel = viewer.locator("#kg-evidence")
+    expect(panel).to_be_visible()
+    expect(panel.locator("h2")).to_have_text("Wladimir Putin")
+    expect(panel.locator("li").first).to_contain_text("Putin")
+
+
+def test_present_e2e_gexf_keeps_colour_size_position_and_dates(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    drawn = graph_eval(page, KEY, f"net.body.data.nodes.get('{PUTIN}')")
+    graph = nx.read_gexf(io.BytesIO(download(page, "GEXF").read_bytes()))
+    node = graph.nodes[PUTIN]
+    viz = node["viz"]
+    assert "#{r:02x}{g:02x}{b:02x}".format(**viz["color"]) == hex_colour(drawn["color"])
+    assert viz["size"] == pytest.approx(drawn["size"])
+    assert (viz["position"]["x"], -viz["position"]["y"]) == pytest.approx((drawn["x"], drawn["y"]))
+    assert node["start"] <= node["end"] and node["start"][:2] == "20"
+    assert graph.graph["mode"] == "dynamic"
+    dated = [data for _, _, data in graph.edges(data=True) if data.get("start")]
+    assert dated and all(data["start"] <= data["end"] for data in dated)
