@@ -108,7 +108,8 @@ def test_present_e2e_png_is_twice_the_canvas_with_the_legend(page: Page, app_url
     top = image.size[1] - rows * line - 2 * pad - 8
     for i, colour in enumerate(TYPE_COLORS.values()):
         centre = (8 + pad + px // 2, int(top + pad + line * (i + 0.5)))
-        assert "#%02x%02x%02x" % image.getpixel(centre) == colour, (i, centre)
+        red, green, blue = image.getpixel(centre)  # type: ignore[misc]  # an RGB image gives a 3-tuple
+        assert f"#{red:02x}{green:02x}{blue:02x}" == colour, (i, centre)
 
 
 def test_present_e2e_html_export_shows_legend_and_evidence_on_click(

@@ -187,3 +187,22 @@ def test_app_not_a_database_shows_error_not_traceback(tmp_path: Path, monkeypatc
     at = run_app()
     assert not at.exception and str(bad) in at.error[0].value
     assert bad.read_text(encoding="utf-8") == "not a database"
+
+
+def test_app_colour_and_size_choice_from_the_url_reaches_the_sidebar_and_the_graph(app_db: Path) -> None:
+    plain = {n["id"]: (n["color"], n["size"]) for n in graph_data(run_app())["nodes"]}
+    at = run_app(colour="community", size="pagerank")
+    assert at.radio(key="v_colour").value == "community" and at.radio(key="v_size").value == "pagerank"
+    styled = {n["id"]: (n["color"], n["size"]) for n in graph_data(at)["nodes"]}
+    assert sum(plain[n][0] != styled[n][0] for n in styled) > 10 and plain[PUTIN][1] != styled[PUTIN][1]
+    assert param(at, "colour") == "community" and param(at, "size") == "pagerank"
+    at.radio(key="v_colour").set_value("type").run()
+    assert "colour" not in at.query_params
+
+
+def test_app_presentation_mode_header_and_leave_button_keep_the_view(app_db: Path) -> None:
+    at = run_app(present="1", node=PUTIN, colour="community")
+    assert any("kg-present-summary" in m.value and "100 of" in m.value for m in at.markdown)
+    at.button(key="p_leave").click().run()
+    assert "present" not in at.query_params and param(at, "node") == PUTIN and param(at, "colour") == "community"
+    assert at.tabs and at.title

@@ -151,3 +151,39 @@ def _dataset(page: str, name: str) -> list[dict[str, Any]]:
     match = re.search(rf"{name} = new vis\.DataSet\((\[.*?\])\);", page)
     assert match, name
     return json.loads(match.group(1))
+
+
+DATES = {"person:a": ("2024-01-02", "2024-05-06"), "person:a|meets|organization:x": ("2024-02-01", "2024-02-03")}
+
+
+def test_gexf_carries_viz_colour_size_position_and_dates(payload) -> None:
+    graph = nx.read_gexf(io.BytesIO(export_bytes(payload[0], payload[1], "gexf", DATES)))
+    node = graph.nodes["place:p"]
+    assert node["viz"]["color"] == {"r": 0x76, "g": 0xb7, "b": 0xb2, "a": 1.0}  # the place colour
+    assert node["viz"]["size"] == payload[0][2]["size"] and node["viz"]["position"] == {"x": -80.0, "y": -120.5, "z": 0.0}  # y up
+    assert (graph.nodes["person:a"]["start"], graph.nodes["person:a"]["end"]) == DATES["person:a"]
+    assert "start" not in node and graph.graph["mode"] == "dynamic"
+    meets = next(data for _, _, data in graph.edges(data=True) if data["relation"] == "meets")
+    assert (meets["start"], meets["end"]) == ("2024-02-01", "2024-02-03")
+
+
+def test_graphml_carries_rgb_size_position_and_dates(payload) -> None:
+    graph = nx.read_graphml(io.BytesIO(export_bytes(payload[0], payload[1], "graphml", DATES)))
+    node = graph.nodes["person:a"]
+    assert (node["r"], node["g"], node["b"], node["color"]) == (0x4e, 0x79, 0xa7, "#4e79a7")
+    assert (node["size"], node["x"], node["y"]) == (36.0, 0.0, 0.0)
+    assert (node["first_date"], node["last_date"]) == DATES["person:a"]
+
+
+def test_page_legend_and_evidence_are_escaped_and_clickable(payload) -> None:
+    nodes, edges, options = payload
+    evidence = {"person:a": {"title": f"Anna {SCRIPT}", "sentences": [
+        {"text": f"She said </script>{IMG}", "article": "T & <i>", "date": "2024-01-02"}], "more": 2}}
+    page = standalone_html(nodes, edges, options, title="t", legend=[("#4e79a7", f"person {SCRIPT}"),
+                                                                    ("red;background:url(x)", "bad colour")],
+                           evidence=evidence)
+    assert SCRIPT not in page and IMG not in page and "</script>{" not in page
+    assert f"person {_escaped(SCRIPT)}" in page and "url(x)" not in page  # a colour that is no #rrggbb is dropped
+    data = re.search(r'<script type="application/json" id="kg-evidence-data">(.*?)</script>', page, re.DOTALL)
+    assert data and json.loads(data.group(1)) == evidence
+    assert 'network.on("click"' in page and "textContent" in page and "innerHTML" not in data.group(0)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from explorer.queries import Filters
-from explorer.state import LIST_FIELDS, MAX_VALUE, Known, params_from_filters, read_link
+from explorer.state import LIST_FIELDS, MAX_VALUE, Known, params_from_filters, params_from_look, read_link
+from explorer.structure import Look
 
 KNOWN = Known(
     {**{name: frozenset() for name in LIST_FIELDS}, "types": frozenset({"person", "country"})},
@@ -41,3 +42,16 @@ def test_read_link_very_long_values_are_dropped_and_never_echoed_whole() -> None
     link = read_link({"search": "x" * (MAX_VALUE + 1), "node": "y" * 200, "types": "z" * 100_000}, KNOWN)
     assert link.filters == Filters() and link.selection is None
     assert all(len(notice) < 120 for notice in link.notices) and len(link.notices) == 3
+
+
+def test_read_link_colour_and_size_choices_round_trip() -> None:
+    link = read_link(params_from_look(Look("community", "pagerank")), KNOWN)
+    assert link.look == Look("community", "pagerank") and not link.notices
+    assert params_from_look(Look()) == {}
+
+
+def test_read_link_unknown_colour_or_size_keeps_the_default_with_a_notice() -> None:
+    link = read_link({"colour": "<b>rainbow</b>", "size": "huge"}, KNOWN)
+    assert link.look == Look()
+    assert link.notices == ("colour=<b>rainbow</b> is not type or community: ignored",
+                            "size=huge is not mentions or degree or pagerank: ignored")

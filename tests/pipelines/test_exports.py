@@ -196,3 +196,19 @@ def test_exports_csv_neutralises_spreadsheet_formulas(hostile_graph: nx.MultiDiG
     assert nodes["place"]["label"] == "'+Pjöngjang"
     assert {e["target_label"] for e in edges if e["relation"] == "party_to"} == {"'" + FORMULA}
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in edges for cell in row.values())
+
+
+def test_exports_gexf_drawing_attributes_become_viz_and_dynamic_dates(tmp_path: Path) -> None:
+    drawn = nx.MultiDiGraph()
+    drawn.add_node("a", label="A", color="#ff8000", size=12.5, x=10.0, y=20.0, first_date="2024-03-01",
+                   last_date="2024-04-01")
+    drawn.add_node("b", label="B", color="not a colour")
+    drawn.add_edge("a", "b", key="meets", relation="meets", width=3.0, first_date="2024-03-02", last_date="2024-03-02")
+    write_export(drawn, "gexf", tmp_path / "g.gexf")
+    back = nx.read_gexf(tmp_path / "g.gexf")
+    assert back.nodes["a"]["viz"] == {"color": {"r": 255, "g": 128, "b": 0, "a": 1.0}, "size": 12.5,
+                                      "position": {"x": 10.0, "y": -20.0, "z": 0.0}}
+    assert (back.nodes["a"]["start"], back.nodes["a"]["end"]) == ("2024-03-01", "2024-04-01")
+    assert "viz" not in back.nodes["b"] and back.graph["mode"] == "dynamic"
+    assert 'thickness value="3.0"' in (tmp_path / "g.gexf").read_text(encoding="utf-8")
+    assert drawn.nodes["a"]["color"] == "#ff8000"  # the caller's graph is left as it was
