@@ -76,6 +76,12 @@ def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...], 
     return layout_positions(node_ids, pairs, sizes=dict(zip(node_ids, sizes, strict=True)))
 
 
+@st.cache_data(max_entries=64)
+def styling_of(nodes: tuple[tuple[str, str, str, float], ...], pairs: tuple[tuple[str, str], ...], chosen: Look) -> Styling:
+    """``structure.styling`` of (id, label, type, weight) rows, cached: Louvain and PageRank run once per view."""
+    return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in nodes], pairs, chosen)
+
+
 @st.cache_data(max_entries=16)
 def paths_of(path: str, version: str, filters: Filters, a: str, b: str) -> list[list[dict[str, Any]]]:
     return explain_paths(snapshot(path, version), filters, a, b, k=3)
@@ -99,7 +105,8 @@ def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look) ->
     """vis nodes, edges and options: the view laid out, coloured and sized as ``chosen`` says, the
     focus and search matches marked; and the styling (for the legend)."""
     pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
-    styled = styling(view.nodes.to_dict("records"), pairs, chosen)
+    rows = tuple(zip(view.nodes["id"], view.nodes["label"], view.nodes["type"], view.nodes["weight"].astype(float), strict=True))
+    styled = styling_of(rows, pairs, chosen)
     positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
     nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "", matches=matches)
