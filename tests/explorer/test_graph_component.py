@@ -170,6 +170,15 @@ def test_signature_ignores_selection_and_png_counter(payload) -> None:
                           png_request=0)["sig"] != base["sig"]
 
 
+def test_component_data_sends_the_png_legend_as_text_pairs(payload) -> None:
+    nodes, edges, options = payload
+    data = component_data(nodes, edges, key="g", height=0, selected=None, options=options, png_request=0,
+                          legend=[("#4e79a7", "person"), ("", "size: mentions")])
+    assert data["legend"] == [["#4e79a7", "person"], ["", "size: mentions"]] and data["height"] == 0
+    plain = component_data(nodes, edges, key="g", height=0, selected=None, options=options, png_request=0)
+    assert plain["legend"] == [] and plain["sig"] == data["sig"]  # a new legend alone redraws nothing
+
+
 def test_as_selection_accepts_only_node_or_edge() -> None:
     assert as_selection({"kind": "edge", "id": "a|r|b"}) == {"kind": "edge", "id": "a|r|b"}
     assert as_selection({"kind": "node", "id": 5}) == {"kind": "node", "id": "5"}
