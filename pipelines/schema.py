@@ -114,9 +114,25 @@ _CONTENT_HASH: Step = (
 # the place gazetteer knows, shown with a sentence that merely names the place).
 _RELATION_BASIS: Step = ("ALTER TABLE relations ADD COLUMN basis TEXT NOT NULL DEFAULT 'text'",)
 
+# Curation: what a person decided (merge, rename, retype, split, reject), kept apart from the extracted
+# facts so that re-ingesting articles never loses it; applied on every read (``pipelines.curation``).
+# ``payload`` is a JSON object; ``undone_at`` is "" while the decision holds.
+_DECISIONS: Step = (
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL DEFAULT '{}',
+        who TEXT NOT NULL DEFAULT '',
+        decided_at TEXT NOT NULL,
+        undone_at TEXT NOT NULL DEFAULT '',
+        undone_by TEXT NOT NULL DEFAULT ''
+    )""",
+)
+
 # Append new steps; never edit a step that has been released.
 MIGRATIONS: tuple[Step, ...] = (
     _TABLES, _REDIRECTS_AND_INDEXES, _MENTION_PAGING, _DOCUMENTS_BY_DATE, _CONTENT_HASH, _RELATION_BASIS,
+    _DECISIONS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -326,3 +342,38 @@ SELECT text FROM (
     WHERE r.document_id = :document_id AND r.sentence_idx = :sentence AND r.evidence <> ''
 ) AS found
 ORDER BY rank LIMIT 1"""
+
+# -- curation decisions --------------------------------------------------------------
+
+# Ids are numbered inside the write transaction (one writer at a time on both backends).
+INSERT_DECISION = """
+INSERT INTO decisions (id, kind, payload, who, decided_at)
+SELECT COALESCE(MAX(id), 0) + 1, :kind, :payload, :who, :decided_at FROM decisions"""
+
+LAST_DECISION = "SELECT MAX(id) FROM decisions"
+
+DECISIONS = "SELECT id, kind, payload, who, decided_at, undone_at, undone_by FROM decisions ORDER BY id"
+
+UNDO_DECISION = """
+UPDATE decisions SET undone_at = :undone_at, undone_by = :undone_by WHERE id = :id AND undone_at = ''"""
+
+# Changes whenever a decision is taken or undone: part of the explorer's data version.
+# (Undone is final, so counting the undone ones is enough.)
+DECISIONS_STAMP = """
+SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(CASE WHEN undone_at = '' THEN 0 ELSE 1 END), 0) FROM decisions"""
+
+# Where an entity is named with one exact name (what ``split`` moves to an entity of its own).
+ALIAS_SENTENCES = """
+SELECT document_id, sentence_idx, COUNT(*) AS n FROM mentions
+WHERE entity_id = :entity_id AND text = :alias
+GROUP BY document_id, sentence_idx ORDER BY document_id, sentence_idx"""
+
+# Every relation sentence with its basis: the curated aggregation (``Store.relations``) starts from these.
+RELATION_SENTENCES = """
+SELECT source, relation, target, document_id, sentence_idx AS sentence, modality, score, basis
+FROM relations ORDER BY source, relation, target, document_id, sentence_idx"""
+
+# The names an entity is mentioned by, most used first (what ``split`` may move off).
+MENTION_TEXTS = """
+SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id = :entity_id
+GROUP BY text ORDER BY COUNT(*) DESC, text"""

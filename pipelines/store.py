@@ -15,8 +15,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from pipelines import curation as curate
 from pipelines import schema as sql
+from pipelines import store_decisions as decided
 from pipelines.backends import Backend, Target, is_postgres, open_backend
+from pipelines.curation import Curation
+from pipelines.decisions import Decision
 from pipelines.errors import StoreError
 from pipelines.records import Article
 from pipelines.store_errors import database_problem, translated
@@ -135,6 +139,48 @@ class Store:
         except self._db.errors:
             pass
 
+    # -- curation ----------------------------------------------------------------
+
+    def decide(self, kind: str, payload: Mapping[str, Any], who: str = "") -> int:
+        """Store one decision (checked by the caller, ``pipelines.curate``); its id."""
+        return self._write(lambda: decided.insert_decision(self._db, kind, payload, who))
+
+    def undo(self, decision_ids: Sequence[int], who: str = "") -> None:
+        """Mark decisions undone (they stay listed, and no longer apply)."""
+        self._write(lambda: decided.undo_decisions(self._db, decision_ids, who))
+
+    def decisions(self) -> list[Decision]:
+        """Every decision, undone ones included, oldest first."""
+        with self._translated():
+            return decided.decisions(self._db)
+
+    def decisions_stamp(self) -> str:
+        """Changes whenever a decision is taken or undone (part of a reader's cache key)."""
+        with self._translated():
+            return decided.stamp(self._db)
+
+    def curation(self) -> Curation:
+        """The decisions that hold, as applied on every read below."""
+        with self._translated():
+            return decided.curation_of(self._db)
+
+    def mention_texts(self, entity_id: str) -> list[str]:
+        """The names an entity is mentioned by in the articles, most used first."""
+        with self._translated():
+            return decided.mention_texts(self._db, self.curation(), self.resolve_id(entity_id))
+
+    def _write(self, work: Any) -> Any:
+        """Run ``work()`` in one write transaction; the database as before on any error."""
+        with self._translated():
+            self._db.begin_write()
+            try:
+                result = work()
+            except BaseException:
+                self._rollback()
+                raise
+            self._commit()
+        return result
+
     def _translated(self) -> Any:
         """A context turning the driver's errors into StoreError with what to do."""
         return translated(self.where, self._db.errors)
@@ -148,7 +194,8 @@ class Store:
     def resolve_id(self, entity_id: str) -> str:
         """The canonical id for an entity id or a redirected (merged) one; unknown ids unchanged."""
         with self._translated():
-            return resolve_id(self._db, entity_id) or entity_id
+            stored = resolve_id(self._db, entity_id) or entity_id
+        return self.curation().canonical(stored)
 
     def documents(self) -> list[dict[str, Any]]:
         """All documents without their text, oldest published first."""
@@ -161,12 +208,20 @@ class Store:
 
     def entities(self) -> list[dict[str, Any]]:
         """All entities: id, type, label, attrs (dict), mention_count, document_count."""
-        return [_with_attrs(row) for row in self._rows(sql.ENTITIES, {})]
+        curation = self.curation()
+        if curation.empty:
+            return [_with_attrs(row) for row in self._rows(sql.ENTITIES, {})]
+        with self._translated():
+            return [_with_attrs(row) for row in decided.curated_entities(self._db, curation)]
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         """One entity (by canonical or redirected id) with id, type, label and attrs, or None."""
-        rows = self._rows(sql.ENTITY, {"id": self.resolve_id(entity_id)})
-        return _with_attrs(rows[0]) if rows else None
+        entity_id, curation = self.resolve_id(entity_id), self.curation()
+        if curation.empty:
+            rows = self._rows(sql.ENTITY, {"id": entity_id})
+            return _with_attrs(rows[0]) if rows else None
+        found = [row for row in self.entity_rows() if row["id"] == entity_id]
+        return {key: found[0][key] for key in ("id", "type", "label", "attrs")} if found else None
 
     def relations(self) -> list[dict[str, Any]]:
         """Relations aggregated per (source, relation, target).
@@ -175,6 +230,10 @@ class Store:
         score (highest), basis ("text" when a sentence states it, else "gazetteer"), modalities
         (modality -> number of sentences).
         """
+        curation = self.curation()
+        if not curation.empty:
+            with self._translated():
+                return decided.curated_relations(self._db, curation)
         modalities = self._modalities()
         return [
             {**row, "modalities": modalities.get((row["source"], row["relation"], row["target"]), {})}
@@ -196,7 +255,11 @@ class Store:
         it; "gazetteer": known about the entities, the sentence only names them).
         """
         params = {"source": self.resolve_id(source), "relation": relation, "target": self.resolve_id(target)}
-        return self._rows(sql.EVIDENCE, params)
+        curation = self.curation()
+        if curation.empty:
+            return self._rows(sql.EVIDENCE, params)
+        with self._translated():
+            return decided.curated_evidence(self._db, curation, params["source"], relation, params["target"])
 
     def mentions(self, entity_id: str, articles: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """The mentions of an entity, newest document first: all of them, or those in ``articles``
@@ -207,30 +270,41 @@ class Store:
         the document text), text, method, score, kind.
         """
         params: dict[str, Any] = {"entity_id": self.resolve_id(entity_id)}
+        curation = self.curation()
+        if not curation.empty:
+            with self._translated():
+                rows = decided.curated_mentions(self._db, curation, params["entity_id"])
+            return rows if articles is None else decided.page_of_articles(rows, articles, offset)
         if articles is None:
             return self._rows(sql.MENTIONS, params)
         return self._rows(sql.MENTIONS_PAGE, {**params, "limit": max(0, articles), "offset": max(0, offset)})
 
     def aliases(self, entity_id: str) -> list[str]:
         """The names an entity has been stored under (its labels across articles), sorted."""
-        rows = self._rows(sql.ALIASES, {"entity_id": self.resolve_id(entity_id)})
-        return [row["alias"] for row in rows]
+        entity_id, curation = self.resolve_id(entity_id), self.curation()
+        if not curation.empty:
+            return self.all_aliases().get(entity_id, [])
+        return [row["alias"] for row in self._rows(sql.ALIASES, {"entity_id": entity_id})]
 
     # -- bulk reads (the explorer loads these once into a snapshot) -----------------
 
     def entity_rows(self) -> list[dict[str, Any]]:
         """All entities without counts (cheaper than ``entities()``): id, type, label, attrs (dict)."""
-        return [_with_attrs(row) for row in self._rows(sql.ENTITY_ROWS, {})]
+        rows = [_with_attrs(row) for row in self._rows(sql.ENTITY_ROWS, {})]
+        curation = self.curation()
+        return rows if curation.empty else curate.entity_rows(curation, rows)
 
     def mention_counts(self) -> list[tuple[str, str, int]]:
         """How often each entity is mentioned in each document, as ``MENTION_COUNT_FIELDS`` tuples
         (entity_id, document_id, count), by document.  Tuples, not dicts: there may be millions."""
-        return self._tuples(sql.MENTION_COUNTS)
+        rows, curation = self._tuples(sql.MENTION_COUNTS), self.curation()
+        return rows if curation.empty else curate.mention_counts(curation, rows)
 
     def relation_rows(self) -> list[tuple[str, str, str, str, int, str, float]]:
         """Every relation sentence, not aggregated, as ``RELATION_ROW_FIELDS`` tuples (source,
         relation, target, document_id, sentence index, modality, score)."""
-        return self._tuples(sql.RELATION_ROWS)
+        rows, curation = self._tuples(sql.RELATION_ROWS), self.curation()
+        return rows if curation.empty else curate.relation_rows(curation, rows)
 
     def all_aliases(self) -> dict[str, list[str]]:
         """Entity id -> the names it has been stored under, sorted (``aliases()`` for every entity)."""
@@ -238,12 +312,15 @@ class Store:
         with self._translated():
             for row in self._db.iterate(sql.ALL_ALIASES):
                 found.setdefault(row[0], []).append(row[1])
-        return found
+        curation = self.curation()
+        return found if curation.empty else curate.aliases(curation, found)
 
     def redirects(self) -> dict[str, str]:
         """Merged (old) entity id -> the canonical id it redirects to."""
         with self._translated():
-            return {row[0]: row[1] for row in self._db.iterate(sql.REDIRECTS)}
+            found = {row[0]: row[1] for row in self._db.iterate(sql.REDIRECTS)}
+        curation = self.curation()
+        return found if curation.empty else curate.redirects(curation, found)
 
     def sentence_text(self, document_id: str, sentence: int) -> str | None:
         """The text of one sentence of a document (by index), or None when unknown.
