@@ -1,4 +1,4 @@
-"""The command line: ``python -m pipelines ingest|extract|export|evaluate``.
+"""The command line: ``python -m pipelines ingest|extract|export|evaluate|curate``.
 
 Exit codes: 0 success (some inputs may have been rejected and are listed),
 1 nothing could be read or the database/export failed, 2 usage error,
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from pipelines import curate_cli
 from pipelines.backends import is_postgres, public_target
 from pipelines.errors import EntenteError
 from pipelines.exports import FORMATS, nodes_csv_path, write_export
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="sample: also print each article's false negatives (-) and false positives (+) per task")
     ev.add_argument("--limit", type=int, help="score only the first N sentences (sample: gold files)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    curate_cli.add_parser(sub, DB_HELP)
     return parser
 
 
@@ -135,7 +137,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK if (report.sentences if isinstance(report, NerReport) else report.articles) else EXIT_FAILED
 
 
-COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export, "evaluate": cmd_evaluate}
+COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export, "evaluate": cmd_evaluate,
+            "curate": curate_cli.cmd_curate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -78,7 +78,7 @@ def describe(decision: Decision, labels: Mapping[str, str] | None = None) -> str
     p, name = decision.payload, _namer(labels or {})
     texts = {
         "merge": lambda: f"merged {name(p.get('drop'))} into {name(p.get('keep'))}",
-        "rename": lambda: f"renamed {name(p.get('entity'))} to {p.get('label')!r}",
+        "rename": lambda: f"renamed {p.get('entity')} to {p.get('label')!r}",
         "retype": lambda: f"changed the type of {name(p.get('entity'))} to {p.get('type')}",
         "split": lambda: f"split {p.get('alias')!r} off {name(p.get('entity'))} as {p.get('new_id')}",
         "reject-entity": lambda: f"rejected {name(p.get('entity'))}",
