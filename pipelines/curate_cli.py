@@ -67,35 +67,35 @@ def cmd_curate(args: argparse.Namespace) -> int:
 
 
 def _run(store: Store, args: argparse.Namespace) -> None:
+    labels = _labels(store)  # before the decision: a merged-away entity is still named
     if args.action in TAKE:
         kind, names, keys, _ = TAKE[args.action]
         payload = {key: getattr(args, name) for name, key in zip(names, keys, strict=True)}
-        _say(store, "decision", curating.take(store, kind, payload, args.by))
+        _say(labels, "decision", curating.take(store, kind, payload, args.by))
     elif args.action == "undo":
-        _say(store, "undone", curating.undo(store, curating.require_int(args.DECISION_ID), args.by))
+        _say(labels, "undone", curating.undo(store, curating.require_int(args.DECISION_ID), args.by))
     elif args.action == "restore":
         for decision in curating.restore(store, args.ID, args.by):
-            _say(store, "undone", decision)
+            _say(labels, "undone", decision)
     else:
-        _list(store, args.rejected, args.json)
+        _list(store, labels, args.rejected, args.json)
 
 
-def _say(store: Store, what: str, decision: Decision) -> None:
-    print(f"{what} {decision.id}: {describe(decision, _labels(store))}" + (f" (by {decision.who})" if decision.who else ""))
+def _say(labels: dict[str, str], what: str, decision: Decision) -> None:
+    print(f"{what} {decision.id}: {describe(decision, labels)}" + (f" (by {decision.who})" if decision.who else ""))
 
 
 def _labels(store: Store) -> dict[str, str]:
     return {row["id"]: row["label"] for row in store.entity_rows()}
 
 
-def _list(store: Store, only_rejected: bool, as_json: bool) -> None:
+def _list(store: Store, labels: dict[str, str], only_rejected: bool, as_json: bool) -> None:
     if only_rejected:
         for item in curating.rejected(store):
             row = {"item": item.item, "kind": item.kind, **_fields(item.decision)}
             print(json.dumps(row, ensure_ascii=False) if as_json else
                   f"{item.kind} {item.item}  (decision {item.decision.id}, {_who_when(item.decision)})")
         return
-    labels = _labels(store)
     for decision in store.decisions():
         print(json.dumps(_fields(decision), ensure_ascii=False) if as_json else _line(decision, labels))
 
