@@ -153,7 +153,7 @@ def entity_rows(curation: Curation, rows: Iterable[Mapping[str, Any]]) -> list[d
 
 def mention_counts(curation: Curation, rows: Iterable[Sequence[Any]]) -> list[tuple[str, str, int]]:
     """``(entity_id, document_id, count)`` rows with splits moved and merged entities summed; by document."""
-    moved, totals = curation.moved(), defaultdict(int)
+    moved, totals = curation.moved(), defaultdict[tuple[str, str], int](int)
     for entity_id, document_id, count in rows:
         rest = int(count)
         for target, n in moved.get((entity_id, document_id), {}).items():

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLE_DATA
 from pipelines.cli import main
+from tests.conftest import SAMPLE_DATA
 from tests.pipelines.test_cli import run
 
 LULA, LULA_FULL = "person:lula", "person:luiz-inacio-lula-da-silva"

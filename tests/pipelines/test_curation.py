@@ -31,7 +31,7 @@ def test_curation_without_decisions_is_empty_and_changes_nothing() -> None:
     curation = Curation.build([])
     assert curation.empty
     assert curate.relation_rows(curation, SENTENCES) == sorted(SENTENCES)
-    assert [row["id"] for row in curate.entity_rows(curation, ENTITIES)] == sorted(e["id"] for e in ENTITIES)
+    assert [row["id"] for row in curate.entity_rows(curation, ENTITIES)] == sorted(str(e["id"]) for e in ENTITIES)
 
 
 def test_curation_merge_joins_entities_counts_and_relations() -> None:
