@@ -36,7 +36,7 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
-from explorer.views import details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
+from explorer.views import curation, details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
 from pipelines.backends import Target, public_target  # noqa: E402
@@ -170,6 +170,7 @@ def main() -> None:
     with st.sidebar:
         filters = sidebar.render(facets(snap), labels)
         chosen = look_controls.render()
+        curation.rejected_list(store, labels)
     view = view_of(path, version, filters)
     hidden_co = hidden_co_mentions(path, version, filters, view)
     route = drawn_path(path, version, filters)
@@ -193,7 +194,7 @@ def main() -> None:
         st.session_state[sidebar.PREFIX + "top_n"] = new_top
         st.rerun()
     with right, st.container(key=presentation.DETAILS_KEY if present else None):
-        show_selection(store, snap, selection, labels)
+        show_selection(store, snap, selection, labels, curate=not present)
     st.session_state["selection"] = selection
     if not present:
         picked = lower_tabs(path, version, db, snap, view, filters, payload, labels, styled)
@@ -205,12 +206,19 @@ def main() -> None:
     sync_url(filters, st.session_state["selection"], present, chosen)
 
 
-def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str]) -> None:
+def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str],
+                   curate: bool = True) -> None:
+    """The selected entity's or relation's card; with ``curate``, its curation controls above it."""
     if not selection:
         st.info("Click a node or an edge to see the sentences behind it.")
     elif selection["kind"] == "node":
-        details.entity(store, entity_card(snap, selection["id"]))
+        card = entity_card(snap, selection["id"])
+        if curate:
+            curation.entity_panel(store, card, labels)
+        details.entity(store, card)
     else:
+        if curate:
+            curation.relation_panel(store, selection["id"], labels)
         details.relation(store, selection["id"], labels)
 
 

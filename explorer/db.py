@@ -41,6 +41,8 @@ def sample_count() -> int:
 
 
 def data_version(store: Store) -> str:
-    """Changes whenever documents are added or replaced: the cache key of everything derived."""
+    """Changes whenever documents are added or replaced, or a curation decision is taken or undone:
+    the cache key of everything derived."""
     pairs = sorted(f"{d['id']}@{d.get('ingested_at') or ''}" for d in store.documents())
+    pairs.append("decisions@" + store.decisions_stamp())
     return hashlib.sha1("\n".join(pairs).encode("utf-8")).hexdigest()[:16]

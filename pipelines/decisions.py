@@ -199,3 +199,8 @@ def rejections_of(decisions: Sequence[Decision], item: str) -> list[Decision]:
     if not found:
         raise CurationError(f"{item!r} is not rejected; list rejected items with `python -m pipelines curate list --rejected`")
     return found
+
+
+def about(decisions: Sequence[Decision], item: str) -> list[Decision]:
+    """The decisions (holding and undone) about an entity id or edge id, newest first."""
+    return [d for d in reversed(decisions) if item in d.subjects()]
