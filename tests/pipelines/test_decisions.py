@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.decisions import CurationError, Decision, Known, check, describe, rejections_of, split_id, undoable
+from pipelines.decisions import CurationError, Decision, Known, about, check, describe, rejections_of, split_id, undoable
 
 KNOWN = Known(
     {"person:a": "person", "person:b": "person", "country:DE": "country"},
@@ -59,3 +59,9 @@ def test_decisions_damaged_payload_reads_as_empty_and_describes() -> None:
     assert decision.payload == {} and decision.who == "" and decision.active
     merged = Decision(4, "merge", {"keep": "person:a", "drop": "person:b"})
     assert describe(merged, {"person:a": "Anna"}) == "merged person:b into Anna (person:a)"
+
+
+def test_decisions_about_an_item_newest_first_undone_included() -> None:
+    taken = [Decision(1, "rename", {"entity": "person:a", "label": "A"}), Decision(2, "reject-entity", {"entity": "person:b"}),
+             Decision(3, "merge", {"keep": "person:c", "drop": "person:a"}, undone_at="x")]
+    assert [d.id for d in about(taken, "person:a")] == [3, 1]
