@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.decisions import CurationError, Decision, Known, about, check, describe, rejections_of, split_id, undoable
+from pipelines.decisions import (
+    CurationError,
+    Decision,
+    Known,
+    about,
+    check,
+    describe,
+    rejections_of,
+    split_id,
+    undoable,
+)
 
 KNOWN = Known(
     {"person:a": "person", "person:b": "person", "country:DE": "country"},
