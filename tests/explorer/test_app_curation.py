@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button
 
 from pipelines.store import Store
 from tests.explorer.test_app import app_db, node_ids, run_app  # noqa: F401 -- app_db is a fixture
@@ -13,7 +14,7 @@ from tests.explorer.test_app import app_db, node_ids, run_app  # noqa: F401 -- a
 LULA, LULA_FULL = "person:lula", "person:luiz-inacio-lula-da-silva"
 
 
-def button(at: AppTest, label: str) -> object:
+def button(at: AppTest, label: str) -> Button:
     return next(b for b in at.button if b.label == label)
 
 
