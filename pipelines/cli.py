@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipelines import curate_cli
-from pipelines.backends import is_postgres, public_target
+from pipelines.backends import public_target
 from pipelines.errors import EntenteError
 from pipelines.exports import FORMATS, nodes_csv_path, write_export
 from pipelines.extract import extract_safely
@@ -113,11 +113,7 @@ def _articles_reporting(items: Iterable[Article | Rejection]) -> Iterator[Articl
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    db = args.db or default_db_path()
-    if not is_postgres(db) and not Path(db).exists():
-        print(f"error: no database at {db}: run `python -m pipelines ingest PATH --db {db}` first", file=sys.stderr)
-        return EXIT_FAILED
-    with Store.open(db) as store:
+    with Store.open_existing(args.db or default_db_path()) as store:
         write_export(build_graph(store), args.format, args.output)
     if args.output:
         extra = f" and {nodes_csv_path(args.output)}" if args.format == "csv" else ""

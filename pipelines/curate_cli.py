@@ -10,11 +10,9 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from pipelines import curating
-from pipelines.backends import is_postgres
 from pipelines.decisions import CurationError, Decision, describe
 from pipelines.records import ENTITY_TYPES
 from pipelines.store import Store, default_db_path
@@ -53,11 +51,7 @@ def add_parser(sub: Any, db_help: str) -> None:
 
 def cmd_curate(args: argparse.Namespace) -> int:
     """Run one curate subcommand; a bad request is one ``error:`` line and exit 2."""
-    db = args.db or default_db_path()
-    if not is_postgres(db) and not Path(db).exists():
-        print(f"error: no database at {db}: run `python -m pipelines ingest PATH --db {db}` first", file=sys.stderr)
-        return EXIT_FAILED
-    with Store.open(db) as store:
+    with Store.open_existing(args.db or default_db_path()) as store:
         try:
             _run(store, args)
         except CurationError as err:

@@ -65,6 +65,14 @@ class Store:
         ``postgresql://`` URL (the database must exist).  StoreError naming it when unusable."""
         return cls(open_backend(target), target)
 
+    @classmethod
+    def open_existing(cls, target: Target) -> Store:
+        """Open a database that must be there already: a SQLite file that does not exist (opening
+        would create an empty one) is a StoreError saying to ingest first."""
+        if not is_postgres(target) and not Path(target).exists():
+            raise StoreError(f"no database at {target}: run `python -m pipelines ingest PATH --db {target}` first")
+        return cls.open(target)
+
     def close(self) -> None:
         """Close the connection; safe to call twice."""
         self._db.close()
