@@ -3,7 +3,9 @@
 ``Store.open(target)`` takes a file path or a ``postgresql://`` URL; the
 backends are in ``pipelines.backends``, the SQL text in ``pipelines.schema``
 and the write path (saving, merging entities) in ``pipelines.store_write``.
-This module holds the handle and the read API.
+This module holds the handle and the read API.  Every read applies the curation decisions that hold
+(``pipelines.curation``; stored and read by ``pipelines.store_decisions``): without any, the reads are
+the plain SQL ones.
 """
 
 from __future__ import annotations

@@ -58,6 +58,9 @@ def _alias_sentences(db: Backend, entity_ids: Iterable[str], alias: str) -> dict
 
 def mention_texts(db: Backend, curation: Curation, entity_id: str) -> list[str]:
     """The names a (curated) entity is mentioned by, most used first."""
+    untouched = curation.candidates(entity_id) == {entity_id} and not any(entity_id in s.sources for s in curation.splits)
+    if untouched:  # one grouped query instead of reading every mention
+        return [row[0] for row in db.tuples(sql.MENTION_TEXTS, {"entity_id": entity_id})]
     counts: dict[str, int] = {}
     for row in curated_mentions(db, curation, entity_id):
         counts[row["text"]] = counts.get(row["text"], 0) + 1

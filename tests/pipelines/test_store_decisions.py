@@ -39,6 +39,7 @@ def test_store_decisions_merge_applies_to_every_read(store: Store) -> None:
     assert store.resolve_id(KIM) == PUTIN and store.redirects()[KIM] == PUTIN
     assert {"Kim Jong-un", "Kim Jong Un"} <= set(store.aliases(KIM))
     assert "meets" not in {r["relation"] for r in store.relations()}  # Putin meets Kim became a loop
+    assert {"Kim Jong-un", "Kim Jong Un", "Putin und"} <= set(store.mention_texts(PUTIN))
     assert len(store.mentions(KIM)) == 6 and {m for m, *_ in store.mention_counts()} == ids(store)
     assert KIM not in build_graph(store) and PUTIN in build_graph(store)
 
@@ -82,6 +83,7 @@ def test_store_decisions_split_moves_sentences_and_evidence(store: Store) -> Non
     assert [m["text"] for m in store.mentions(new_id)] == ["Putin und"]
     assert [m["text"] for m in store.mentions(PUTIN)] == ["Wladimir Putin"]
     assert store.aliases(new_id) == ["Putin und"]
+    assert (store.mention_texts(PUTIN), store.mention_texts(new_id)) == (["Wladimir Putin"], ["Putin und"])
 
 
 def test_store_decisions_bad_requests_leave_the_store_as_it_was(store: Store) -> None:
