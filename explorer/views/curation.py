@@ -142,6 +142,8 @@ def _undo(store: Store, decision: Decision, labels: Mapping[str, str]) -> None:
 
 def rejected_list(store: Store, labels: Mapping[str, str]) -> None:
     """The rejected entities and relations, each with a Restore button."""
+    if not st.session_state.get("selection"):  # no card to say it (e.g. the selection was just rejected)
+        _flash()
     items = curating.rejected(store)
     with st.expander(f"Rejected ({len(items)})"):
         if not items:

@@ -42,9 +42,11 @@ def test_app_curation_reject_then_restore_from_the_sidebar(app_db: Path) -> None
     assert not at.exception
     assert LULA not in node_ids(at)
     assert "Click a node or an edge" in at.info[0].value  # the rejected entity's card is gone
+    assert [html.unescape(m.value) for m in at.sidebar.success] == ["Decision 1: rejected Lula (person:lula)"]
     assert any(e.label == "Rejected (1)" for e in at.sidebar.expander)
     button(at, "Restore").click().run()
     assert LULA in node_ids(at)
+    assert [html.unescape(m.value) for m in at.success] == ["Restored person:lula"]  # the rejection is not said again
 
 
 def test_app_curation_bad_request_is_one_error_line(app_db: Path) -> None:  # noqa: F811

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipelines import curating
+from pipelines.backends import sqlite_migrations as migrations
 from pipelines.decisions import CurationError
 from pipelines.graph import build_graph
+from pipelines.schema import MIGRATIONS
 from pipelines.store import Store
 from tests.pipelines.test_store import DE_TEXT, PACT, english, german
 
@@ -110,3 +112,12 @@ def test_store_decisions_stamp_changes_with_each_decision_and_undo(store: Store)
     curating.undo(store, second.id)
     stamps.append(store.decisions_stamp())
     assert len(set(stamps)) == 5
+
+
+def test_store_decisions_migration_adds_the_table_to_an_older_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = migrations.connect(path)
+    migrations.migrate(conn, MIGRATIONS[:6])
+    conn.close()
+    with Store.open(path) as old:
+        assert old.schema_version == 7 and old.decisions() == [] and old.decisions_stamp() == "0/0/0"
