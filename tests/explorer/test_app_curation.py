@@ -9,9 +9,13 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
 from pipelines.store import Store
-from tests.explorer.test_app import app_db, node_ids, run_app  # noqa: F401 -- app_db is a fixture
+from tests.explorer.test_app import app_db, graph_data, node_ids, run_app  # noqa: F401 -- app_db is a fixture
 
 LULA, LULA_FULL = "person:lula", "person:luiz-inacio-lula-da-silva"
+
+
+def edge_ids(at: AppTest) -> set[str]:
+    return {str(e["id"]) for e in graph_data(at)["edges"]}
 
 
 def button(at: AppTest, label: str) -> Button:
@@ -55,3 +59,13 @@ def test_app_curation_bad_request_is_one_error_line(app_db: Path) -> None:  # no
     button(at, "Rename").click().run()
     assert not at.exception
     assert [html.unescape(e.value) for e in at.error] == ["a new name must be 1 to 300 characters, not '   '"]
+
+
+def test_app_curation_reject_a_relation_from_its_card(app_db: Path) -> None:  # noqa: F811
+    edge = "person:javier-milei|leader_of|country:PY"
+    at = run_app(edge=edge)
+    assert edge in edge_ids(at)
+    button(at, "Reject this relation").click().run()
+    assert not at.exception
+    assert edge not in edge_ids(at) and "person:javier-milei" in node_ids(at)
+    assert any(e.label == "Rejected (1)" for e in at.sidebar.expander)
