@@ -18,10 +18,11 @@ __all__ = ["CurationError", "Rejected", "known", "rejected", "restore", "take", 
 
 def known(store: Store, entity_id: str | None = None) -> Known:
     """What the curated graph holds; the names of ``entity_id`` when given (for a split)."""
-    types = {row["id"]: row["type"] for row in store.entity_rows()}
+    rows = store.entity_rows()
     edges = frozenset(f"{r['source']}|{r['relation']}|{r['target']}" for r in store.relations())
     names = {store.resolve_id(entity_id): store.mention_texts(entity_id)} if entity_id else {}
-    return Known(types, names, edges, store.resolve_id)
+    return Known({row["id"]: row["type"] for row in rows}, names, edges, store.resolve_id,
+                 {row["id"]: row["label"] for row in rows})
 
 
 def take(store: Store, kind: str, payload: Mapping[str, Any], who: str = "") -> Decision:

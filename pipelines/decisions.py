@@ -74,8 +74,9 @@ class Decision:
 
 
 def describe(decision: Decision, labels: Mapping[str, str] | None = None) -> str:
-    """One plain-text line: what was decided (names by label where known)."""
-    p, name = decision.payload, _namer(labels or {})
+    """One plain-text line: what was decided (names by ``labels``, else as they were when decided)."""
+    remembered = decision.payload.get("labels")
+    p, name = decision.payload, _namer({**(remembered if isinstance(remembered, Mapping) else {}), **(labels or {})})
     texts = {
         "merge": lambda: f"merged {name(p.get('drop'))} into {name(p.get('keep'))}",
         "rename": lambda: f"renamed {p.get('entity')} to {p.get('label')!r}",
@@ -100,12 +101,14 @@ def _edge_text(edge_id: str, name: Any) -> str:
 @dataclass(frozen=True)
 class Known:
     """What the curated graph holds, to check a decision against: entity id -> type, the names each
-    entity is mentioned by, the aggregated edge ids, and how an id resolves (merged ids followed)."""
+    entity is mentioned by, the aggregated edge ids, how an id resolves (merged ids followed), and
+    entity id -> label (remembered in the payload, so a merged-away entity is still named later)."""
 
     types: Mapping[str, str]
     names: Mapping[str, Sequence[str]] = field(default_factory=dict)
     edges: frozenset[str] = frozenset()
     resolve: Any = staticmethod(lambda entity_id: entity_id)
+    labels: Mapping[str, str] = field(default_factory=dict)
 
 
 def check(kind: str, payload: Mapping[str, Any], known: Known) -> dict[str, Any]:
@@ -115,7 +118,10 @@ def check(kind: str, payload: Mapping[str, Any], known: Known) -> dict[str, Any]
               "split": _check_split, "reject-entity": _check_reject_entity, "reject-relation": _check_reject_relation}
     if kind not in checks:
         raise CurationError(f"unknown decision kind {kind!r}; choose one of: {', '.join(KINDS)}")
-    return checks[kind](payload, known)
+    checked = checks[kind](payload, known)
+    ids = [str(checked[k]) for k in ("keep", "drop", "entity") if k in checked] + str(checked.get("edge", "")).split("|")[::2]
+    remembered = {i: str(known.labels[i]) for i in ids if i in known.labels}
+    return {**checked, "labels": remembered} if remembered else checked
 
 
 def _entity(value: Any, known: Known, role: str = "entity") -> str:

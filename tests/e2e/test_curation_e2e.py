@@ -57,7 +57,7 @@ def test_curation_e2e_merge_undo_reject_restore(page: Page, app_url: str) -> Non
     wait_node(page, LULA, False)  # the graph shows one node for both
     wait_node(page, LULA_FULL, True)
     expect(page.get_by_text("Decision 1: merged Lula (person:lula) into")).to_be_visible()
-    expect(page.get_by_text("#1 merged person:lula into")).to_contain_text("Ann")
+    expect(page.get_by_text("#1 merged Lula (person:lula) into")).to_contain_text("Ann")
 
     page.get_by_role("button", name="Undo decision 1").click()
     wait_node(page, LULA, True)

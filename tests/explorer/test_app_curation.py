@@ -32,7 +32,7 @@ def test_app_curation_merge_from_the_card_then_undo(app_db: Path) -> None:  # no
     assert LULA not in node_ids(at) and LULA_FULL in node_ids(at)
     assert any("merged Lula (person:lula) into" in html.unescape(s.value) for s in at.success)
     history = [html.unescape(m.value) for m in at.markdown if "#1 merged" in m.value]
-    assert history and "Ann" in history[0]
+    assert history and "merged Lula (person:lula) into" in history[0] and "Ann" in history[0]
     with Store.open(app_db) as store:
         assert [(d.kind, d.who) for d in store.decisions()] == [("merge", "Ann")]
     button(at, "Undo decision 1").click().run()

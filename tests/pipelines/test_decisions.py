@@ -75,3 +75,10 @@ def test_decisions_about_an_item_newest_first_undone_included() -> None:
     taken = [Decision(1, "rename", {"entity": "person:a", "label": "A"}), Decision(2, "reject-entity", {"entity": "person:b"}),
              Decision(3, "merge", {"keep": "person:c", "drop": "person:a"}, undone_at="x")]
     assert [d.id for d in about(taken, "person:a")] == [3, 1]
+
+
+def test_decisions_remember_labels_so_a_merged_away_entity_is_still_named() -> None:
+    known = Known({"person:a": "person", "person:b": "person"}, labels={"person:a": "Anna", "person:b": "Bea"})
+    payload = check("merge", {"keep": "person:a", "drop": "person:b"}, known)
+    assert payload["labels"] == {"person:a": "Anna", "person:b": "Bea"}
+    assert describe(Decision(1, "merge", payload), {"person:a": "Anna A."}) == "merged Bea (person:b) into Anna A. (person:a)"

@@ -34,7 +34,8 @@ def ids(store: Store) -> set[str]:
 def test_store_decisions_merge_applies_to_every_read(store: Store) -> None:
     store.save_batch([german(), english()])
     taken = curating.take(store, "merge", {"keep": PUTIN, "drop": KIM}, "ann")
-    assert (taken.kind, taken.who, taken.payload) == ("merge", "ann", {"keep": PUTIN, "drop": KIM})
+    labels = {PUTIN: "Wladimir Putin", KIM: "Kim Jong-un"}
+    assert (taken.kind, taken.who, taken.payload) == ("merge", "ann", {"keep": PUTIN, "drop": KIM, "labels": labels})
     assert KIM not in ids(store) and KIM not in {row["id"] for row in store.entity_rows()}
     putin = next(e for e in store.entities() if e["id"] == PUTIN)
     assert (putin["mention_count"], putin["document_count"]) == (6, 2)
