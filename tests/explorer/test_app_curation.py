@@ -69,3 +69,16 @@ def test_app_curation_reject_a_relation_from_its_card(app_db: Path) -> None:  # 
     assert not at.exception
     assert edge not in edge_ids(at) and "person:javier-milei" in node_ids(at)
     assert any(e.label == "Rejected (1)" for e in at.sidebar.expander)
+
+
+def test_app_curation_split_a_name_off_from_the_card(app_db: Path) -> None:  # noqa: F811
+    putin = "person:wladimir-putin"
+    at = run_app(node=putin)
+    at.selectbox(key=f"cur_alias:{putin}").select("Putins").run()
+    button(at, "Split off").click().run()
+    assert not at.exception
+    assert any("split 'Putins' off Wladimir Putin" in html.unescape(s.value) for s in at.success)
+    with Store.open(app_db) as store:
+        (decision,) = store.decisions()
+        new_id = decision.payload["new_id"]
+        assert store.mention_texts(new_id) == ["Putins"] and "Putins" not in store.mention_texts(putin)
