@@ -24,9 +24,9 @@ from babel.numbers import list_currencies
 
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
-from pipelines.components.names import CALENDAR, free_name_word, is_name_word
+from pipelines.components.names import CALENDAR, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest, covered, glued_hyphen
+from pipelines.components.word_tests import WordTest, glued_hyphen
 from pipelines.knowledge.people import english_name_classes
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
@@ -88,25 +88,6 @@ def names_in_capitals(tokens: Tokens, blocked: set[int], gazetteer: Gazetteer) -
     ]
 
 
-def places_inside_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
-    """Drop a place or country that a capitalised word no entity holds continues ("Norwich Union",
-    "Montreal Canadiens", "Sheffield Wednesday"): it is part of a longer name, not the place; unless a
-    preposition of place opens it ("in Paris Macron met …")."""
-    taken = covered(chosen)
-    return [c for c in chosen if not (
-        c.type in ("place", "country") and c.kind == "name" and _continued(tokens, c.end, taken)
-        and not (c.start > 0 and tokens.lower[c.start - 1] in PLACE_PREPOSITIONS)
-    )]
-
-
-def _continued(tokens: Tokens, end: int, taken: set[int]) -> bool:
-    return (
-        end < len(tokens) and tokens.spaces[end - 1]
-        and tokens.sent_of[end] == tokens.sent_of[end - 1]
-        and (free_name_word(tokens, end, taken) or tokens.words[end] in CALENDAR)
-    )
-
-
 def _usual_case(word: str) -> str:
     """ "WASHINGTON" -> "Washington", "BOSNIA-HERZEGOVINA" -> "Bosnia-Herzegovina"."""
     return "-".join(part.capitalize() for part in word.split("-"))
@@ -138,15 +119,23 @@ def _run(tokens: Tokens, start: int, end: int, taken: set[int], places: set[int]
     a sentence's first word joins only when it is a known place."""
     while start > 0 and (start - 1 in places or (_free_word(tokens, start - 1, taken) and not _sentence_start(tokens, start - 1))):
         start -= 1
-    while end < len(tokens) and (end in places or _free_word(tokens, end, taken)):
+    while end < len(tokens) and (end in places or _free_word(tokens, end, taken) or _calendar_word(tokens, end, taken)):
         end += 1
     return start, end
 
 
+def _calendar_word(tokens: Tokens, i: int, taken: set[int]) -> bool:
+    """Token ``i`` is a free day or month name, which continues a name after a place ("Sheffield
+    Wednesday") though it is no name word of its own."""
+    return i not in taken and tokens.words[i] in CALENDAR and tokens.sent_of[i] == tokens.sent_of[i - 1]
+
+
 def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[int]) -> list[Candidate]:
-    """Runs of capitalised words that hold a known place or country beside a word no lexicon knows: one
-    organisation or place each (a place when the other words only say where: "South Australia"); a run
-    ends where a person's name (token indexes ``persons``) starts."""
+    """Runs of capitalised words that hold a known place or country beside a word no lexicon knows
+    ("Norwich Union", "Montreal Canadiens", "Sheffield Wednesday"): one organisation or place each (a
+    place when the other words only say where: "South Australia"), which ``select`` prefers to the place
+    inside; a run ends where a person's name (token indexes ``persons``) starts, and after a preposition
+    of place it makes no organisation ("in Paris Macron met …": the place, then a name)."""
     places = {i for c in known if c.type in ("place", "country") and c.kind == "name" for i in range(c.start, c.end)}
     taken = ({i for c in known for i in range(c.start, c.end)} - places) | persons
     found: list[Candidate] = []
@@ -171,13 +160,15 @@ def _spelt_out(tokens: Tokens, start: int, end: int) -> bool:
 
 
 def facility_places(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
-    """Places named by a capitalised run that ends in a facility word ("Fisht Stadium")."""
+    """Places named by a capitalised run that ends in a facility word ("Fisht Stadium"); one that goes on
+    ("Play Station VR", "Hall of Fame") names something else."""
     found = []
     for i in tokens.where(_FACILITY_TEST):
         start = i
         while start > 0 and i - start < 5 and _free_word(tokens, start - 1, blocked) and not _sentence_start(tokens, start - 1):
             start -= 1
-        if start < i and i not in blocked and not (i + 1 < len(tokens) and tokens.words[i + 1] in JOINERS):
+        ends = not (i + 1 < len(tokens) and tokens.words[i + 1] in JOINERS) and not _free_word(tokens, i + 1, blocked)
+        if start < i and i not in blocked and ends:
             found.append(rule_candidate(tokens, start, i + 1, "place", {}))
     return found
 

@@ -18,7 +18,6 @@ from pipelines.components.english_rules import (
     lone_given_names,
     places_after_in,
     places_in_longer_names,
-    places_inside_names,
 )
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
@@ -200,7 +199,6 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known) + english_candidates(tokens, blocked, gazetteer)
     runs = places_in_longer_names(tokens, known, covered(persons)) + facility_places(tokens, blocked)
     chosen = select(without_surname_places(tokens, known, persons) + persons + ruled + runs + model_candidates(doc, tokens, gazetteer))
-    chosen = places_inside_names(tokens, chosen)
     taken = covered(chosen)
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
     return acronym_aliases(tokens, select(chosen + extra))

@@ -59,3 +59,13 @@ def test_english_rules_roman_numeral_and_capitals_line_make_no_organisation() ->
 def test_english_rules_hyphenated_words_stay_in_an_organisation_name() -> None:
     record = run("Members of the Council on American-Islamic Relations met reporters.", "en")
     assert ids(record, "organization") == {"organization:council-on-american-islamic-relations"}
+
+
+def test_english_rules_calendar_word_after_a_place_makes_one_name() -> None:
+    record = run("Fans of Sheffield Wednesday sang all night.", "en")
+    assert ids(record, "organization") == {"organization:sheffield-wednesday"} and ids(record, "place") == set()
+
+
+def test_english_rules_facility_word_followed_by_a_name_word_makes_no_place() -> None:
+    record = run("Visitors tried the Play Station VR headset at the fair.", "en")
+    assert ids(record, "place") == set()
