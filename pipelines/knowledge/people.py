@@ -56,13 +56,26 @@ def is_english_word(word: str) -> bool:
 @cache
 def world_given_names() -> frozenset[str]:
     """Given names of many countries (``data/given_names_world.txt``, from Faker's person providers) for
-    English text, less common English words ("Hope") and known places ("Devon", "Preston"). German text
+    English text, less common English words ("Hope") and known places and countries ("Devon", "Kenya"). German text
     does without them: its word clusters already know the names German news uses, and these cost
     precision there (GermEval dev and realnews de measured)."""
-    from pipelines.knowledge.places import place_names  # places read name_classes from here
-
-    names = set(read_lines("given_names_world.txt")) - set(place_names())
+    names = set(read_lines("given_names_world.txt")) - _english_place_words()
     return frozenset(name for name in names if not is_english_word(name))
+
+
+# The points of the compass, which open place names ("North Shields"); Faker lists "North" as a given name.
+COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
+@cache
+def _english_place_words() -> frozenset[str]:
+    """Names of places and countries in English text and the compass words: a given name that is one of
+    these ("Kenya", "China", "Georgia") reads as the place, and would cut names such as "Medical Council
+    of Kenya" short."""
+    from pipelines.knowledge.countries import country_names
+    from pipelines.knowledge.places import place_names_for  # places read name_classes from here
+
+    return frozenset(place_names_for("en")) | frozenset(country_names("en")) | COMPASS_WORDS
 
 
 @cache

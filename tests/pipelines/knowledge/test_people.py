@@ -45,3 +45,11 @@ def test_people_world_given_names_leave_out_words_and_places() -> None:
 def test_people_english_rank_and_occupation_open_a_name() -> None:
     record = run("The squadron was led by Colonel Marchbanks-Odum, and striker Odegbami Okafor scored twice.", "en")
     assert ids(record, "person") == {"person:marchbanks-odum", "person:odegbami-okafor"}
+
+
+def test_people_world_given_names_leave_out_countries_and_compass_words() -> None:
+    from pipelines.knowledge.people import world_given_names
+
+    assert not {"Kenya", "China", "North"} & world_given_names()
+    record = run("The Medical Council of Kenya met in a hall near North Shields on Friday.", "en")
+    assert ids(record, "organization") == {"organization:medical-council-of-kenya"} and ids(record, "person") == set()
