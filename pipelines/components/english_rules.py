@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from babel import Locale
 from babel.numbers import list_currencies
 
 from pipelines.components.candidates import Candidate, rule_candidate
@@ -27,6 +28,8 @@ from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.names import CALENDAR, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, glued_hyphen
+from pipelines.keys import entity_id
+from pipelines.knowledge.countries import country_label, country_names
 from pipelines.knowledge.people import english_name_classes
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
@@ -194,14 +197,14 @@ def adjectives_in_longer_names(tokens: Tokens, known: list[Candidate], taken: se
 
 def places_after_in(tokens: Tokens, taken: set[int], given: frozenset[str], org_cue: Callable[[str], bool]) -> list[Candidate]:
     """A capitalised run that no lexicon knows after "in" or "near" ("born in Cosham"): a place, unless
-    it ends in an organisation's cue word or opens with a given name."""
+    it ends in an organisation's cue word, opens with a given name or is a language ("in English")."""
     found = []
     for i in tokens.where(_IN_TEST):
         start = i + 1
         end = start
         while _free_word(tokens, end, taken) and end - start < 3:
             end += 1
-        if end > start and tokens.words[start] not in given and not org_cue(tokens.words[end - 1]):
+        if end > start and tokens.words[start] not in given and not org_cue(tokens.words[end - 1]) and tokens.span_text(start, end) not in _languages():
             found.append(rule_candidate(tokens, start, end, "place", {}))
     return found
 
@@ -213,3 +216,25 @@ def hyphen_glued_places(tokens: Tokens, known: list[Candidate]) -> list[Candidat
 
 _FACILITY_TEST = WordTest(FACILITY_WORDS.__contains__)
 _IN_TEST = WordTest({"in", "near"}.__contains__)
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    """English names of languages (CLDR via babel): "English", "Tagalog"."""
+    return frozenset(Locale("en").languages.values())
+
+
+def country_led_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with the organisations a rule found whose name opens with a country's abbreviation
+    ("U.S. Department of Agriculture") under the country's English name ("United States Department of
+    Agriculture"), as the same body is named either way."""
+    return [_country_led(tokens, c) for c in chosen]
+
+
+def _country_led(tokens: Tokens, cand: Candidate) -> Candidate:
+    first = tokens.words[cand.start]
+    code = country_names("en").get(first)
+    if cand.type != "organization" or cand.method != "rule" or cand.length < 2 or not code or not first.replace(".", "").isupper():
+        return cand
+    label = f"{country_label(code, 'en')} {tokens.span_text(cand.start + 1, cand.end)}"
+    return replace(cand, id=entity_id("organization", label), label=label)

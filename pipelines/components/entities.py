@@ -13,6 +13,7 @@ from pipelines.components.english_cues import cue_candidates as context_candidat
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
+    country_led_names,
     english_candidates,
     facility_places,
     hyphen_glued_places,
@@ -26,6 +27,7 @@ from pipelines.components.names import capitalised_run, find_persons, free_name_
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen
 from pipelines.keys import entity_id
+from pipelines.knowledge.countries import country_names
 from pipelines.knowledge.people import given_names
 
 # Words after which a capitalised name is a news outlet or source ("(Foto: Sputnik)").
@@ -49,7 +51,7 @@ ENGLISH_ORG_WORDS = frozenset(
     "Corps League Union Committee Board Authority Trust Network Club Museum Hospital Orchestra Army Navy Police "
     "Guard Parliament Assembly Senate Congress Bureau Administration Organization Organisation Alliance Coalition "
     "Front Brigade Magazine Journal Post Herald Tribune Gazette News Press Studios Entertainment Pictures Games "
-    "Software Technologies Industries Enterprises Partners District Cross".split()
+    "Software Technologies Industries Enterprises Partners District Cross Weekly Daily Mail".split()
 )
 # Words that continue an organisation's name after its cue word ("Ministry of Defence", "Centre for …").
 NAME_LINKS = frozenset({"of", "for", "on"})
@@ -113,12 +115,13 @@ def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
     """The end of an organisation's name after its cue word: "of", "for" or "on", an optional "the",
     then up to five capitalised words, hyphenated ones whole ("on American-Islamic Relations"), in English
     repeatedly ("for the Welfare of Immigrants"); a given name ends it, as a person's name follows
-    ("University of Texas Arlington Amneh Jafari")."""
-    words = tokens.words
+    ("University of Texas Arlington Amneh Jafari"), and so does a repeated link to a country alone, which
+    says where the body is ("University of Sheffield of the UK")."""
+    words, first = tokens.words, end
     while end + 1 < len(words) and words[end] in NAME_LINKS:
         start = end + 2 if words[end + 1] == "the" else end + 1
         stop = _linked_words_end(tokens, start, free)
-        if stop == start:
+        if stop == start or (end > first and tokens.span_text(start, stop) in country_names("en")):
             return end
         end = stop
         if tokens.lang != "en":
@@ -174,6 +177,8 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer, ger
     # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name, and
     # one right after a given name may end it ("Michael Jackson", "Uta Hagen").
     given = given_names(lang)
+    if lang == "en":
+        known = hyphen_glued_places(tokens, known)  # "Ho" of "Park Joo-Ho" is part of the name
     blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and _name_or_after_given(tokens, c.start, given)))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked, owner_at)
@@ -193,7 +198,6 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     acronyms, lone given names, places after "in"; no place that is the surname of a person the article
     names, no person whose name ends in an organisation's or facility's cue word ("Brooklyn Institute"),
     and initials before a name belong to the person ("L. Ron Hubbard")."""
-    known = hyphen_glued_places(tokens, known)
     persons = [with_initials(tokens, p) for p in persons if not ends_in_cue(tokens, p)]
     known = adjectives_in_longer_names(tokens, known, covered(known) | covered(persons))
     blocked = covered(known) | covered(persons)
@@ -204,7 +208,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
-    return acronym_aliases(tokens, select(chosen + extra))
+    return acronym_aliases(tokens, country_led_names(tokens, select(chosen + extra)))
 
 
 def org_cue(word: str) -> bool:

@@ -69,3 +69,29 @@ def test_english_rules_calendar_word_after_a_place_makes_one_name() -> None:
 def test_english_rules_facility_word_followed_by_a_name_word_makes_no_place() -> None:
     record = run("Visitors tried the Play Station VR headset at the fair.", "en")
     assert ids(record, "place") == set()
+
+
+def test_english_rules_country_abbreviation_opening_a_body_is_written_out_in_its_id() -> None:
+    record = run("The U.S. Department of Fisheries and the UK Border Force met in June.", "en")
+    assert {"organization:united-states-department-of-fisheries", "organization:united-kingdom-border-force"} <= ids(record, "organization")
+
+
+def test_english_rules_repeated_link_to_a_country_ends_an_organisation_name() -> None:
+    record = run("Researchers at the University of Leeds of the UK and the Bank of England agreed.", "en")
+    assert ids(record, "organization") == {"organization:university-of-leeds", "organization:bank-of-england"}
+    assert ids(record, "country") == {"country:GB"}
+
+
+def test_english_rules_language_after_in_is_no_place() -> None:
+    record = run("The form is only printed in English and in Tagalog.", "en")
+    assert ids(record, "place") == set()
+
+
+def test_english_rules_place_glued_by_a_hyphen_stays_in_a_person_name() -> None:
+    record = run("The coach replaced Park Joo-Ho in the second half.", "en")
+    assert ids(record, "person") == {"person:park-joo-ho"} and ids(record, "place") == set()
+
+
+def test_english_rules_weekly_ends_an_outlet_name() -> None:
+    record = run("The deputy told Harbour Weekly about the case.", "en")
+    assert ids(record, "organization") == {"organization:harbour-weekly"}
