@@ -147,6 +147,11 @@ SUBDIVISION_TYPES = frozenset({
     "Federal district", "Emirate", "Metropolitan region", "Nation", "Union territory",
 })
 # A subdivision named by a direction or position ("Northern", "Central Region") is no name in running text.
+# Second-level subdivisions that English text names as places ("Lincolnshire", "Landes", "Aberdeenshire").
+PART_TYPES = frozenset({
+    "Province", "County", "Two-tier county", "Metropolitan department", "Council area", "Unitary authority", "Region",
+    "Prefecture", "Metropolitan city", "Autonomous province", "Governorate",
+})
 GENERIC_FIRST_WORDS = frozenset(
     "North South East West Northern Southern Eastern Western Central Centre Upper Lower Greater Middle "
     "Inner Outer Capital".split()
@@ -155,8 +160,8 @@ GENERIC_FIRST_WORDS = frozenset(
 
 @cache
 def place_names_for(lang: str) -> dict[str, Place]:
-    """``place_names``, and for English text also the subdivisions of every country by their ISO and
-    English names ("California", "Queensland", "England"), which the language-neutral table leaves out
+    """``place_names``, and for English text also the subdivisions of every country and their parts
+    (``PART_TYPES``) by their ISO and English names ("California", "Queensland", "England", "Lincolnshire"), which the language-neutral table leaves out
     where a German word looks the same; a city of the same name wins. Continents and world regions stay
     out, as the annotation guidelines keep them out of the graph (sample_data/gold/README.md)."""
     if lang != "en":
@@ -170,7 +175,7 @@ def _english_subdivisions() -> dict[str, Place]:
     english = _subdivision_catalog("en")
     found: dict[str, Place] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
+        if sub.type in (SUBDIVISION_TYPES if sub.parent_code is None else PART_TYPES):
             label = _without_admin_suffix(english.gettext(sub.name).split(" [")[0])
             place = Place(f"place:{slug(label)}", sub.country_code, label, sub.name)
             found.update({name: place for name in {sub.name, label} if _english_place_name(name)})

@@ -23,3 +23,9 @@ def test_places_subdivisions_named_by_a_word_or_direction_are_left_out() -> None
 def test_places_a_country_wins_over_a_subdivision_of_the_same_name() -> None:
     record = run("The minister flew on to Georgia and Queensland last week.", "en")
     assert ids(record, "country") == {"country:GE"} and ids(record, "place") == {"place:queensland"}
+
+
+def test_places_english_text_knows_second_level_subdivisions() -> None:
+    assert {"Lincolnshire", "Aberdeenshire"} <= set(place_names_for("en"))
+    record = run("Farmers from Lincolnshire and Aberdeenshire met on Monday.", "en")
+    assert ids(record, "place") == {"place:lincolnshire", "place:aberdeenshire"}
