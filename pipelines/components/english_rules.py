@@ -101,7 +101,7 @@ FACILITY_WORDS = frozenset(
     "Stadium Arena Station Hall Airport Centre Center Bridge Square Park Tower Towers Street Avenue Road Palace "
     "Cathedral Castle Memorial Harbour Harbor Island Islands Valley County Parish Courthouse Field Ground Dome "
     "Coliseum Pavilion Mall Plaza Lane Boulevard Highway Beach Hills Reservoir River Creek Bay Falls Canyon Heights "
-    "Springs Peninsula Gym Ave Dock Pier Terminal Gardens".split()
+    "Springs Peninsula Gym Ave Dock Pier Terminal Gardens House Estate".split()
 )
 # Words that only say which part of a place is meant ("South Australia", "Greater Manchester").
 REGION_WORDS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower New Greater Old Inner Outer".split())
@@ -178,14 +178,18 @@ def facility_places(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
 
 def lone_given_names(tokens: Tokens, given: WordTest, taken: set[int], persons: list[Candidate]) -> list[Candidate]:
     """A given name standing alone ("Angelo said"): the person of the article whose full name it opens,
-    else a person of its own; not inside a longer capitalised run."""
+    else a person of its own, though not after a preposition of place ("trains ran to Harrison": a place
+    no lexicon knows); not inside a longer capitalised run."""
     by_first = {tokens.words[p.start]: p for p in persons if p.length > 1}
     found = []
     for i in tokens.where(given):
         if i in taken or not is_name_word(tokens.words[i], "en") or _free_word(tokens, i + 1, taken) or (_free_word(tokens, i - 1, taken) and not _sentence_start(tokens, i - 1)):
             continue
         full = by_first.get(tokens.words[i])
-        found.append(replace(full, start=i, end=i + 1, kind="alias") if full else rule_candidate(tokens, i, i + 1, "person", {}))
+        if full:
+            found.append(replace(full, start=i, end=i + 1, kind="alias"))
+        elif not (i > 0 and tokens.lower[i - 1] in PLACE_PREPOSITIONS):
+            found.append(rule_candidate(tokens, i, i + 1, "person", {}))
     return found
 
 

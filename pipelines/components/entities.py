@@ -51,7 +51,8 @@ ENGLISH_ORG_WORDS = frozenset(
     "Corps League Union Committee Board Authority Trust Network Club Museum Hospital Orchestra Army Navy Police "
     "Guard Parliament Assembly Senate Congress Bureau Administration Organization Organisation Alliance Coalition "
     "Front Brigade Magazine Journal Post Herald Tribune Gazette News Press Studios Entertainment Pictures Games "
-    "Software Technologies Industries Enterprises Partners District Cross Weekly Daily Mail".split()
+    "Software Technologies Industries Enterprises Partners District Cross Weekly Daily Mail Hotel Casino Library Band "
+    "Railroad".split()
 )
 # Words that continue an organisation's name after its cue word ("Ministry of Defence", "Centre for …").
 NAME_LINKS = frozenset({"of", "for", "on"})

@@ -95,3 +95,14 @@ def test_english_rules_place_glued_by_a_hyphen_stays_in_a_person_name() -> None:
 def test_english_rules_weekly_ends_an_outlet_name() -> None:
     record = run("The deputy told Harbour Weekly about the case.", "en")
     assert ids(record, "organization") == {"organization:harbour-weekly"}
+
+
+def test_english_rules_lone_given_name_after_a_preposition_of_place_is_no_person() -> None:
+    record = run("The last train returned to Harrison at night, and Harrison waved.", "en")
+    person = next(e for e in record.entities if e.type == "person")
+    assert len(person.mentions) == 1 and person.mentions[0].start > 40
+
+
+def test_english_rules_person_name_ending_in_hotel_or_house_is_no_person() -> None:
+    record = run("The band played at the Carl Weston Hotel and then at Emma Ruddock House.", "en")
+    assert ids(record, "person") == set() and "organization:carl-weston-hotel" in ids(record, "organization")
