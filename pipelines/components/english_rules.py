@@ -29,8 +29,8 @@ from pipelines.components.names import CALENDAR, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, glued_hyphen
 from pipelines.keys import entity_id
-from pipelines.knowledge.countries import country_label, country_names
-from pipelines.knowledge.people import english_name_classes
+from pipelines.knowledge.countries import country_adjectives, country_label, country_names
+from pipelines.knowledge.people import english_name_classes, is_english_word
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "via", "towards"})
@@ -242,3 +242,38 @@ def _country_led(tokens: Tokens, cand: Candidate) -> Candidate:
         return cand
     label = f"{country_label(code, 'en')} {tokens.span_text(cand.start + 1, cand.end)}"
     return replace(cand, id=entity_id("organization", label), label=label)
+
+
+# Last words of the bodies every state has, which English names by common words ("Finance Ministry").
+STATE_BODY_WORDS = frozenset(
+    "Ministry Department Office Court Bank Government Parliament Police Army Navy Embassy Cabinet Senate Assembly "
+    "Council Agency Service Guard Commission Treasury".split()
+)
+
+
+def country_bodies(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each generic body (an organisation a rule named by common words that ends in a
+    ``STATE_BODY_WORDS`` word: "Finance Ministry", "Supreme Court") that a country owns, by its adjective opening the name ("Russian Finance Ministry"),
+    its name and "'s" right before it ("Russia's Finance Ministry") or "of" and its name ending the name
+    ("Finance Ministry of Kenya"), as that country's body: one id per country
+    ("organization:finance-ministry-ru"), as German text does."""
+    owners = {c.end: c.id.split(":", 1)[1] for c in chosen if c.type == "country"}
+    return [_owned_body(tokens, c, owners) for c in chosen]
+
+
+def _owned_body(tokens: Tokens, cand: Candidate, owners: dict[int, str]) -> Candidate:
+    if cand.type != "organization" or cand.method != "rule":
+        return cand
+    start, end, code = cand.start, cand.end, owners.get(cand.start - 1 if tokens.words[cand.start - 1 : cand.start] == ["'s"] else cand.start, "")
+    adjective = country_adjectives("en").get(tokens.words[start], "")
+    if adjective:
+        start, code = start + 1, adjective
+    of = next((i for i in range(start + 1, end) if tokens.words[i] == "of"), end)
+    if not code and (owner := country_names("en").get(tokens.span_text(of + 1, end) if of + 1 < end else "")):
+        end, code = of, owner
+    words = tokens.words[start:end]
+    if not code or not words or words[-1] not in STATE_BODY_WORDS or not all(is_english_word(w) or w in JOINERS for w in words):
+        return cand
+    body = tokens.span_text(start, end)
+    label = f"{body} ({country_label(code, 'en')})"
+    return replace(cand, id=f"{entity_id('organization', body)}-{code.lower()}", label=label, attrs={**cand.attrs, "country": code})

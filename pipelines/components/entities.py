@@ -13,6 +13,7 @@ from pipelines.components.english_cues import cue_candidates as context_candidat
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
+    country_bodies,
     country_led_names,
     english_candidates,
     facility_places,
@@ -209,7 +210,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
-    return acronym_aliases(tokens, country_led_names(tokens, select(chosen + extra)))
+    return acronym_aliases(tokens, country_bodies(tokens, country_led_names(tokens, select(chosen + extra))))
 
 
 def org_cue(word: str) -> bool:

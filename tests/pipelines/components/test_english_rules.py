@@ -106,3 +106,15 @@ def test_english_rules_lone_given_name_after_a_preposition_of_place_is_no_person
 def test_english_rules_person_name_ending_in_hotel_or_house_is_no_person() -> None:
     record = run("The band played at the Carl Weston Hotel and then at Emma Ruddock House.", "en")
     assert ids(record, "person") == set() and "organization:carl-weston-hotel" in ids(record, "organization")
+
+
+def test_english_rules_generic_body_of_a_country_gets_an_id_per_country() -> None:
+    record = run("The Russian Finance Ministry and Kenya's Finance Ministry spoke, and the Finance Ministry of Peru agreed.", "en")
+    assert ids(record, "organization") == {
+        "organization:finance-ministry-ru", "organization:finance-ministry-ke", "organization:finance-ministry-pe",
+    }
+
+
+def test_english_rules_named_association_with_a_country_adjective_keeps_its_name() -> None:
+    record = run("The Ruritanian Beekeepers Association and the American Medical Association met.", "en")
+    assert "organization:american-medical-association" in ids(record, "organization")
