@@ -135,7 +135,8 @@ def _calendar_word(tokens: Tokens, i: int, taken: set[int]) -> bool:
 
 def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[int]) -> list[Candidate]:
     """Runs of capitalised words that hold a known place or country beside a word no lexicon knows
-    ("Norwich Union", "Montreal Canadiens", "Sheffield Wednesday"): one organisation or place each (a
+    ("Norwich Union", "Montreal Canadiens", "Sheffield Wednesday"), or a known organisation after such
+    words ("U.S. National Security Council"): one organisation or place each (a
     place when the other words only say where: "South Australia"), which ``select`` prefers to the place
     inside; a run ends where a person's name (token indexes ``persons``) starts, and after a preposition
     of place it makes no organisation ("in Paris Macron met …": the place, then a name)."""
@@ -143,14 +144,16 @@ def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[
     taken = ({i for c in known for i in range(c.start, c.end)} - places) | persons
     found: list[Candidate] = []
     for cand in known:
-        if cand.type not in ("place", "country") or cand.kind != "name" or (found and cand.start < found[-1].end):
+        if cand.type not in ("place", "country", "organization") or cand.kind != "name" or (found and cand.start < found[-1].end):
             continue
         start, end = _run(tokens, cand.start, cand.end, taken, places)
-        inside = set(range(start, end)) - places
+        if cand.type == "organization":
+            end = cand.end  # only words before a known organisation widen it ("U.S. National Security Council")
+        inside = set(range(start, end)) - places - set(range(cand.start, cand.end))
         after_preposition = start > 0 and tokens.lower[start - 1] in PLACE_PREPOSITIONS
         if inside and not _spelt_out(tokens, start, end):
             region = all(tokens.words[i] in REGION_WORDS for i in inside)
-            etype = "place" if region or tokens.words[end - 1] in FACILITY_WORDS else "organization"
+            etype = "place" if cand.type != "organization" and (region or tokens.words[end - 1] in FACILITY_WORDS) else "organization"
             if etype == "organization" and after_preposition:
                 continue  # "in Paris Macron met": the place, then a name
             found.append(rule_candidate(tokens, start, end, etype, {}))

@@ -118,3 +118,10 @@ def test_english_rules_generic_body_of_a_country_gets_an_id_per_country() -> Non
 def test_english_rules_named_association_with_a_country_adjective_keeps_its_name() -> None:
     record = run("The Ruritanian Beekeepers Association and the American Medical Association met.", "en")
     assert "organization:american-medical-association" in ids(record, "organization")
+
+
+def test_english_rules_words_before_a_known_organisation_make_a_longer_name() -> None:
+    record = run("Officials of the U.S. National Security Council and of the Security Council met.", "en")
+    assert ids(record, "organization") == {
+        "organization:united-states-national-security-council", "organization:united-nations-security-council",
+    }
