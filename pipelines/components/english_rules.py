@@ -258,8 +258,9 @@ def country_bodies(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with each generic body (an organisation a rule named by common words that ends in a
     ``STATE_BODY_WORDS`` word: "Finance Ministry", "Supreme Court") that a country owns, by its adjective opening the name ("Russian Finance Ministry"),
     its name and "'s" right before it ("Russia's Finance Ministry") or "of" and its name ending the name
-    ("Finance Ministry of Kenya"), as that country's body: one id per country
-    ("organization:finance-ministry-ru"), as German text does."""
+    ("Finance Ministry of Kenya"), as that country's body: one id per country, the body's name with "of"
+    and the country's English name ("organization:finance-ministry-of-russia"; German text keeps its
+    generic bodies apart per country too)."""
     owners = {c.end: c.id.split(":", 1)[1] for c in chosen if c.type == "country"}
     return [_owned_body(tokens, c, owners) for c in chosen]
 
@@ -277,6 +278,5 @@ def _owned_body(tokens: Tokens, cand: Candidate, owners: dict[int, str]) -> Cand
     words = tokens.words[start:end]
     if not code or not words or words[-1] not in STATE_BODY_WORDS or not all(is_english_word(w) or w in JOINERS for w in words):
         return cand
-    body = tokens.span_text(start, end)
-    label = f"{body} ({country_label(code, 'en')})"
-    return replace(cand, id=f"{entity_id('organization', body)}-{code.lower()}", label=label, attrs={**cand.attrs, "country": code})
+    label = f"{tokens.span_text(start, end)} of {country_label(code, 'en')}"
+    return replace(cand, id=entity_id("organization", label), label=label, attrs={**cand.attrs, "country": code})

@@ -111,7 +111,7 @@ def test_english_rules_person_name_ending_in_hotel_or_house_is_no_person() -> No
 def test_english_rules_generic_body_of_a_country_gets_an_id_per_country() -> None:
     record = run("The Russian Finance Ministry and Kenya's Finance Ministry spoke, and the Finance Ministry of Peru agreed.", "en")
     assert ids(record, "organization") == {
-        "organization:finance-ministry-ru", "organization:finance-ministry-ke", "organization:finance-ministry-pe",
+        "organization:finance-ministry-of-russia", "organization:finance-ministry-of-kenya", "organization:finance-ministry-of-peru",
     }
 
 
