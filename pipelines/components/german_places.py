@@ -140,7 +140,9 @@ def street_word(word: str) -> bool:
 
 
 # Nouns that name a place after a place's adjective: "Tegeler See", "Lehrter Bahnhof", "Viernheimer Dreieck".
-PLACE_HEADS = frozenset("See Bahnhof Hauptbahnhof Hafen Tor Wald Heide Bucht Kreuz Dreieck Brücke Mühle Schloss Dom".split())
+PLACE_HEADS = frozenset(
+    "See Bahnhof Hauptbahnhof Hafen Tor Wald Heide Bucht Kreuz Dreieck Brücke Mühle Schloss Dom Stadthalle Messe Arena Stadion".split()
+)
 
 
 def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
@@ -304,3 +306,34 @@ def _romance_name_end(tokens: Tokens, start: int, limit: int = 4) -> int:
         if words[k] not in ROMANCE_PARTICLES:
             end = k + 1
     return end
+
+
+PLACE_ADJECTIVE_ENDING = "er"
+
+
+def _after_name_word(words: list[str], i: int) -> bool:
+    """Token ``i`` follows a capitalised word that is no article or pronoun ("New" of "New Yorker")."""
+    return i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in STOP_WORDS
+
+
+def place_adjective(word: str) -> bool:
+    """A town's adjective: a capitalised word in "-er" whose stem is a known place of five letters or more
+    and that is no name of another class ("Moskauer", "Göteborger"; not "Hammer" of Hamm, nor "Meier")."""
+    stem = word[: -len(PLACE_ADJECTIVE_ENDING)]
+    return (
+        len(stem) > 4 and word.endswith(PLACE_ADJECTIVE_ENDING) and word[:1].isupper() and word[1:].islower()
+        and name_classes().get(word) in (None, "noun") and stem in english_places()
+    )
+
+
+def place_adjective_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """A town's adjective mentions the town ("die Moskauer Richter" -> Moscow), as a country's adjective
+    mentions the country; not after a capitalised word ("New Yorker"), and before a place noun the street
+    rule's longer name wins ("Tegeler See")."""
+    found = []
+    for i in hits:
+        place = english_places()[tokens.words[i][: -len(PLACE_ADJECTIVE_ENDING)]]
+        if i not in blocked and not glued_to_next(tokens, i) and not _after_name_word(tokens.words, i):
+            attrs = {"country": place.country} if place.country else {}
+            found.append(Candidate(i, i + 1, "place", place.id, place.label("de"), "rule", 0.7, "adjective", attrs))
+    return found

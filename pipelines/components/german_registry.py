@@ -27,6 +27,8 @@ from pipelines.components.german_places import (
     destination_candidates,
     english_place_ids,
     join_place_parts,
+    place_adjective,
+    place_adjective_candidates,
     road_candidates,
     romance_place_candidates,
     saint_candidates,
@@ -130,6 +132,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         lambda tokens, hits, blocked: road_candidates(tokens, hits), (), ("place",),
     ),
     CandidateRule("spa", lambda word: word == "Bad", spa_candidates, ("free",), ("place",)),
+    CandidateRule("place_adjective", place_adjective, place_adjective_candidates, ("free",), ("place",)),
 )
 
 CHOSEN_RULES: tuple[ChosenRule, ...] = (

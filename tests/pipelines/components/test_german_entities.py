@@ -121,3 +121,13 @@ def test_entities_cue_noun_before_a_one_word_name_decides_its_type() -> None:
     record = run("Die Firma Grünenthal klagte, und Präsident Cleveland gewann die Wahl.")
     assert set(mentions(record, "organization")) == {"organization:grunenthal"}
     assert set(mentions(record, "person")) == {"person:cleveland"} and not mentions(record, "place")
+
+
+def test_places_town_adjective_mentions_the_town_but_no_other_word() -> None:
+    record = run("Die Göteborger Polizei und ein New Yorker Anwalt suchten den Hammer.", "de")
+    assert mentions(record, "place") == {"place:gothenburg": ["Göteborger"]}
+
+
+def test_places_venue_after_a_town_adjective_is_one_place() -> None:
+    record = run("Das Spiel in der Wiener Stadthalle war ausverkauft.", "de")
+    assert mentions(record, "place") == {"place:wiener-stadthalle": ["Wiener Stadthalle"]}

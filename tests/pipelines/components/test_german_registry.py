@@ -27,6 +27,7 @@ EXAMPLES = {
     "capitals": ("TOKIO (dpa) Die Börse stieg.", "place", "TOKIO"),
     "road": ("Der Stau auf der A 7 war lang.", "place", "A 7"),
     "spa": ("Die Klinik in Bad Schussenried ist neu.", "place", "Bad Schussenried"),
+    "place_adjective": ("Die Moskauer Richter sprachen ihn frei.", "place", "place:moscow"),
     "place_parts": ("Er wohnt in Berlin-Mitte.", "place", "Berlin-Mitte"),
     "listed_places": ("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.", "place", "Folakara"),
     "english_place_ids": ("Die Spiele in Sotschi beginnen.", "place", "place:sochi"),
