@@ -37,6 +37,7 @@ from pipelines.components.german_places import (
     street_word,
     unknown_name,
 )
+from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
 from pipelines.components.german_rules import (
     ACRONYM,
     CLASS_TYPES,
@@ -108,6 +109,8 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         "romance_place", ROMANCE_PLACE_WORDS.__contains__, lambda tokens, hits, blocked: romance_place_candidates(tokens, hits),
         (), ("place",),
     ),
+    CandidateRule("speaker", SPEECH_VERBS.__contains__, speaker_candidates, ("free",), ("person",)),
+    CandidateRule("noun_surname", role_cue, noun_surname_candidates, ("free",), ("person",)),
     CandidateRule("class", _class_cue, class_candidates, ("name_classes", "free"), ("person", "place", "organization")),
     CandidateRule("saint", SAINTS.__contains__, saint_candidates, ("free",), ("place",)),
     CandidateRule("acronym", _acronym_cue, acronym_candidates, ("free",), ("organization",)),

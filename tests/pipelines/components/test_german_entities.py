@@ -131,3 +131,14 @@ def test_places_town_adjective_mentions_the_town_but_no_other_word() -> None:
 def test_places_venue_after_a_town_adjective_is_one_place() -> None:
     record = run("Das Spiel in der Wiener Stadthalle war ausverkauft.", "de")
     assert mentions(record, "place") == {"place:wiener-stadthalle": ["Wiener Stadthalle"]}
+
+
+def test_names_speaker_after_a_verb_of_saying_but_no_compound_or_country() -> None:
+    record = run("„Nein“, sagte Anschütz-Thoms. „Ja“, erklärte Russland. „Gut“, betont Co-Fraktionschef Kuhn.")
+    assert set(mentions(record, "person")) == {"person:anschutz-thoms", "person:kuhn"}
+    assert set(mentions(record, "country")) == {"country:RU"}
+
+
+def test_names_no_plural_noun_after_a_role_is_a_name() -> None:
+    record = run("Per Dekret ordnete der Präsident Maßnahmen an, und der Politiker Straubinger schwieg.")
+    assert set(mentions(record, "person")) == {"person:straubinger"}
