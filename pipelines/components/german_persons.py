@@ -5,7 +5,7 @@ verb of saying ("sagte Laukötter."), and a word the clusters call a common noun
 from __future__ import annotations
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_words import word_class
+from pipelines.components.german_words import noun_compound, word_class
 from pipelines.components.names import STOP_WORDS, TITLES
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import glued_hyphen, glued_to_next
@@ -47,12 +47,13 @@ def _speaker_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
 
 
 def _speaker_word(tokens: Tokens, i: int, blocked: set[int]) -> bool:
-    """Token ``i`` is a free capitalised word of a speaker's name: no article, pronoun, title or role."""
+    """Token ``i`` is a free capitalised word of a speaker's name: no article, pronoun, title or role, nor
+    an unknown compound of a common noun ("Bäderleiter")."""
     word = tokens.words[i] if i < len(tokens) else ""
     return (
         i < len(tokens) and i not in blocked and word[:1].isupper() and word[1:].islower() and len(word) > 1
         and word.lower() not in STOP_WORDS and word not in TITLES and word_class(word) in SPEAKER_CLASSES
-        and role_for_word(word, "de") is None
+        and role_for_word(word, "de") is None and not (word_class(word) is None and noun_compound(word))
     )
 
 

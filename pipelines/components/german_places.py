@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_words import word_class
+from pipelines.components.german_words import noun_compound, word_class
 from pipelines.components.names import SAINTS, STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import HYPHENS, covered, genitive_stem, glued_hyphen, glued_to_next
@@ -45,20 +45,6 @@ def unknown_name(word: str) -> bool:
 
 # Seasons, which the word clusters put with names ("im Winter"); they are family names too ("Ron Sommer").
 SEASONS = frozenset({"Frühling", "Frühjahr", "Sommer", "Herbst", "Winter"})
-
-
-# Nouns that end place names: "Homburg", "Joachimsthal", "Neudorf", "Karlstadt".
-PLACE_TAILS = frozenset("Burg Berg Tal Thal Dorf Stadt Feld Heim Bach Hof Hausen Au Aue See Brück Brücken Furt Kirchen Born Rode Wald Hain Stein".split())
-
-
-def noun_compound(word: str) -> bool:
-    """``word`` ends in a known common noun of three letters or more that is no usual end of a place name."""
-    nouns = name_classes()
-    for k in range(3, len(word) - 3):
-        tail = word[k].upper() + word[k + 1 :]
-        if nouns.get(tail) == "noun":
-            return tail not in PLACE_TAILS
-    return False
 
 
 # Prepositions after which an unknown name is a place: "in Modrava", "nach Downsview", "aus Zandvoort".

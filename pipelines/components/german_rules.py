@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_places import noun_compound, street_word
-from pipelines.components.german_words import word_class
+from pipelines.components.german_places import street_word
+from pipelines.components.german_words import noun_compound, word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous

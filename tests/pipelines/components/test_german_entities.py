@@ -142,3 +142,8 @@ def test_names_speaker_after_a_verb_of_saying_but_no_compound_or_country() -> No
 def test_names_no_plural_noun_after_a_role_is_a_name() -> None:
     record = run("Per Dekret ordnete der Präsident Maßnahmen an, und der Politiker Straubinger schwieg.")
     assert set(mentions(record, "person")) == {"person:straubinger"}
+
+
+def test_names_von_before_a_noun_compound_is_a_preposition() -> None:
+    record = run("Den Preis bekam Königin Silvia von Kreisbrandmeisterin Anna Berg, nicht von Ursula von der Leyen.")
+    assert set(mentions(record, "person")) == {"person:silvia", "person:anna-berg", "person:ursula-von-der-leyen"}
