@@ -147,3 +147,8 @@ def test_names_no_plural_noun_after_a_role_is_a_name() -> None:
 def test_names_von_before_a_noun_compound_is_a_preposition() -> None:
     record = run("Den Preis bekam Königin Silvia von Kreisbrandmeisterin Anna Berg, nicht von Ursula von der Leyen.")
     assert set(mentions(record, "person")) == {"person:silvia", "person:anna-berg", "person:ursula-von-der-leyen"}
+
+
+def test_organizations_group_of_states_opening_a_compound_is_mentioned() -> None:
+    record = run("Vor dem G8-Gipfel und dem G-20-Gipfel stritt man über das WM-Finale.")
+    assert set(mentions(record, "organization")) == {"organization:g8", "organization:g20"}
