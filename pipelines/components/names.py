@@ -149,10 +149,16 @@ def _noun_surname(tokens: Tokens, j: int, blocked: set[int]) -> bool:
     return (
         j < len(words)
         and j not in blocked
-        and is_name_word(words[j])
+        and (is_name_word(words[j]) or _capitalised_verb_form(words[j]))
         and name_classes().get(words[j]) == "noun"
         and (j + 1 == len(words) or not words[j + 1][:1].isupper())
     )
+
+
+def _capitalised_verb_form(word: str) -> bool:
+    """A capitalised noun whose lower case is a German stop word ("Macht" of "macht"): after a given name
+    and with its capital it is no verb."""
+    return word[:1].isupper() and word[1:].islower() and word.lower() in DE_STOP
 
 
 def _opens_name(tokens: Tokens, i: int, blocked: set[int], given: frozenset[str]) -> bool:

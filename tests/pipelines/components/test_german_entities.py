@@ -152,3 +152,8 @@ def test_names_von_before_a_noun_compound_is_a_preposition() -> None:
 def test_organizations_group_of_states_opening_a_compound_is_mentioned() -> None:
     record = run("Vor dem G8-Gipfel und dem G-20-Gipfel stritt man über das WM-Finale.")
     assert set(mentions(record, "organization")) == {"organization:g8", "organization:g20"}
+
+
+def test_names_capitalised_stop_word_after_a_given_name_is_the_family_name() -> None:
+    record = run("Neuer Werkleiter wird Ingenieur Thomas Macht. Er macht das gern.")
+    assert set(mentions(record, "person")) == {"person:thomas-macht"}
