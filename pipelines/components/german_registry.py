@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
+from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
 from pipelines.components.german_places import (
     MOTORWAY,
     PLACE_HEADS,
@@ -37,7 +38,6 @@ from pipelines.components.german_places import (
     street_word,
     unknown_name,
 )
-from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
 from pipelines.components.german_rules import (
     ACRONYM,
     CLASS_TYPES,
