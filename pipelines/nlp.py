@@ -29,10 +29,11 @@ TRAINED_PIPELINES = {
     "fr": ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm"),
 }
 KG_COMPONENTS = ("kg_entities", "kg_agreements", "kg_relations")
-# Split "russisch-nordkoreanische" and "EU-Vietnam-Abkommen" into their parts,
-# and text glued by bad HTML conversion ("Rodong SinmunPutin") at the case change.
+# Split "russisch-nordkoreanische", "EU-Vietnam-Abkommen" and codes such as "G8-Gipfel" or "G-20-Gipfel"
+# into their parts, and text glued by bad HTML conversion ("Rodong SinmunPutin") at the case change.
 EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}])-(?=[{ALPHA}])",
+    rf"(?<=[0-9])-(?=[{ALPHA_UPPER}])",
     rf"(?<=[{ALPHA_LOWER}]{{3}})(?=[{ALPHA_UPPER}][{ALPHA_LOWER}]{{2}})",
 )
 

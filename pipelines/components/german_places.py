@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_words import word_class
+from pipelines.components.german_words import noun_compound, word_class
 from pipelines.components.names import SAINTS, STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import HYPHENS, covered, genitive_stem, glued_hyphen, glued_to_next
@@ -45,20 +45,6 @@ def unknown_name(word: str) -> bool:
 
 # Seasons, which the word clusters put with names ("im Winter"); they are family names too ("Ron Sommer").
 SEASONS = frozenset({"Frühling", "Frühjahr", "Sommer", "Herbst", "Winter"})
-
-
-# Nouns that end place names: "Homburg", "Joachimsthal", "Neudorf", "Karlstadt".
-PLACE_TAILS = frozenset("Burg Berg Tal Thal Dorf Stadt Feld Heim Bach Hof Hausen Au Aue See Brück Brücken Furt Kirchen Born Rode Wald Hain Stein".split())
-
-
-def noun_compound(word: str) -> bool:
-    """``word`` ends in a known common noun of three letters or more that is no usual end of a place name."""
-    nouns = name_classes()
-    for k in range(3, len(word) - 3):
-        tail = word[k].upper() + word[k + 1 :]
-        if nouns.get(tail) == "noun":
-            return tail not in PLACE_TAILS
-    return False
 
 
 # Prepositions after which an unknown name is a place: "in Modrava", "nach Downsview", "aus Zandvoort".
@@ -140,7 +126,9 @@ def street_word(word: str) -> bool:
 
 
 # Nouns that name a place after a place's adjective: "Tegeler See", "Lehrter Bahnhof", "Viernheimer Dreieck".
-PLACE_HEADS = frozenset("See Bahnhof Hauptbahnhof Hafen Tor Wald Heide Bucht Kreuz Dreieck Brücke Mühle Schloss Dom".split())
+PLACE_HEADS = frozenset(
+    "See Bahnhof Hauptbahnhof Hafen Tor Wald Heide Bucht Kreuz Dreieck Brücke Mühle Schloss Dom Stadthalle Messe Arena Stadion".split()
+)
 
 
 def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
@@ -304,3 +292,34 @@ def _romance_name_end(tokens: Tokens, start: int, limit: int = 4) -> int:
         if words[k] not in ROMANCE_PARTICLES:
             end = k + 1
     return end
+
+
+PLACE_ADJECTIVE_ENDING = "er"
+
+
+def _after_name_word(words: list[str], i: int) -> bool:
+    """Token ``i`` follows a capitalised word that is no article or pronoun ("New" of "New Yorker")."""
+    return i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in STOP_WORDS
+
+
+def place_adjective(word: str) -> bool:
+    """A town's adjective: a capitalised word in "-er" whose stem is a known place of five letters or more
+    and that is no name of another class ("Moskauer", "Göteborger"; not "Hammer" of Hamm, nor "Meier")."""
+    stem = word[: -len(PLACE_ADJECTIVE_ENDING)]
+    return (
+        len(stem) > 4 and word.endswith(PLACE_ADJECTIVE_ENDING) and word[:1].isupper() and word[1:].islower()
+        and name_classes().get(word) in (None, "noun") and stem in english_places()
+    )
+
+
+def place_adjective_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """A town's adjective mentions the town ("die Moskauer Richter" -> Moscow), as a country's adjective
+    mentions the country; not after a capitalised word ("New Yorker"), and before a place noun the street
+    rule's longer name wins ("Tegeler See")."""
+    found = []
+    for i in hits:
+        place = english_places()[tokens.words[i][: -len(PLACE_ADJECTIVE_ENDING)]]
+        if i not in blocked and not glued_to_next(tokens, i) and not _after_name_word(tokens.words, i):
+            attrs = {"country": place.country} if place.country else {}
+            found.append(Candidate(i, i + 1, "place", place.id, place.label("de"), "rule", 0.7, "adjective", attrs))
+    return found

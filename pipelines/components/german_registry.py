@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
+from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
 from pipelines.components.german_places import (
     MOTORWAY,
     PLACE_HEADS,
@@ -27,6 +28,8 @@ from pipelines.components.german_places import (
     destination_candidates,
     english_place_ids,
     join_place_parts,
+    place_adjective,
+    place_adjective_candidates,
     road_candidates,
     romance_place_candidates,
     saint_candidates,
@@ -106,6 +109,8 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         "romance_place", ROMANCE_PLACE_WORDS.__contains__, lambda tokens, hits, blocked: romance_place_candidates(tokens, hits),
         (), ("place",),
     ),
+    CandidateRule("speaker", SPEECH_VERBS.__contains__, speaker_candidates, ("free",), ("person",)),
+    CandidateRule("noun_surname", role_cue, noun_surname_candidates, ("free",), ("person",)),
     CandidateRule("class", _class_cue, class_candidates, ("name_classes", "free"), ("person", "place", "organization")),
     CandidateRule("saint", SAINTS.__contains__, saint_candidates, ("free",), ("place",)),
     CandidateRule("acronym", _acronym_cue, acronym_candidates, ("free",), ("organization",)),
@@ -130,6 +135,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         lambda tokens, hits, blocked: road_candidates(tokens, hits), (), ("place",),
     ),
     CandidateRule("spa", lambda word: word == "Bad", spa_candidates, ("free",), ("place",)),
+    CandidateRule("place_adjective", place_adjective, place_adjective_candidates, ("free",), ("place",)),
 )
 
 CHOSEN_RULES: tuple[ChosenRule, ...] = (

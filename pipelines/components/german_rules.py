@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_places import noun_compound, street_word
-from pipelines.components.german_words import word_class
+from pipelines.components.german_places import street_word
+from pipelines.components.german_words import noun_compound, word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous
@@ -78,6 +78,7 @@ def _family_word(tokens: Tokens, j: int, blocked: set[int]) -> bool:
 
 
 ACRONYM = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ&]{1,4}|G[1-9][0-9]?)$")  # "G8", "G20": groups of states
+GROUP_OF_STATES = re.compile(r"^G[1-9][0-9]?$")
 # Capitals that are no organisation: units, formats, legal forms, titles and everyday abbreviations.
 NOT_ORG_ACRONYMS = frozenset(
     "AG KG OHG GMBH CO PC CD CDS DVD TV USB PDF HD SMS MMS DNA RNA IT OK FAQ UKW KW PS EUR USD CHF GBP "
@@ -90,10 +91,11 @@ CLUB_WORDS = frozenset("FC SC SV TSV VfB VfL SG ESV SSV MSV THW BV TuS SpVgg SpV
 def acronym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Words in capitals ("BASF", "UEFA", "DGB") name organisations in German news, with the name words
     after them ("BNP Paribas"); not the first part of a compound ("WM-Finale") nor a unit after a number
-    ("196 MW") (German only)."""
+    ("196 MW"), except a group of states ("G8-Gipfel" mentions the G8, as "EU-Haushalt" the EU) (German only)."""
     found = []
     for i in hits:
-        if i not in blocked and not glued_to_next(tokens, i) and not (i > 0 and tokens.words[i - 1].isdigit()):
+        glued = glued_to_next(tokens, i) and not GROUP_OF_STATES.match(tokens.words[i])
+        if i not in blocked and not glued and not (i > 0 and tokens.words[i - 1].isdigit()):
             found.append(rule_candidate(tokens, i, capitalised_run(tokens, i + 1, blocked, 2), "organization", {}))
     return found
 

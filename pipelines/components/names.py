@@ -17,6 +17,7 @@ from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
 from pipelines.components.candidates import Candidate
+from pipelines.components.german_words import noun_compound
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, glued_hyphen, glued_to_next
 from pipelines.keys import entity_id
@@ -108,9 +109,16 @@ def _particle_run(tokens: Tokens, i: int, blocked: set[int]) -> int:
         j += 1
     if j > i and glued_hyphen(tokens, j) and j + 1 not in blocked and is_name_word(tokens.words[j + 1]):
         return j + 2  # glued to the name: "al-Assadi", "bin-Talal"
-    if j > i and j < len(tokens) and j not in blocked and is_name_word(tokens.words[j]):  # nouns too: "Leyen"
-        return j + 1
+    if j > i and j < len(tokens) and j not in blocked and is_name_word(tokens.words[j]) and not _noun_after_von(tokens, j):
+        return j + 1  # nouns too: "Leyen"
     return 0
+
+
+def _noun_after_von(tokens: Tokens, j: int) -> bool:
+    """In German, token ``j`` after a particle is an unknown compound of a common noun, so the particle is
+    the preposition "von" ("Elizabeth II. von Generalgouverneurin Michaëlle Jean")."""
+    word = tokens.words[j]
+    return tokens.lang == "de" and name_classes().get(word) is None and noun_compound(word)
 
 
 def role_before(tokens: Tokens, i: int, lang: str, owner_at: dict[int, str]) -> RoleCue | None:
@@ -141,10 +149,16 @@ def _noun_surname(tokens: Tokens, j: int, blocked: set[int]) -> bool:
     return (
         j < len(words)
         and j not in blocked
-        and is_name_word(words[j])
+        and (is_name_word(words[j]) or _capitalised_verb_form(words[j]))
         and name_classes().get(words[j]) == "noun"
         and (j + 1 == len(words) or not words[j + 1][:1].isupper())
     )
+
+
+def _capitalised_verb_form(word: str) -> bool:
+    """A capitalised noun whose lower case is a German stop word ("Macht" of "macht"): after a given name
+    and with its capital it is no verb."""
+    return word[:1].isupper() and word[1:].islower() and word.lower() in DE_STOP
 
 
 def _opens_name(tokens: Tokens, i: int, blocked: set[int], given: frozenset[str]) -> bool:

@@ -1,7 +1,8 @@
 """Country names and adjectives in German and English, mapped to ISO 3166-1 alpha-2.
 
 Names come from CLDR (babel: everyday names such as "Russland"), ISO 3166
-(pycountry: official names, German translations), a small curated alias
+(pycountry: official names, German translations), older German forms that
+German-language varieties keep ("Moldawien", ``country_varieties``), a small curated alias
 list, and German genitive forms ("Russlands").  Adjectives come from a
 curated list of stems, inflected here ("nordkoreanisch" -> "nordkoreanischen").
 """
@@ -17,6 +18,7 @@ import babel
 import pycountry
 from babel import Locale
 
+from pipelines.knowledge.country_varieties import variety_country_names
 from pipelines.knowledge.tables import cell, read_rows, split_list
 
 GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -136,6 +138,8 @@ def country_names(lang: str) -> dict[str, str]:
     names = dict(_iso_names("en"))
     if lang != "en":
         names.update(_iso_names(lang))
+    if lang == "de":
+        names.update(variety_country_names(iso_codes()))
     for other in ("en", lang):
         names.update({name: code for code, name in _cldr_names(other).items()})
     for row in read_rows("country_aliases.tsv"):

@@ -121,3 +121,39 @@ def test_entities_cue_noun_before_a_one_word_name_decides_its_type() -> None:
     record = run("Die Firma Grünenthal klagte, und Präsident Cleveland gewann die Wahl.")
     assert set(mentions(record, "organization")) == {"organization:grunenthal"}
     assert set(mentions(record, "person")) == {"person:cleveland"} and not mentions(record, "place")
+
+
+def test_places_town_adjective_mentions_the_town_but_no_other_word() -> None:
+    record = run("Die Göteborger Polizei und ein New Yorker Anwalt suchten den Hammer.", "de")
+    assert mentions(record, "place") == {"place:gothenburg": ["Göteborger"]}
+
+
+def test_places_venue_after_a_town_adjective_is_one_place() -> None:
+    record = run("Das Spiel in der Wiener Stadthalle war ausverkauft.", "de")
+    assert mentions(record, "place") == {"place:wiener-stadthalle": ["Wiener Stadthalle"]}
+
+
+def test_names_speaker_after_a_verb_of_saying_but_no_compound_or_country() -> None:
+    record = run("„Nein“, sagte Anschütz-Thoms. „Ja“, erklärte Russland. „Gut“, betont Co-Fraktionschef Kuhn.")
+    assert set(mentions(record, "person")) == {"person:anschutz-thoms", "person:kuhn"}
+    assert set(mentions(record, "country")) == {"country:RU"}
+
+
+def test_names_no_plural_noun_after_a_role_is_a_name() -> None:
+    record = run("Per Dekret ordnete der Präsident Maßnahmen an, und der Politiker Straubinger schwieg.")
+    assert set(mentions(record, "person")) == {"person:straubinger"}
+
+
+def test_names_von_before_a_noun_compound_is_a_preposition() -> None:
+    record = run("Den Preis bekam Königin Silvia von Kreisbrandmeisterin Anna Berg, nicht von Ursula von der Leyen.")
+    assert set(mentions(record, "person")) == {"person:silvia", "person:anna-berg", "person:ursula-von-der-leyen"}
+
+
+def test_organizations_group_of_states_opening_a_compound_is_mentioned() -> None:
+    record = run("Vor dem G8-Gipfel und dem G-20-Gipfel stritt man über das WM-Finale.")
+    assert set(mentions(record, "organization")) == {"organization:g8", "organization:g20"}
+
+
+def test_names_capitalised_stop_word_after_a_given_name_is_the_family_name() -> None:
+    record = run("Neuer Werkleiter wird Ingenieur Thomas Macht. Er macht das gern.")
+    assert set(mentions(record, "person")) == {"person:thomas-macht"}

@@ -15,7 +15,9 @@ from pipelines.nlp import get_nlp
 # rule name -> (a sentence, the type and the text or id of a mention only that rule finds)
 EXAMPLES = {
     "romance_place": ("Der Cerro Quindal ist hoch.", "place", "Cerro Quindal"),
-    "class": ("Das sei ein Erfolg, sagte Rüttgers am Montag.", "person", "Rüttgers"),
+    "speaker": ("„Wir bleiben“, erklärte Laukötter.", "person", "Laukötter"),
+    "noun_surname": ("Das sei falsch, sagte der Politiker Straubinger am Montag.", "person", "Straubinger"),
+    "class": ("Am Montag reiste Rüttgers nach Bonn.", "person", "Rüttgers"),
     "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
     "acronym": ("Laut DKWG gibt es neue Stellen.", "organization", "DKWG"),
     "club": ("Er kehrte zum 1. FC Nürnberg zurück.", "organization", "1. FC Nürnberg"),
@@ -27,6 +29,7 @@ EXAMPLES = {
     "capitals": ("TOKIO (dpa) Die Börse stieg.", "place", "TOKIO"),
     "road": ("Der Stau auf der A 7 war lang.", "place", "A 7"),
     "spa": ("Die Klinik in Bad Schussenried ist neu.", "place", "Bad Schussenried"),
+    "place_adjective": ("Die Moskauer Richter sprachen ihn frei.", "place", "place:moscow"),
     "place_parts": ("Er wohnt in Berlin-Mitte.", "place", "Berlin-Mitte"),
     "listed_places": ("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.", "place", "Folakara"),
     "english_place_ids": ("Die Spiele in Sotschi beginnen.", "place", "place:sochi"),
