@@ -22,6 +22,7 @@ from explorer.export_context import evidence_dates, export_evidence  # noqa: E40
 from explorer.graph_component import vis_payload  # noqa: E402
 from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
+from explorer.localize import StoredNames, localized, stored_names  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
 from explorer.search import matching_ids  # noqa: E402
 from explorer.state import (  # noqa: E402
@@ -29,6 +30,7 @@ from explorer.state import (  # noqa: E402
     Known,
     Link,
     params_from_filters,
+    params_from_language,
     params_from_look,
     params_from_selection,
     read_link,
@@ -36,14 +38,17 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
-from explorer.views import curation, details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
+from explorer.views import curation, details, exports, graph, paths, sidebar, tables, upload, words  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
+from explorer.views.empty import nothing_matches  # noqa: E402
+from explorer.views.words import tr  # noqa: E402
 from pipelines.backends import Target, public_target  # noqa: E402
 from pipelines.errors import EntenteError  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 
 st.set_page_config(page_title="Entente", page_icon="🕸️", layout="wide")
+PANEL_HEIGHT = 760  # the details panel, px: about the graph column's height
 
 
 @st.cache_resource
@@ -52,14 +57,23 @@ def open_store(path: str) -> Store:
 
 
 @st.cache_resource(max_entries=2)
+def stored_snapshot(path: str, data: str) -> tuple[Snapshot, StoredNames]:
+    """The store as loaded (labels as first stored) and its name forms, once per data version."""
+    store = open_store(path)
+    return load_snapshot(store), stored_names(store)
+
+
+@st.cache_resource(max_entries=4)
 def snapshot(path: str, version: str) -> Snapshot:
-    return load_snapshot(open_store(path))
+    """The snapshot labelled in one language; ``version`` is ``"<data version>/<lang>"``."""
+    data, _, lang = version.rpartition("/")
+    return localized(*stored_snapshot(path, data), lang)
 
 
 @st.cache_resource(max_entries=2)
-def known_of(path: str, version: str) -> Known:
-    """What a link may name in this data (checked once per data version)."""
-    snap = snapshot(path, version)
+def known_of(path: str, data: str) -> Known:
+    """What a link may name in this data (checked once per data version; labels do not matter)."""
+    snap = stored_snapshot(path, data)[0]
     values = facets(snap)
     lists = {name: frozenset(values[name]) for name in LIST_FIELDS}
     return Known(lists, dict(zip(snap.entities["id"], snap.entities["label"], strict=False)),
@@ -121,15 +135,15 @@ def ensure_database(db: Target) -> None:
     if not database.needs_build(db):
         return
     total = max(1, database.sample_count())
-    with st.status(f"Building the database {public_target(db)} from the sample articles…", expanded=True) as status:
+    with st.status(tr("building", db=public_target(db)), expanded=True) as status:
         bar, done = st.progress(0.0), [0]
 
         def step(n: int) -> None:
             done[0] += n
-            bar.progress(min(1.0, done[0] / total), text=f"{done[0]} of {total} articles")
+            bar.progress(min(1.0, done[0] / total), text=tr("building_progress", done=done[0], total=total))
 
         report = database.build_from_samples(db, step)
-        status.update(label=f"Database built: {report.new} articles", state="complete", expanded=False)
+        status.update(label=tr("built", n=report.new), state="complete", expanded=False)
 
 
 def refresh() -> None:
@@ -137,6 +151,7 @@ def refresh() -> None:
     view_of.clear()
     known_of.clear()
     snapshot.clear()
+    stored_snapshot.clear()
 
 
 def current_selection(link: Link, labels: dict[str, str]) -> dict[str, str] | None:
@@ -144,13 +159,16 @@ def current_selection(link: Link, labels: dict[str, str]) -> dict[str, str] | No
     return chosen if chosen and (chosen["kind"] == "edge" or chosen["id"] in labels) else None
 
 
-def read_url(path: str, version: str) -> Link:
-    """The URL's view, checked; what was changed is said in one small line."""
+def read_url(path: str, data: str) -> Link:
+    """The URL's view, checked (its language taken on a session's first run); what was changed is
+    said in one small line."""
     params = {name: st.query_params.get_all(name) for name in st.query_params}
-    link = read_link(params, known_of(path, version))
+    link = read_link(params, known_of(path, data))
+    words.seed(link.lang)
     if link.notices:
-        st.caption("⚠️ This link was adjusted: " + "; ".join(inert(notice) for notice in link.notices[:8])
-                   + (f" (and {len(link.notices) - 8} more)" if len(link.notices) > 8 else ""))
+        shown = "; ".join(inert(notice) for notice in link.notices[:8])
+        more = tr("link_adjusted_more", n=len(link.notices) - 8) if len(link.notices) > 8 else ""
+        st.caption(tr("link_adjusted", notices=shown) + more)
     return link
 
 
@@ -160,9 +178,10 @@ def main() -> None:
         ensure_database(db)
     path = str(db)
     store = open_store(path)
-    version = database.data_version(store)
+    data = database.data_version(store)
+    link = read_url(path, data)
+    version = f"{data}/{words.current()}"
     snap = snapshot(path, version)
-    link = read_url(path, version)
     present = link.present
     labels = dict(zip(snap.entities["id"], snap.entities["label"], strict=False))
     sidebar.seed_from_url(link.filters)
@@ -183,6 +202,8 @@ def main() -> None:
         st.title("Entente")
     left, right = st.columns([3, 1] if present else [2, 1])
     with left:
+        if view.nodes.empty:
+            st.warning(nothing_matches(filters, snap.entities.empty))
         clicked = graph.render(payload, view, selection, height=0 if present else 640, png_request=st.session_state.get("png", 0),
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
                                present=present)
@@ -193,7 +214,8 @@ def main() -> None:
     if new_top != filters.top_n:
         st.session_state[sidebar.PREFIX + "top_n"] = new_top
         st.rerun()
-    with right, st.container(key=presentation.DETAILS_KEY if present else None):
+    # the details scroll on their own in a panel of fixed height, so the tabs below never move
+    with right, st.container(key=presentation.DETAILS_KEY if present else None, height=None if present else PANEL_HEIGHT, border=False):
         show_selection(store, snap, selection, labels, curate=not present)
     st.session_state["selection"] = selection
     if not present:
@@ -210,7 +232,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
                    curate: bool = True) -> None:
     """The selected entity's or relation's card; with ``curate``, its curation controls above it."""
     if not selection:
-        st.info("Click a node or an edge to see the sentences behind it.")
+        st.info(tr("click_hint"))
     elif selection["kind"] == "node":
         card = entity_card(snap, selection["id"])
         if curate:
@@ -225,7 +247,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
                styled: Styling) -> dict[str, str] | None:
     """Paths, tables, uploads and exports; returns a selection made in a table."""
-    tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export"])
+    tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs([tr(f"tab_{name}") for name in ("connections", "entities", "relations", "add", "export")])
     with tab_paths:
         paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels,
                      lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
@@ -239,7 +261,7 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
         presentation.enter_button()
         nodes, edges, _ = payload
         shown = graph.picture_legend({str(n.get("mark")) for n in nodes}, False, styled.legend, styled.note)
-        if exports.render(payload, "Entente — graph view", shown,
+        if exports.render(payload, tr("export_title"), shown,
                           partial(export_evidence, open_store(path), nodes, edges, labels),
                           partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
             st.session_state["png"] = st.session_state.get("png", 0) + 1
@@ -250,7 +272,7 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
 def sync_url(filters: Filters, selection: dict[str, str] | None, present: bool, chosen: Look) -> None:
     """Keep the URL equal to the view, so copying it shares the view."""
     wanted = {**params_from_filters(filters), **params_from_selection(selection), **params_from_look(chosen),
-              **({"present": "1"} if present else {})}
+              **({"present": "1"} if present else {}), **params_from_language(words.current())}
     if wanted != st.query_params.to_dict():
         st.query_params.from_dict(wanted)
 
@@ -258,4 +280,4 @@ def sync_url(filters: Filters, selection: dict[str, str] | None, present: bool, 
 try:
     main()
 except EntenteError as error:  # a bad database path or file: say which and what to do, no traceback
-    st.error(f"Entente cannot open its data: {error}")
+    st.error(tr("cannot_open", error=error))

@@ -4,8 +4,11 @@ How ``compute_view`` applies the filters, in this order:
 
 1. Documents: ``documents``, ``sources``, ``languages`` and the date range
    (inclusive, on the first ten characters of ``published``) select the
-   documents; all are combined with AND.  Undated documents are dropped as
-   soon as a date bound is set.  Weights (mentions), edge support
+   documents; all are combined with AND.  Undated documents (no valid
+   ``published``) are kept whatever the date range while
+   ``include_undated`` is set (the default: a range at its full width drops
+   nothing) and always dropped when it is not (URL ``undated=0``).
+   Weights (mentions), edge support
    (sentences) and document counts are counted in those documents only.
 2. Edges: relation rows of the selected documents whose relation is in
    ``relations`` (empty: all); ``co_mentioned`` rows are dropped when
@@ -87,6 +90,7 @@ class Filters:
     hops: int = 1
     top_n: int = 100
     co_min_support: int = 2
+    include_undated: bool = True
 
 
 @dataclass(frozen=True, eq=False)

@@ -166,26 +166,28 @@ def _narrow(snapshot: Snapshot, filters: Filters, weight: np.ndarray, alive: np.
 def document_mask(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
     """The documents the document filters select; None when none is set (all documents)."""
     docs = snapshot.documents
-    if not (filters.documents or filters.sources or filters.languages or filters.date_from or filters.date_to):
+    dates = bool(filters.date_from or filters.date_to)
+    if not (filters.documents or filters.sources or filters.languages or dates or not filters.include_undated):
         return None
     mask = np.ones(len(docs), dtype=bool)
     for column, wanted in (("id", filters.documents), ("source", filters.sources), ("lang", filters.languages)):
         if wanted:
             mask &= np.isin(docs[column].to_numpy(dtype=object), list(wanted))
-    if filters.date_from or filters.date_to:
-        mask &= _in_date_range(docs["published"], filters.date_from, filters.date_to)
+    if dates or not filters.include_undated:
+        mask &= _in_date_range(docs["published"], filters.date_from, filters.date_to, filters.include_undated)
     return mask
 
 
-def _in_date_range(published: pd.Series, date_from: str, date_to: str) -> np.ndarray:
-    """Dated documents between the bounds (inclusive, compared as ISO dates)."""
+def _in_date_range(published: pd.Series, date_from: str, date_to: str, undated: bool) -> np.ndarray:
+    """Dated documents between the bounds (inclusive, compared as ISO dates), and the undated ones
+    when ``undated``."""
     day = published.str.slice(0, 10)
     mask = day != ""
     if date_from:
         mask = mask & (day >= date_from[:10])
     if date_to:
         mask = mask & (day <= date_to[:10])
-    return mask.to_numpy(dtype=bool)
+    return (mask | (day == "") if undated else mask).to_numpy(dtype=bool)
 
 
 def entity_stats(a: Arrays, docs: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from explorer.queries import Filters
 from explorer.structure import COLOURINGS, SIZINGS, Look
 from explorer.text import iso_day
@@ -21,7 +22,8 @@ INT_BOUNDS = {"min_mentions": (1, 20), "min_support": (1, 10), "hops": (1, 3), "
 DATE_FIELDS = ("date_from", "date_to")
 TEXT_FIELDS = ("search",)
 SELECTION_KINDS = ("node", "edge")
-FLAGS = {"co": ("0", "1"), "present": ("1",)}
+FLAGS = {"co": ("0", "1"), "present": ("1",), "undated": ("0", "1"), "lang": LANGUAGES}
+FLAG_FIELDS = ("hide_co_mentioned", "include_undated")  # Filters fields a link carries as FLAGS (co, undated)
 CHOICES = {"colour": COLOURINGS, "size": SIZINGS}  # how the graph is drawn (explorer.structure)
 KNOWN_NAMES = frozenset((*LIST_FIELDS, *INT_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, "focus", *SELECTION_KINDS, *FLAGS,
                          *CHOICES))
@@ -45,13 +47,14 @@ class Known:
 
 @dataclass(frozen=True)
 class Link:
-    """A checked link: the filters, selection and presentation flag it asks for, and what was
+    """A checked link: the filters, selection, presentation flag and interface language it asks for, and what was
     changed on the way (one short plain-text notice per parameter)."""
 
     filters: Filters = Filters()
     selection: dict[str, str] | None = None
     present: bool = False
     look: Look = Look()
+    lang: str = DEFAULT_LANGUAGE
     notices: tuple[str, ...] = field(default=())
 
 
@@ -66,9 +69,13 @@ def read_link(params: Params, known: Known) -> Link:
     co = _flag(values, "co", notices)
     if co:
         filters = replace(filters, hide_co_mentioned=co != "1")
+    if _flag(values, "undated", notices) == "0":
+        filters = replace(filters, include_undated=False)
     selection = _selection(values, known, notices)
     present = _flag(values, "present", notices) == "1"
-    return Link(filters, selection, present, _look(values, notices), tuple(notices))
+    look = _look(values, notices)
+    lang = _flag(values, "lang", notices) or DEFAULT_LANGUAGE
+    return Link(filters, selection, present, look, lang, tuple(notices))
 
 
 def _values(params: Params, name: str) -> list[str]:
@@ -191,12 +198,19 @@ def params_from_filters(filters: Filters) -> dict[str, str]:
     params: dict[str, str] = {}
     for f in fields(Filters):
         value = getattr(filters, f.name)
-        if value == getattr(default, f.name) or f.name == "hide_co_mentioned":
+        if value == getattr(default, f.name) or f.name in FLAG_FIELDS:
             continue
         params[f.name] = ",".join(value) if isinstance(value, tuple) else str(value)
     if filters.hide_co_mentioned:
         params["co"] = "0"
+    if not filters.include_undated:
+        params["undated"] = "0"
     return params
+
+
+def params_from_language(lang: str) -> dict[str, str]:
+    """``lang`` for a language other than the default (short links)."""
+    return {"lang": lang} if lang != DEFAULT_LANGUAGE and lang in LANGUAGES else {}
 
 
 def params_from_selection(selection: Mapping[str, str] | None) -> dict[str, str]:

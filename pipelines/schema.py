@@ -329,6 +329,13 @@ ORDER BY source, relation, target, document_id, sentence_idx"""
 
 ALL_ALIASES = "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias"
 
+# Each stored name of an entity with the language of the article it came from and how often the
+# articles wrote exactly that name (the explorer labels entities in the reader's language by these).
+ALIAS_FORMS = """
+SELECT a.entity_id, a.alias, a.lang,
+       (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = a.entity_id AND m.text = a.alias) AS written
+FROM aliases a ORDER BY a.entity_id, a.alias"""
+
 REDIRECTS = "SELECT old_id, entity_id FROM entity_redirects ORDER BY old_id"
 
 # The stored sentence first; else the extractor's evidence for a relation in that sentence.

@@ -325,6 +325,11 @@ class Store:
         curation = self.curation()
         return found if curation.empty else curate.aliases(curation, found)
 
+    def alias_forms(self) -> list[tuple[str, str, str, int]]:
+        """Every stored name as (entity_id, alias, lang, written): the language of the article it was
+        first stored from ("" when unknown) and how many mentions wrote exactly this name."""
+        return self._tuples(sql.ALIAS_FORMS)
+
     def redirects(self) -> dict[str, str]:
         """Merged (old) entity id -> the canonical id it redirects to."""
         with self._translated():

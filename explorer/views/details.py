@@ -8,6 +8,7 @@ import streamlit as st
 
 from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
 from explorer.text import inert
+from explorer.views.words import tr
 from pipelines.store import Store
 
 CARD_FIELDS = ("type", "id", "role", "leads", "country", "kind", "status", "year")
@@ -37,22 +38,22 @@ def entity(store: Store, card: dict[str, Any]) -> None:
     """The entity card and every sentence that mentions it."""
     st.subheader(inert(card["label"]))
     facts = card_facts(card)
-    st.table({"field": list(facts.keys()), "value": [inert(value) for value in facts.values()]})
+    st.table({tr("field"): [tr(f"card_{name}") for name in facts], tr("value"): [inert(value) for value in facts.values()]})
     aliases = [a for a in card.get("aliases") or [] if a != card["label"]]
     if aliases:
-        st.caption("Also called: " + ", ".join(inert(alias) for alias in aliases))
+        st.caption(tr("also_called", names=", ".join(inert(alias) for alias in aliases)))
     if card.get("parties"):
-        st.caption("Parties: " + ", ".join(inert(p["label"]) for p in card["parties"]))
+        st.caption(tr("parties", names=", ".join(inert(p["label"]) for p in card["parties"])))
     shown_key = f"articles_shown:{card['id']}"
     shown = st.session_state.get(shown_key, ARTICLES_PAGE)
     articles = mention_evidence(store.mentions(card["id"], articles=shown))
     total = int((card.get("counts") or {}).get("documents") or len(articles))
     sentences = sum(len(a.sentences) for a in articles)
     has_more = len(articles) >= shown and total > len(articles)  # a full page, and the card counts more
-    more = f" (the {len(articles)} newest of {total} articles)" if has_more else ""
-    st.markdown(f"**{sentences} sentences in {len(articles)} articles{more}**")
+    more = tr("newest_of", shown=len(articles), total=total) if has_more else ""
+    st.markdown(f"**{tr('sentences_in_articles', sentences=sentences, articles=len(articles))}{more}**")
     _articles(articles)
-    if has_more and st.button(f"Show {ARTICLES_PAGE} more articles", key=f"more:{card['id']}"):
+    if has_more and st.button(tr("more_articles", n=ARTICLES_PAGE), key=f"more:{card['id']}"):
         st.session_state[shown_key] = shown + ARTICLES_PAGE
         st.rerun()
 
@@ -60,12 +61,12 @@ def entity(store: Store, card: dict[str, Any]) -> None:
 def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:
     """Every evidence sentence of one relation (``source|relation|target``)."""
     if edge_id.count("|") < 2:
-        st.info("No such relation.")
+        st.info(tr("no_relation"))
         return
     source, rel, target = edge_id.split("|", 2)
     st.subheader(f"{inert(labels.get(source, source))} — {inert(rel.replace('_', ' '))} → {inert(labels.get(target, target))}")
     rows = store.evidence(source, rel, target)
     names = [labels.get(source, ""), labels.get(target, "")]
     articles = relation_evidence(rows, names)
-    st.markdown(f"**{len(rows)} evidence sentences in {len(articles)} articles**")
+    st.markdown(f"**{tr('evidence_in_articles', sentences=len(rows), articles=len(articles))}**")
     _articles(articles)

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.export import Span, export_bytes, standalone_html
+from explorer.views.words import tr
 
 FORMATS = {"graphml": "application/xml", "gexf": "application/xml", "json": "application/json", "csv": "text/csv"}
 
@@ -27,9 +28,9 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     """
     nodes, edges, _ = payload
     columns = st.columns(len(FORMATS) + 2)
-    columns[0].download_button("HTML (offline)", partial(_page, payload, title, legend, evidence),
+    columns[0].download_button(tr("export_html"), partial(_page, payload, title, legend, evidence),
                                file_name="entente-view.html", mime="text/html", key="x_html")
-    png = columns[1].button("PNG of the graph", key="x_png")
+    png = columns[1].button(tr("export_png"), key="x_png")
     for column, (fmt, mime) in zip(columns[2:], FORMATS.items(), strict=False):
         column.download_button(fmt.upper(), partial(_graph_file, nodes, edges, fmt, dates),
                                file_name=f"entente-view.{fmt}", mime=mime, key=f"x_{fmt}")

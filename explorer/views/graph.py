@@ -12,6 +12,7 @@ from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER
 from explorer.queries import View
 from explorer.structure import Styling
 from explorer.views.sidebar import PREFIX
+from explorer.views.words import kind, tr
 
 GRAPH_KEY = "kg_graph"
 STEP = 100
@@ -27,14 +28,14 @@ def _chip(colour: str, text: str, ring: str = "") -> str:
 def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = None, note: str = "") -> None:
     """The colours (entity types by default, else ``entries``: (colour, text)), the marks the view
     uses, and ``note`` (what the size shows)."""
-    entries = entries if entries is not None else [(color, kind) for kind, color in TYPE_COLORS.items()]
+    entries = entries if entries is not None else [(color, kind(name)) for name, color in TYPE_COLORS.items()]
     chips = [_chip(color, text) for color, text in entries]
     if "focus" in marks:
-        chips.append(_chip("#ffffff", "focus", FOCUS_BORDER[0]))
+        chips.append(_chip("#ffffff", tr("mark_focus"), FOCUS_BORDER[0]))
     if "match" in marks:
-        chips.append(_chip("#ffffff", "search match", MATCH_BORDER[0]))
+        chips.append(_chip("#ffffff", tr("mark_match"), MATCH_BORDER[0]))
     if path:
-        chips.append(f'<span style="color:{PATH_COLOR}">━</span> connection path')
+        chips.append(f'<span style="color:{PATH_COLOR}">━</span> {html.escape(tr("mark_path"))}')
     if note:
         chips.append(f"<small>{html.escape(note)}</small>")
     st.markdown(f'<div class="kg-legend">{" ".join(chips)}</div>', unsafe_allow_html=True)
@@ -43,18 +44,18 @@ def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = 
 def picture_legend(marks: set[str], path: bool, entries: list[tuple[str, str]], note: str) -> list[tuple[str, str]]:
     """The legend as (colour, text) lines for the PNG and the HTML export ("" colour: a text line)."""
     lines = list(entries)
-    lines += [(FOCUS_BORDER[0], "focus")] if "focus" in marks else []
-    lines += [(MATCH_BORDER[0], "search match")] if "match" in marks else []
-    lines += [(PATH_COLOR, "connection path")] if path else []
+    lines += [(FOCUS_BORDER[0], tr("mark_focus"))] if "focus" in marks else []
+    lines += [(MATCH_BORDER[0], tr("mark_match"))] if "match" in marks else []
+    lines += [(PATH_COLOR, tr("mark_path"))] if path else []
     return lines + ([("", note)] if note else [])
 
 
 def caption(view: View, hidden_co: int) -> str:
     """What is shown, what is hidden, and how labels behave."""
-    text = f"Showing {len(view.nodes)} of {view.total_nodes} entities and {len(view.edges)} relations."
+    text = tr("showing", nodes=len(view.nodes), total=view.total_nodes, edges=len(view.edges))
     if hidden_co:
-        text += f" Hidden: {hidden_co} co-mentions resting on a single sentence."
-    return text + " Labels of less mentioned entities appear as you zoom in; click a node to follow its links."
+        text += tr("hidden_co", n=hidden_co)
+    return text + tr("label_hint")
 
 
 def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], view: View,
@@ -68,6 +69,7 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     nodes, edges, options = payload
     marks = {str(n.get("mark")) for n in nodes}
     entries, note = (styling.legend, styling.note) if styling else ([(c, k) for k, c in TYPE_COLORS.items()], "")
+    entries = [(colour, kind(text)) for colour, text in entries]  # type names in the page's language
     legend(marks, bool(highlight), entries, note)
     if not present:
         st.caption(caption(view, hidden_co))
@@ -85,10 +87,10 @@ def size_controls(view: View, top_n: int, hidden_co: int) -> int:
     """"Show more" / "Show fewer" entities and "Show the single-sentence co-mentions" (which sets
     the sidebar's "Minimum sentences per co-mention" to 1).  Returns the new top N."""
     more, fewer, co = st.columns([1, 1, 2])
-    if view.total_nodes > len(view.nodes) and more.button(f"Show {STEP} more entities", key="g_more"):
+    if view.total_nodes > len(view.nodes) and more.button(tr("show_more", n=STEP), key="g_more"):
         top_n += STEP
-    if top_n > STEP and fewer.button(f"Show {STEP} fewer entities", key="g_fewer"):
+    if top_n > STEP and fewer.button(tr("show_fewer", n=STEP), key="g_fewer"):
         top_n = max(STEP, top_n - STEP)
     if hidden_co:
-        co.button(f"Show the {hidden_co} single-sentence co-mentions", key="g_co", on_click=_show_co_mentions)
+        co.button(tr("show_co", n=hidden_co), key="g_co", on_click=_show_co_mentions)
     return top_n

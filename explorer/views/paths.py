@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.text import inert
+from explorer.views.words import tr
 
 Paths = list[list[dict[str, Any]]]
 
@@ -30,15 +31,15 @@ def render(find: Callable[[str, str], Paths], options: dict[str, str], sentence_
         return options.get(entity_id, entity_id)
 
     left, right = st.columns(2)
-    a = left.selectbox("From", ids, key="p_from", format_func=fmt, index=None, placeholder="choose an entity")
-    b = right.selectbox("To", ids, key="p_to", format_func=fmt, index=None, placeholder="choose an entity")
+    a = left.selectbox(tr("from"), ids, key="p_from", format_func=fmt, index=None, placeholder=tr("choose_entity"))
+    b = right.selectbox(tr("to"), ids, key="p_to", format_func=fmt, index=None, placeholder=tr("choose_entity"))
     if not a or not b or a == b:
         return
     paths = find(a, b)
     if not paths:
-        st.info(f"No connection between {inert(options[a])} and {inert(options[b])} in the current view.")
+        st.info(tr("no_connection", a=inert(options[a]), b=inert(options[b])))
         return
-    st.caption("Path 1 is drawn in red on the graph.")
+    st.caption(tr("path_drawn"))
     for n, path in enumerate(paths, start=1):
         hops = "".join(_hop(hop, options, sentence_of(hop)) for hop in path)
-        st.markdown(f"**Path {n}** ({len(path)} hops)<ol>{hops}</ol>", unsafe_allow_html=True)
+        st.markdown(f"{tr('path_n', n=n, hops=len(path))}<ol>{hops}</ol>", unsafe_allow_html=True)

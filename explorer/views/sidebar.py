@@ -11,6 +11,7 @@ import streamlit as st
 from explorer.queries import Filters
 from explorer.state import INT_BOUNDS
 from explorer.text import iso_day
+from explorer.views.words import kind, switch, tr
 
 PREFIX = "f_"
 
@@ -28,7 +29,7 @@ def seed_from_url(filters: Filters) -> None:
 def _multiselect(label: str, name: str, options: list[Any], fmt: dict[str, str] | None = None) -> tuple[str, ...]:
     key = PREFIX + name
     st.session_state[key] = [v for v in st.session_state.get(key, []) if v in options]
-    chosen = st.multiselect(label, options, key=key, format_func=(lambda v: fmt.get(v, v)) if fmt else str, placeholder="all")
+    chosen = st.multiselect(label, options, key=key, format_func=(lambda v: fmt.get(v, v)) if fmt else str, placeholder=tr("all"))
     return tuple(chosen)
 
 
@@ -44,12 +45,12 @@ def _dates(facets: dict[str, Any]) -> tuple[str, str]:
     if not low or not high:
         return "", ""
     lo, hi = dt.date.fromisoformat(low), dt.date.fromisoformat(high)
-    use = st.checkbox("Limit to a date range", key=PREFIX + "use_dates", value=bool(st.session_state.get(PREFIX + "date_from")))
+    use = st.checkbox(tr("use_dates"), key=PREFIX + "use_dates", value=bool(st.session_state.get(PREFIX + "date_from")))
     if not use:
         return "", ""
     start = _day(st.session_state.get(PREFIX + "date_from"), lo, hi, lo)
     end = _day(st.session_state.get(PREFIX + "date_to"), lo, hi, hi)
-    picked = st.date_input("Published between", (start, max(start, end)), lo, hi, key=PREFIX + "dates")
+    picked = st.date_input(tr("dates"), (start, max(start, end)), lo, hi, key=PREFIX + "dates")
     if isinstance(picked, tuple) and len(picked) == 2:
         return picked[0].isoformat(), picked[1].isoformat()
     return "", ""
@@ -57,26 +58,28 @@ def _dates(facets: dict[str, Any]) -> tuple[str, str]:
 
 def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     """Draw the filter controls and return the filters they select."""
-    st.header("Filters")
-    search = st.text_input("Search entities", key=PREFIX + "search", placeholder="name or alias")
-    types = _multiselect("Entity types", "types", list(facets["types"]))
-    relations = _multiselect("Relation types", "relations", list(facets["relations"]))
-    countries = _multiselect("Countries", "countries", list(facets["countries"]), dict(facets["countries"]))
-    documents = _multiselect("Articles", "documents", list(facets["documents"]), dict(facets["documents"]))
-    sources = _multiselect("Sources", "sources", list(facets["sources"]))
-    languages = _multiselect("Languages", "languages", list(facets["languages"]))
+    switch()
+    st.header(tr("filters"))
+    search = st.text_input(tr("search"), key=PREFIX + "search", placeholder=tr("search_placeholder"))
+    types = _multiselect(tr("types"), "types", list(facets["types"]), {t: kind(t) for t in facets["types"]})
+    relations = _multiselect(tr("relations"), "relations", list(facets["relations"]))
+    countries = _multiselect(tr("countries"), "countries", list(facets["countries"]), dict(facets["countries"]))
+    documents = _multiselect(tr("documents"), "documents", list(facets["documents"]), dict(facets["documents"]))
+    sources = _multiselect(tr("sources"), "sources", list(facets["sources"]))
+    languages = _multiselect(tr("languages"), "languages", list(facets["languages"]))
     date_from, date_to = _dates(facets)
-    min_mentions = st.slider("Minimum mentions", *INT_BOUNDS["min_mentions"], key=PREFIX + "min_mentions")
-    min_support = st.slider("Minimum sentences per edge", *INT_BOUNDS["min_support"], key=PREFIX + "min_support")
-    hide_co = st.checkbox("Hide co-mentioned edges", key=PREFIX + "hide_co_mentioned")
-    co_min = st.slider("Minimum sentences per co-mention", 1, 10, key=PREFIX + "co_min_support", disabled=hide_co,
-                       help="Two entities named in the same sentence; one such sentence is often chance.")
-    st.header("Focus")
+    undated = st.checkbox(tr("include_undated"), key=PREFIX + "include_undated", help=tr("include_undated_help"))
+    min_mentions = st.slider(tr("min_mentions"), *INT_BOUNDS["min_mentions"], key=PREFIX + "min_mentions")
+    min_support = st.slider(tr("min_support"), *INT_BOUNDS["min_support"], key=PREFIX + "min_support")
+    hide_co = st.checkbox(tr("hide_co_mentioned"), key=PREFIX + "hide_co_mentioned")
+    co_min = st.slider(tr("co_min_support"), 1, 10, key=PREFIX + "co_min_support", disabled=hide_co,
+                       help=tr("co_min_support_help"))
+    st.header(tr("focus_header"))
     focus = _focus(focus_options)
-    hops = st.slider("Hops around the focus", *INT_BOUNDS["hops"], key=PREFIX + "hops", disabled=not focus)
+    hops = st.slider(tr("hops"), *INT_BOUNDS["hops"], key=PREFIX + "hops", disabled=not focus)
     top_n = int(st.session_state.get(PREFIX + "top_n", Filters().top_n))
     return Filters(types, relations, countries, documents, sources, languages, date_from, date_to,
-                   min_mentions, min_support, hide_co, search, focus, hops, top_n, co_min)
+                   min_mentions, min_support, hide_co, search, focus, hops, top_n, co_min, include_undated=undated)
 
 
 def _focus(options: dict[str, str]) -> str:
@@ -84,4 +87,4 @@ def _focus(options: dict[str, str]) -> str:
     if st.session_state.get(key) not in options:
         st.session_state[key] = ""
     choices = ["", *options]
-    return str(st.selectbox("Focus on an entity", choices, key=key, format_func=lambda v: options.get(v, "— none —")) or "")
+    return str(st.selectbox(tr("focus"), choices, key=key, format_func=lambda v: options.get(v, tr("no_focus"))) or "")

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer.queries import View
+from explorer.views.words import tr
 
 
 def _selected_row(event: object, frame: pd.DataFrame) -> pd.Series | None:
@@ -13,10 +14,16 @@ def _selected_row(event: object, frame: pd.DataFrame) -> pd.Series | None:
     return frame.iloc[rows[0]] if rows else None
 
 
+def headers(frame: pd.DataFrame) -> dict[str, str]:
+    """Column headers in the page's language (``source_label`` is "from", ``target_label`` "to")."""
+    return {column: tr(f"col_{column.removesuffix('_label') if column != 'label' else column}") for column in frame.columns}
+
+
 def entities(view: View) -> dict[str, str] | None:
     """The entities in view; returns a node selection when a row is picked."""
     frame = view.nodes[["label", "type", "country", "weight", "documents", "degree", "id"]].sort_values("weight", ascending=False)
-    event = st.dataframe(frame, key="t_entities", on_select="rerun", selection_mode="single-row", hide_index=True)
+    event = st.dataframe(frame, key="t_entities", on_select="rerun", selection_mode="single-row", hide_index=True,
+                         column_config=headers(frame))
     row = _selected_row(event, frame)
     return {"kind": "node", "id": str(row["id"])} if row is not None else None
 
@@ -27,6 +34,7 @@ def relations(view: View, labels: dict[str, str]) -> dict[str, str] | None:
         source_label=view.edges["source"].map(lambda v: labels.get(v, v)),
         target_label=view.edges["target"].map(lambda v: labels.get(v, v)),
     )[["source_label", "relation", "target_label", "support", "documents", "modality", "id"]].sort_values("support", ascending=False)
-    event = st.dataframe(frame, key="t_relations", on_select="rerun", selection_mode="single-row", hide_index=True)
+    event = st.dataframe(frame, key="t_relations", on_select="rerun", selection_mode="single-row", hide_index=True,
+                         column_config=headers(frame))
     row = _selected_row(event, frame)
     return {"kind": "edge", "id": str(row["id"])} if row is not None else None

@@ -9,6 +9,7 @@ import streamlit as st
 
 from explorer.text import inert
 from explorer.upload import BACKGROUND_BYTES, SUFFIXES, UploadJob, UploadOutcome, ingest_uploads, total_bytes
+from explorer.views.words import tr
 from pipelines.backends import Target
 
 JOB, OUTCOME, ROUND = "u_job", "u_outcome", "u_round"
@@ -22,14 +23,14 @@ def render(db: Target, on_change: Callable[[], None]) -> None:
         return
     _show(st.session_state.get(OUTCOME))
     key = f"u_files_{st.session_state.get(ROUND, 0)}"  # a new key after each upload empties the widget
-    files = st.file_uploader("Articles (txt, md, html, json, jsonl)", type=list(SUFFIXES), accept_multiple_files=True, key=key)
-    if not files or not st.button("Add to the graph", key="u_add"):
+    files = st.file_uploader(tr("upload_label"), type=list(SUFFIXES), accept_multiple_files=True, key=key)
+    if not files or not st.button(tr("upload_add"), key="u_add"):
         return
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
     if total_bytes(files) > BACKGROUND_BYTES:
         st.session_state[JOB] = UploadJob(files, db)
     else:
-        with st.spinner("Extracting entities and relations…"):
+        with st.spinner(tr("extracting")):
             _finish(ingest_uploads(files, db), on_change)
     st.rerun()
 
@@ -39,7 +40,7 @@ def _progress(on_change: Callable[[], None]) -> None:
     """Polls the background job; when it is done, keeps its outcome and reruns the whole page."""
     job: UploadJob = st.session_state[JOB]
     if not job.finished:
-        st.progress(job.fraction, text=f"Extracting entities and relations… {job.done} of about {job.total} articles")
+        st.progress(job.fraction, text=tr("extracting_progress", done=job.done, total=job.total))
         return
     del st.session_state[JOB]
     if job.outcome is None:
@@ -63,7 +64,7 @@ def _show(outcome: UploadOutcome | str | None) -> None:
     if outcome is None:
         return
     report = outcome.report
-    st.success(f"{report.new} new, {report.replaced} replaced, {report.unchanged} unchanged, {len(report.rejected)} rejected")
+    st.success(tr("upload_summary", new=report.new, replaced=report.replaced, unchanged=report.unchanged, rejected=len(report.rejected)))
     for note in outcome.duplicates:
         st.warning(inert(note))
     for rejection in report.rejected:

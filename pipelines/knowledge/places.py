@@ -139,6 +139,17 @@ def _regions() -> dict[str, Place]:
     return found
 
 
+@cache
+def translated_places() -> dict[str, Place]:
+    """Place id -> the place, for the places this package knows by a German and an English name of
+    their own: curated regions and sites, geography, states and world regions (ISO 3166-2, CLDR) and
+    translated subdivisions; not the GeoNames cities, which carry one main name (curated entries win)."""
+    found: dict[str, Place] = {}
+    for table in (_translated_subdivisions(), _regions(), _curated("geography.tsv"), _curated()):
+        found.update({place.id: place for place in table.values()})
+    return found
+
+
 # Top-level subdivisions that English news names as places; districts, municipalities and parishes are
 # too many and too often named like a town or a word.
 SUBDIVISION_TYPES = frozenset({

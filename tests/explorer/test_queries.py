@@ -88,12 +88,27 @@ def test_compute_view_languages_en_removes_german_only_entities(snapshot: Snapsh
 def test_compute_view_date_range_counts_only_dated_documents_in_range(snapshot: Snapshot) -> None:
     docs = snapshot.documents
     inside = docs.loc[(docs["published"] >= "2024-01-01") & (docs["published"] <= "2024-06-30"), "id"]
-    view = compute_view(snapshot, replace(ALL, date_from="2024-01-01", date_to="2024-06-30"))
-    assert view.nodes.set_index("id")["weight"].to_dict() == mentioned_in(snapshot, inside).to_dict()
+    dated_only = replace(ALL, date_from="2024-01-01", date_to="2024-06-30", include_undated=False)
+    assert compute_view(snapshot, dated_only).nodes.set_index("id")["weight"].to_dict() == mentioned_in(snapshot, inside).to_dict()
     undated_only = set(mentioned_in(snapshot, docs.loc[docs["published"] == "", "id"]).index) - set(
         mentioned_in(snapshot, docs.loc[docs["published"] != "", "id"]).index)
-    assert undated_only and not undated_only & ids(compute_view(snapshot, replace(ALL, date_from="2000-01-01")))
+    assert undated_only and not undated_only & ids(compute_view(snapshot, replace(dated_only, date_from="2000-01-01")))
     assert undated_only <= ids(compute_view(snapshot, ALL))
+
+
+def test_compute_view_date_range_keeps_undated_documents_by_default(snapshot: Snapshot) -> None:
+    docs = snapshot.documents
+    kept = pd.concat([docs.loc[docs["published"].between("2024-01-01", "2024-06-30"), "id"], docs.loc[docs["published"] == "", "id"]])
+    view = compute_view(snapshot, replace(ALL, date_from="2024-01-01", date_to="2024-06-30"))
+    assert view.nodes.set_index("id")["weight"].to_dict() == mentioned_in(snapshot, kept).to_dict()
+    full = replace(ALL, date_from=str(docs["published"].replace("", None).min()), date_to=str(docs["published"].max()))
+    assert compute_view(snapshot, full).nodes.equals(compute_view(snapshot, ALL).nodes)  # the full range drops nothing
+
+
+def test_compute_view_without_undated_documents_drops_them_with_no_date_range(snapshot: Snapshot) -> None:
+    docs = snapshot.documents
+    dated = compute_view(snapshot, replace(ALL, include_undated=False))
+    assert dated.nodes.set_index("id")["weight"].to_dict() == mentioned_in(snapshot, docs.loc[docs["published"] != "", "id"]).to_dict()
 
 
 def test_compute_view_documents_and_sources_select_documents(snapshot: Snapshot) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.queries import Filters
-from explorer.state import LIST_FIELDS, MAX_VALUE, Known, params_from_filters, params_from_look, read_link
+from explorer.state import LIST_FIELDS, MAX_VALUE, Known, params_from_filters, params_from_language, params_from_look, read_link
 from explorer.structure import Look
 
 KNOWN = Known(
@@ -55,3 +55,18 @@ def test_read_link_unknown_colour_or_size_keeps_the_default_with_a_notice() -> N
     assert link.look == Look()
     assert link.notices == ("colour=<b>rainbow</b> is not type or community: ignored",
                             "size=huge is not mentions or degree or pagerank: ignored")
+
+
+def test_read_link_undated_and_language_round_trip() -> None:
+    filters = Filters(date_from="2024-06-01", include_undated=False)
+    params = {**params_from_filters(filters), **params_from_language("de")}
+    assert params == {"date_from": "2024-06-01", "undated": "0", "lang": "de"}
+    link = read_link(params, KNOWN)
+    assert link.filters == filters and link.lang == "de" and not link.notices
+    assert params_from_filters(Filters()) == {} and params_from_language("en") == {}  # defaults: include, English
+
+
+def test_read_link_unknown_language_or_undated_value_is_ignored_with_a_notice() -> None:
+    link = read_link({"lang": "fr", "undated": "no"}, KNOWN)
+    assert link.lang == "en" and link.filters.include_undated
+    assert link.notices == ("undated=no is not 0 or 1: ignored", "lang=fr is not de or en: ignored")

@@ -1,0 +1,56 @@
+"""A snapshot with its entity labels in the reader's language: the gazetteers' own names (from
+``pipelines.knowledge``) and the store's name forms, chosen by ``explorer.names``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import pandas as pd
+
+from explorer.data import Snapshot
+from explorer.names import Form, forms_by_entity, labels_for
+from pipelines.knowledge.countries import country_label, iso_codes
+from pipelines.knowledge.organizations import Organization, organization_names
+from pipelines.knowledge.places import Place, translated_places
+from pipelines.store import Store
+
+
+@dataclass(frozen=True)
+class StoredNames:
+    """Every entity's stored names (with article language and how often written), and the entities
+    a curator renamed: their chosen name stays in every language."""
+
+    forms: dict[str, list[Form]]
+    renamed: frozenset[str] = frozenset()
+
+
+def localized(snapshot: Snapshot, names: StoredNames, lang: str) -> Snapshot:
+    """The snapshot with every entity's ``label`` in ``lang`` (the same object when it has none)."""
+    entities = snapshot.entities
+    if entities.empty:
+        return snapshot
+    rows = list(zip(entities["id"].tolist(), entities["type"].tolist(), entities["label"].tolist(), strict=True))
+    chosen = labels_for(rows, names.forms, gazetteer_name, lang)
+    kept = [stored if entity_id in names.renamed else label for (entity_id, _, stored), label in zip(rows, chosen, strict=True)]
+    return replace(snapshot, entities=entities.assign(label=pd.array(kept, dtype="str")))
+
+
+def stored_names(store: Store) -> StoredNames:
+    """The store's name forms and the curated renames (``Store.curation``)."""
+    return StoredNames(forms_by_entity(store.alias_forms()), frozenset(store.curation().labels))
+
+
+def gazetteer_name(entity_id: str, entity_type: str, lang: str) -> str:
+    """The gazetteer's own name of a country, place or organisation in ``lang``; "" when it has none
+    (a GeoNames city has one main name, so it is left to the articles' own forms)."""
+    if entity_type == "country":
+        code = entity_id.partition(":")[2]
+        return country_label(code, lang) if code in iso_codes() else ""
+    known: Place | Organization | None = (translated_places() if entity_type == "place" else _organizations()).get(entity_id)
+    return known.label(lang) if known else ""
+
+
+@cache
+def _organizations() -> dict[str, Organization]:
+    return {org.id: org for org in organization_names("de").values()}

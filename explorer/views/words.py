@@ -1,0 +1,41 @@
+"""The page's interface language: kept in the session (the sidebar's switch, seeded from the URL's
+``lang``) and used by every view through ``tr``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, translate, type_name
+
+KEY = "lang"
+SEEDED = "lang_seeded"
+
+
+def seed(lang: str) -> None:
+    """Take the URL's language on the first run of a session only (later the switch decides)."""
+    if not st.session_state.get(SEEDED):
+        st.session_state[KEY] = lang
+        st.session_state[SEEDED] = True
+
+
+def current() -> str:
+    """The language the page shows."""
+    lang = st.session_state.get(KEY, DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def tr(key: str, **values: object) -> str:
+    """The interface string ``key`` in the page's language (see ``explorer.i18n``)."""
+    return translate(current(), key, **values)
+
+
+def kind(entity_type: str) -> str:
+    """An entity type's name in the page's language."""
+    return type_name(current(), entity_type)
+
+
+def switch() -> str:
+    """The Deutsch / English switch; returns the chosen language."""
+    if st.session_state.get(KEY) not in LANGUAGES:
+        st.session_state[KEY] = DEFAULT_LANGUAGE
+    return str(st.radio(tr("language"), LANGUAGES, key=KEY, format_func=LANGUAGE_NAMES.__getitem__, horizontal=True))
