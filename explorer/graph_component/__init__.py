@@ -69,7 +69,7 @@ def graph_view(
     nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int = 640,
     selected: Selection | None = None, options: dict[str, Any] | None = None,
     on_select: Callable[[], None] | None = None, png_request: int = 0, highlight: Highlight | None = None,
-    legend: list[tuple[str, str]] | None = None,
+    legend: list[tuple[str, str]] | None = None, texts: dict[str, str] | None = None,
 ) -> Selection | None:
     """Draw the graph; returns the selection the last click made, ``{"kind", "id"}`` or None.
 
@@ -84,7 +84,9 @@ def graph_view(
     (``{"nodes": [ids], "edges": [ids]}``, a connection path) is drawn in red
     over a faded rest until it changes.  ``height`` 0 fills the window below
     the canvas's top (presentation mode).  ``legend`` (``(colour, text)``
-    pairs; "" as colour for a plain line) is drawn into the PNG.
+    pairs; "" as colour for a plain line) is drawn into the PNG.  ``texts``
+    (``zoom``, ``zoom_title``, ``fit``) words the buttons over the canvas in
+    the page's language (English without).
 
     In the browser a click on a node fades everything but the node and its
     neighbours at once; "Zoom to selection" and "Show all" buttons sit over
@@ -93,6 +95,7 @@ def graph_view(
     """
     data = component_data(nodes, edges, key=key, height=height, selected=selected, options=options,
                           png_request=png_request, highlight=highlight, legend=legend)
+    data["texts"] = dict(texts or {})
     result = _component(key=key, data=data, default={"selection": None},
                         on_selection_change=on_select or _ignore)
     return as_selection(result.get("selection"))

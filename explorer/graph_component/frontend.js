@@ -31,6 +31,7 @@ export default function (component) {
   applySelection(m, data.selected ?? null, swapped);
   applyPath(m, data.highlight ?? null, swapped);
   requestPng(m, data.png_request ?? 0);
+  applyTexts(m, data.texts ?? {});
   return () => unmount(parentElement, m);
 }
 
@@ -350,6 +351,14 @@ function toolbar(frame, m) {
   bar.append(zoom, fit);
   frame.appendChild(bar);
   return bar;
+}
+
+// The buttons' words in the page's language (texts: {zoom, zoom_title, fit}; absent ones stay).
+function applyTexts(m, texts) {
+  const zoom = m.tools.querySelector(".kg-zoom"), fit = m.tools.querySelector(".kg-fit");
+  if (texts.zoom) zoom.textContent = texts.zoom;
+  if (texts.zoom_title) zoom.title = texts.zoom_title;
+  if (texts.fit) fit.textContent = texts.fit;
 }
 
 function zoomToSelection(m) {

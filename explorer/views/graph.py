@@ -75,7 +75,8 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
         st.caption(caption(view, hidden_co))
     return graph_view(nodes, edges, key=GRAPH_KEY, height=height, selected=selected, options=options,
                       png_request=png_request, highlight=highlight,
-                      legend=picture_legend(marks, bool(highlight), entries, note))
+                      legend=picture_legend(marks, bool(highlight), entries, note),
+                      texts={name: tr(f"canvas_{name}") for name in ("zoom", "zoom_title", "fit")})
 
 
 def _show_co_mentions() -> None:

@@ -141,6 +141,8 @@ def test_page_flow_e2e_language_switch_changes_labels_strings_and_url(page: Page
     page.wait_for_function(f"window.__kg['{KEY}'].body.data.nodes.get('country:DE').label === 'Deutschland'", timeout=60_000)
     assert graph_eval(page, KEY, "net.body.data.nodes.get('organization:european-union').label") == "Europäische Union"
     expect(page.get_by_role("tab", name="Verbindungen")).to_be_visible()
+    expect(page.get_by_role("button", name="Auf Auswahl zoomen")).to_be_visible()  # over the canvas too
+    expect(page.get_by_role("button", name="Alles zeigen")).to_be_visible()
     expect(page.get_by_text(re.compile(r"\d+ von \d+ Entitäten"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=de"))
     page.reload()  # the URL keeps the choice
