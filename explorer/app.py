@@ -215,7 +215,7 @@ def main() -> None:
         st.session_state[sidebar.PREFIX + "top_n"] = new_top
         st.rerun()
     # the details scroll on their own in a panel of fixed height, so the tabs below never move
-    with right, st.container(key=presentation.DETAILS_KEY if present else None, height=None if present else PANEL_HEIGHT, border=False):
+    with right, st.container(key=presentation.DETAILS_KEY if present else None, height="content" if present else PANEL_HEIGHT, border=False):
         show_selection(store, snap, selection, labels, curate=not present)
     st.session_state["selection"] = selection
     if not present:

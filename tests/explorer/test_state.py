@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from explorer.queries import Filters
-from explorer.state import LIST_FIELDS, MAX_VALUE, Known, params_from_filters, params_from_language, params_from_look, read_link
+from explorer.state import (
+    LIST_FIELDS,
+    MAX_VALUE,
+    Known,
+    params_from_filters,
+    params_from_language,
+    params_from_look,
+    read_link,
+)
 from explorer.structure import Look
 
 KNOWN = Known(
