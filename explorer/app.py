@@ -7,7 +7,7 @@ Thin on purpose: data comes from ``explorer.data`` / ``explorer.queries`` (pure)
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run e
 from explorer import db as database  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.export_context import evidence_dates, export_evidence  # noqa: E402
-from explorer.graph_component import vis_payload  # noqa: E402
+from explorer.graph_component import data_signature, vis_payload  # noqa: E402
 from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
@@ -57,10 +57,23 @@ def snapshot(path: str, version: str) -> Snapshot:
 
 
 @st.cache_resource(max_entries=2)
+def facets_of(path: str, version: str) -> dict[str, Any]:
+    """The sidebar's choices, once per data version (read only)."""
+    return facets(snapshot(path, version))
+
+
+@st.cache_resource(max_entries=2)
+def labels_of(path: str, version: str) -> dict[str, str]:
+    """Entity labels by id, once per data version (read only)."""
+    snap = snapshot(path, version)
+    return dict(zip(snap.entities["id"], snap.entities["label"], strict=False))
+
+
+@st.cache_resource(max_entries=2)
 def known_of(path: str, version: str) -> Known:
     """What a link may name in this data (checked once per data version)."""
     snap = snapshot(path, version)
-    values = facets(snap)
+    values = facets_of(path, version)
     lists = {name: frozenset(values[name]) for name in LIST_FIELDS}
     return Known(lists, dict(zip(snap.entities["id"], snap.entities["label"], strict=False)),
                  frozenset(snap.relations["edge_id"].unique()), snap.resolve)
@@ -94,11 +107,34 @@ def hidden_co_mentions(path: str, version: str, filters: Filters, view: View) ->
     return view_of(path, version, replace(filters, co_min_support=1)).total_edges - view.total_edges
 
 
-def drawn_path(path: str, version: str, filters: Filters) -> list[dict[str, Any]]:
-    """The first path between the two entities picked under "Connections", [] when none is."""
-    a, b = st.session_state.get("p_from"), st.session_state.get("p_to")
-    found = paths_of(path, version, filters, a, b) if a and b and a != b else []
-    return found[0] if found else []
+@dataclass(frozen=True)
+class Drawn:
+    """What the graph column shows for one view: the view (with the drawn path's entities), the
+    co-mentions it hides, the path (hops, [] when none), the component's payload and signature, and
+    the styling (for the legend)."""
+
+    view: View
+    hidden_co: int
+    route: list[dict[str, Any]]
+    payload: Any
+    signature: str
+    styled: Styling
+
+
+@st.cache_resource(max_entries=32)
+def drawn_of(path: str, version: str, filters: Filters, chosen: Look, ends: tuple[str, str], height: int) -> Drawn:
+    """The view drawn with the first path between ``ends`` (two entity ids picked under
+    "Connections"), once per view: a rerun of the same view (a click, a tab, the card's "Show
+    more") reuses it without copying or hashing the payload again.  Callers only read it."""
+    snap = snapshot(path, version)
+    view = view_of(path, version, filters)
+    found = paths_of(path, version, filters, *ends) if all(ends) and ends[0] != ends[1] else []
+    route = found[0] if found else []
+    drawn = with_path(snap, view, route) if route else view
+    payload, styled = graph_payload(snap, drawn, filters, chosen)
+    nodes, edges, options = payload
+    return Drawn(drawn, hidden_co_mentions(path, version, filters, view), route, payload,
+                 data_signature(nodes, edges, options, height), styled)
 
 
 def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look) -> tuple[Any, Styling]:
@@ -135,6 +171,9 @@ def ensure_database(db: Target) -> None:
 def refresh() -> None:
     """After new articles: forget cached data so everything is recomputed from the store."""
     view_of.clear()
+    drawn_of.clear()
+    facets_of.clear()
+    labels_of.clear()
     known_of.clear()
     snapshot.clear()
 
@@ -164,18 +203,16 @@ def main() -> None:
     snap = snapshot(path, version)
     link = read_url(path, version)
     present = link.present
-    labels = dict(zip(snap.entities["id"], snap.entities["label"], strict=False))
+    labels = labels_of(path, version)
     sidebar.seed_from_url(link.filters)
     look_controls.seed_from_url(link.look)
     with st.sidebar:
-        filters = sidebar.render(facets(snap), labels)
+        filters = sidebar.render(facets_of(path, version), labels)
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
-    view = view_of(path, version, filters)
-    hidden_co = hidden_co_mentions(path, version, filters, view)
-    route = drawn_path(path, version, filters)
-    view = with_path(snap, view, route) if route else view
-    payload, styled = graph_payload(snap, view, filters, chosen)
+    ends = (st.session_state.get("p_from") or "", st.session_state.get("p_to") or "")
+    drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640)
+    view, hidden_co, route, payload, styled = drawn.view, drawn.hidden_co, drawn.route, drawn.payload, drawn.styled
     selection = current_selection(link, labels)
     if present:
         presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(view.edges))))
@@ -185,7 +222,7 @@ def main() -> None:
     with left:
         clicked = graph.render(payload, view, selection, height=0 if present else 640, png_request=st.session_state.get("png", 0),
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
-                               present=present)
+                               present=present, signature=drawn.signature)
         new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
     if clicked != st.session_state.get("last_click"):
         st.session_state["last_click"] = clicked
