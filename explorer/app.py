@@ -23,6 +23,7 @@ from explorer.graph_component import data_signature, vis_payload  # noqa: E402
 from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
+from explorer.questions import Answer, answer  # noqa: E402
 from explorer.search import matching_ids  # noqa: E402
 from explorer.state import (  # noqa: E402
     LIST_FIELDS,
@@ -36,7 +37,7 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
-from explorer.views import curation, details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
+from explorer.views import ask, curation, details, exports, graph, paths, sidebar, tables, upload  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
 from pipelines.backends import Target, public_target  # noqa: E402
@@ -93,6 +94,11 @@ def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...], 
 def styling_of(nodes: tuple[tuple[str, str, str, float], ...], pairs: tuple[tuple[str, str], ...], chosen: Look) -> Styling:
     """``structure.styling`` of (id, label, type, weight) rows, cached: Louvain and PageRank run once per view."""
     return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in nodes], pairs, chosen)
+
+
+@st.cache_data(max_entries=32)
+def answer_of(path: str, version: str, question: str) -> Answer:
+    return answer(snapshot(path, version), question)
 
 
 @st.cache_data(max_entries=16)
@@ -262,7 +268,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
                styled: Styling) -> dict[str, str] | None:
     """Paths, tables, uploads and exports; returns a selection made in a table."""
-    tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export"])
+    tab_paths, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export", "Ask"])
     with tab_paths:
         paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels,
                      lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
@@ -281,6 +287,8 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
                           partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
             st.session_state["png"] = st.session_state.get("png", 0) + 1
             st.rerun()
+    with tab_ask:
+        ask.render(lambda question: answer_of(path, version, question), lambda line: details.relation(open_store(path), line["id"], labels))
     return picked
 
 
