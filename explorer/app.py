@@ -267,26 +267,37 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
 
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
                styled: Styling) -> dict[str, str] | None:
-    """Paths, tables, uploads and exports; returns a selection made in a table."""
-    tab_paths, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(["Connections", "Entities", "Relations", "Add articles", "Export", "Ask"])
+    """Paths, tables, uploads, exports and questions; returns a selection made in a table.
+
+    The tables and exports are built only while their tab is open (a tab click reruns the page):
+    the relations table of a large view alone is a few hundred KB that every rerun would resend.
+    Connections, Add articles and Ask always run: their picks draw the path, poll an upload, keep
+    the question.
+    """
+    tab_paths, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(
+        ["Connections", "Entities", "Relations", "Add articles", "Export", "Ask"], key="lower_tab", on_change="rerun")
     with tab_paths:
         paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels,
                      lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
-    with tab_entities:
-        picked = tables.entities(view)
-    with tab_relations:
-        picked = tables.relations(view, labels) or picked
+    picked = None
+    if tab_entities.open:
+        with tab_entities:
+            picked = tables.entities(view)
+    if tab_relations.open:
+        with tab_relations:
+            picked = tables.relations(view, labels)
     with tab_add:
         upload.render(db, refresh)
-    with tab_export:
-        presentation.enter_button()
-        nodes, edges, _ = payload
-        shown = graph.picture_legend({str(n.get("mark")) for n in nodes}, False, styled.legend, styled.note)
-        if exports.render(payload, "Entente — graph view", shown,
-                          partial(export_evidence, open_store(path), nodes, edges, labels),
-                          partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
-            st.session_state["png"] = st.session_state.get("png", 0) + 1
-            st.rerun()
+    if tab_export.open:
+        with tab_export:
+            presentation.enter_button()
+            nodes, edges, _ = payload
+            shown = graph.picture_legend({str(n.get("mark")) for n in nodes}, False, styled.legend, styled.note)
+            if exports.render(payload, "Entente — graph view", shown,
+                              partial(export_evidence, open_store(path), nodes, edges, labels),
+                              partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
+                st.session_state["png"] = st.session_state.get("png", 0) + 1
+                st.rerun()
     with tab_ask:
         ask.render(lambda question: answer_of(path, version, question), lambda line: details.relation(open_store(path), line["id"], labels))
     return picked
