@@ -1,27 +1,24 @@
 """Dates as people type them in a question, German or English, to an ISO day.
 
-"2024-05-01", "2024-05", "2024", "1.5.2024", "1. Mai 2024", "1 May 2024", "May 1, 2024", "Mai 2024",
-"March 2024".  Month names come from the CLDR data in Babel (wide and abbreviated forms), not from a
-list of our own.  A month or a year alone stands for its first day.  Anything else is no date ("").
+Full dates are read by ``pipelines.dates.iso_date`` ("2024-05-01", "1.5.2024", "1. Mai 2024",
+"May 1, 2024"); a question may also name a month or a year ("Mai 2024", "2024-05", "2024"), which
+stands for its first day.  Month names come from the CLDR data in Babel.  Anything else is no date ("").
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 
 from babel.dates import get_month_names
 
 from explorer.search import fold
+from pipelines.dates import iso_date
 
 LOCALES = ("en", "de")
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s+(\w+)\.?\s+(\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_LEAD = re.compile(r"^(?:the|dem|den|der|on|am|im|in)\s+", re.IGNORECASE)
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
 _MONTH_YEAR = re.compile(r"(\w+)\.?\s+(\d{4})")
-_LEAD = re.compile(r"^(?:the|dem|den|der|on|am|im|in)\s+")
 
 
 @cache
@@ -37,21 +34,20 @@ def month_numbers() -> dict[str, int]:
 
 def parse_day(text: str) -> str:
     """The ISO day ``text`` names ("" when it is no date this module reads)."""
-    text = _LEAD.sub("", fold(text).strip(" ?!.,"))
-    months = month_numbers()
-    for pattern, order in ((_ISO, "ymd"), (_DOTTED, "dmy"), (_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"),
-                           (_MONTH_YEAR, "my")):
-        found = pattern.fullmatch(text)
-        if found:
-            parts = dict(zip(order, found.groups(), strict=True))
-            return _day(parts.get("y"), parts.get("m"), parts.get("d"), months)
-    return ""
-
-
-def _day(year: str | None, month: str | None, day: str | None, months: dict[str, int]) -> str:
-    """ISO day of the parts (a month by number or name); "" when they make no calendar day."""
-    number = int(month) if month and month.isdigit() else months.get(month or "", 0) if month else 1
+    text = _LEAD.sub("", text.strip(" ?!,"))
     try:
-        return dt.date(int(year or 0), number, int(day or 1)).isoformat()
+        return iso_date(text)
     except ValueError:
+        return _month_or_year(fold(text).rstrip("."))
+
+
+def _month_or_year(text: str) -> str:
+    """The first day of "2024", "2024-05" or "Mai 2024" ("" for anything else)."""
+    found = _YEAR_MONTH.fullmatch(text)
+    if found:
+        year, month = int(found.group(1)), int(found.group(2) or 1)
+    elif (found := _MONTH_YEAR.fullmatch(text)) and found.group(1) in month_numbers():
+        year, month = int(found.group(2)), month_numbers()[found.group(1)]
+    else:
         return ""
+    return f"{year:04d}-{month:02d}-01" if 1 <= month <= 12 else ""
