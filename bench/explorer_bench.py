@@ -247,7 +247,8 @@ def drawn(page: Any, mark: str | None = None) -> tuple[float, float, tuple[int, 
     start = page.evaluate(f"window.{mark}") if mark else 0.0
     component = page.evaluate(f"window.__kgDrawMs['{KEY}']")
     size = page.evaluate(GRAPH_SIZE_JS, KEY)
-    return round(at - start, 1), round(component, 1), (int(size[0]), int(size[1]))
+    # float(): the page returns a whole number of ms as an int, which the medians would skip
+    return round(float(at - start), 1), round(float(component), 1), (int(size[0]), int(size[1]))
 
 
 @dataclass

@@ -7,7 +7,7 @@ Thin on purpose: data comes from ``explorer.data`` / ``explorer.queries`` (pure)
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,11 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run e
 from explorer import db as database  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.export_context import evidence_dates, export_evidence  # noqa: E402
-from explorer.graph_component import vis_payload  # noqa: E402
+from explorer.graph_component import data_signature, vis_payload  # noqa: E402
 from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.localize import StoredNames, localized, stored_names  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
+from explorer.questions import Answer, answer  # noqa: E402
 from explorer.search import matching_ids  # noqa: E402
 from explorer.state import (  # noqa: E402
     LIST_FIELDS,
@@ -38,7 +39,7 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
-from explorer.views import curation, details, exports, graph, paths, sidebar, tables, upload, words  # noqa: E402
+from explorer.views import ask, curation, details, exports, graph, paths, sidebar, tables, upload, words  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
 from explorer.views.empty import nothing_matches  # noqa: E402
@@ -71,6 +72,19 @@ def snapshot(path: str, version: str) -> Snapshot:
 
 
 @st.cache_resource(max_entries=2)
+def facets_of(path: str, version: str) -> dict[str, Any]:
+    """The sidebar's choices, once per data version (read only)."""
+    return facets(snapshot(path, version))
+
+
+@st.cache_resource(max_entries=2)
+def labels_of(path: str, version: str) -> dict[str, str]:
+    """Entity labels by id, once per data version (read only)."""
+    snap = snapshot(path, version)
+    return dict(zip(snap.entities["id"], snap.entities["label"], strict=False))
+
+
+@st.cache_resource(max_entries=2)
 def known_of(path: str, data: str) -> Known:
     """What a link may name in this data (checked once per data version; labels do not matter)."""
     snap = stored_snapshot(path, data)[0]
@@ -96,6 +110,11 @@ def styling_of(nodes: tuple[tuple[str, str, str, float], ...], pairs: tuple[tupl
     return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in nodes], pairs, chosen)
 
 
+@st.cache_data(max_entries=32)
+def answer_of(path: str, version: str, question: str) -> Answer:
+    return answer(snapshot(path, version), question)
+
+
 @st.cache_data(max_entries=16)
 def paths_of(path: str, version: str, filters: Filters, a: str, b: str) -> list[list[dict[str, Any]]]:
     return explain_paths(snapshot(path, version), filters, a, b, k=3)
@@ -108,11 +127,34 @@ def hidden_co_mentions(path: str, version: str, filters: Filters, view: View) ->
     return view_of(path, version, replace(filters, co_min_support=1)).total_edges - view.total_edges
 
 
-def drawn_path(path: str, version: str, filters: Filters) -> list[dict[str, Any]]:
-    """The first path between the two entities picked under "Connections", [] when none is."""
-    a, b = st.session_state.get("p_from"), st.session_state.get("p_to")
-    found = paths_of(path, version, filters, a, b) if a and b and a != b else []
-    return found[0] if found else []
+@dataclass(frozen=True)
+class Drawn:
+    """What the graph column shows for one view: the view (with the drawn path's entities), the
+    co-mentions it hides, the path (hops, [] when none), the component's payload and signature, and
+    the styling (for the legend)."""
+
+    view: View
+    hidden_co: int
+    route: list[dict[str, Any]]
+    payload: Any
+    signature: str
+    styled: Styling
+
+
+@st.cache_resource(max_entries=32)
+def drawn_of(path: str, version: str, filters: Filters, chosen: Look, ends: tuple[str, str], height: int) -> Drawn:
+    """The view drawn with the first path between ``ends`` (two entity ids picked under
+    "Connections"), once per view: a rerun of the same view (a click, a tab, the card's "Show
+    more") reuses it without copying or hashing the payload again.  Callers only read it."""
+    snap = snapshot(path, version)
+    view = view_of(path, version, filters)
+    found = paths_of(path, version, filters, *ends) if all(ends) and ends[0] != ends[1] else []
+    route = found[0] if found else []
+    drawn = with_path(snap, view, route) if route else view
+    payload, styled = graph_payload(snap, drawn, filters, chosen)
+    nodes, edges, options = payload
+    return Drawn(drawn, hidden_co_mentions(path, version, filters, view), route, payload,
+                 data_signature(nodes, edges, options, height), styled)
 
 
 def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look) -> tuple[Any, Styling]:
@@ -149,6 +191,9 @@ def ensure_database(db: Target) -> None:
 def refresh() -> None:
     """After new articles: forget cached data so everything is recomputed from the store."""
     view_of.clear()
+    drawn_of.clear()
+    facets_of.clear()
+    labels_of.clear()
     known_of.clear()
     snapshot.clear()
     stored_snapshot.clear()
@@ -183,18 +228,16 @@ def main() -> None:
     version = f"{data}/{words.current()}"
     snap = snapshot(path, version)
     present = link.present
-    labels = dict(zip(snap.entities["id"], snap.entities["label"], strict=False))
+    labels = labels_of(path, version)
     sidebar.seed_from_url(link.filters)
     look_controls.seed_from_url(link.look)
     with st.sidebar:
-        filters = sidebar.render(facets(snap), labels)
+        filters = sidebar.render(facets_of(path, version), labels)
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
-    view = view_of(path, version, filters)
-    hidden_co = hidden_co_mentions(path, version, filters, view)
-    route = drawn_path(path, version, filters)
-    view = with_path(snap, view, route) if route else view
-    payload, styled = graph_payload(snap, view, filters, chosen)
+    ends = (st.session_state.get("p_from") or "", st.session_state.get("p_to") or "")
+    drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640)
+    view, hidden_co, route, payload, styled = drawn.view, drawn.hidden_co, drawn.route, drawn.payload, drawn.styled
     selection = current_selection(link, labels)
     if present:
         presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(view.edges))))
@@ -206,7 +249,7 @@ def main() -> None:
             st.warning(nothing_matches(filters, snap.entities.empty))
         clicked = graph.render(payload, view, selection, height=0 if present else 640, png_request=st.session_state.get("png", 0),
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
-                               present=present)
+                               present=present, signature=drawn.signature)
         new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
     if clicked != st.session_state.get("last_click"):
         st.session_state["last_click"] = clicked
@@ -246,26 +289,39 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
 
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
                styled: Styling) -> dict[str, str] | None:
-    """Paths, tables, uploads and exports; returns a selection made in a table."""
-    tab_paths, tab_entities, tab_relations, tab_add, tab_export = st.tabs([tr(f"tab_{name}") for name in ("connections", "entities", "relations", "add", "export")])
+    """Paths, tables, uploads, exports and questions; returns a selection made in a table.
+
+    The tables and exports are built only while their tab is open (a tab click reruns the page):
+    the relations table of a large view alone is a few hundred KB that every rerun would resend.
+    Connections, Add articles and Ask always run: their picks draw the path, poll an upload, keep
+    the question.
+    """
+    tab_paths, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(
+        [tr(f"tab_{name}") for name in ("connections", "entities", "relations", "add", "export", "ask")], key="lower_tab", on_change="rerun")
     with tab_paths:
         paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels,
                      lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
-    with tab_entities:
-        picked = tables.entities(view)
-    with tab_relations:
-        picked = tables.relations(view, labels) or picked
+    picked = None
+    if tab_entities.open:
+        with tab_entities:
+            picked = tables.entities(view)
+    if tab_relations.open:
+        with tab_relations:
+            picked = tables.relations(view, labels)
     with tab_add:
         upload.render(db, refresh)
-    with tab_export:
-        presentation.enter_button()
-        nodes, edges, _ = payload
-        shown = graph.picture_legend({str(n.get("mark")) for n in nodes}, False, styled.legend, styled.note)
-        if exports.render(payload, tr("export_title"), shown,
-                          partial(export_evidence, open_store(path), nodes, edges, labels),
-                          partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
-            st.session_state["png"] = st.session_state.get("png", 0) + 1
-            st.rerun()
+    if tab_export.open:
+        with tab_export:
+            presentation.enter_button()
+            nodes, edges, _ = payload
+            shown = graph.picture_legend({str(n.get("mark")) for n in nodes}, False, styled.legend, styled.note)
+            if exports.render(payload, tr("export_title"), shown,
+                              partial(export_evidence, open_store(path), nodes, edges, labels),
+                              partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
+                st.session_state["png"] = st.session_state.get("png", 0) + 1
+                st.rerun()
+    with tab_ask:
+        ask.render(lambda question: answer_of(path, version, question), lambda line: details.relation(open_store(path), line["id"], labels))
     return picked
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "TYPE_SHAPES",
     "VIS_JS_PATH",
     "component_data",
+    "data_signature",
     "edge_id",
     "graph_view",
     "vis_options",
@@ -69,7 +70,7 @@ def graph_view(
     nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int = 640,
     selected: Selection | None = None, options: dict[str, Any] | None = None,
     on_select: Callable[[], None] | None = None, png_request: int = 0, highlight: Highlight | None = None,
-    legend: list[tuple[str, str]] | None = None, texts: dict[str, str] | None = None,
+    legend: list[tuple[str, str]] | None = None, texts: dict[str, str] | None = None, signature: str | None = None,
 ) -> Selection | None:
     """Draw the graph; returns the selection the last click made, ``{"kind", "id"}`` or None.
 
@@ -86,7 +87,8 @@ def graph_view(
     the canvas's top (presentation mode).  ``legend`` (``(colour, text)``
     pairs; "" as colour for a plain line) is drawn into the PNG.  ``texts``
     (``zoom``, ``zoom_title``, ``fit``) words the buttons over the canvas in
-    the page's language (English without).
+    the page's language (English without).  ``signature``: ``data_signature`` of the same nodes,
+    edges, options and height when the caller keeps it (hashing a large view takes longer than drawing it).
 
     In the browser a click on a node fades everything but the node and its
     neighbours at once; "Zoom to selection" and "Show all" buttons sit over
@@ -94,7 +96,7 @@ def graph_view(
     swapped (positions kept per ``key`` for the browser tab).
     """
     data = component_data(nodes, edges, key=key, height=height, selected=selected, options=options,
-                          png_request=png_request, highlight=highlight, legend=legend)
+                          png_request=png_request, highlight=highlight, legend=legend, signature=signature)
     data["texts"] = dict(texts or {})
     result = _component(key=key, data=data, default={"selection": None},
                         on_selection_change=on_select or _ignore)
@@ -105,12 +107,14 @@ def component_data(
     nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int,
     selected: Selection | None, options: dict[str, Any] | None, png_request: int,
     highlight: Highlight | None = None, legend: list[tuple[str, str]] | None = None,
+    signature: str | None = None,
 ) -> dict[str, Any]:
-    """The JSON the browser receives: the graph, its signature, and the per-run extras."""
+    """The JSON the browser receives: the graph, its signature (computed unless given), and the
+    per-run extras."""
     options = options if options is not None else vis_options(len(nodes), len(edges))
     return {
         "key": key, "nodes": nodes, "edges": edges, "options": options, "height": int(height),
-        "sig": data_signature(nodes, edges, options, height),
+        "sig": signature or data_signature(nodes, edges, options, height),
         "selected": as_selection(selected), "png_request": int(png_request),
         "highlight": as_highlight(highlight), "legend": [[str(c), str(t)] for c, t in legend or []],
     }

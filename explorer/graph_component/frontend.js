@@ -12,6 +12,7 @@ const PATH_EXTRA_WIDTH = 3;
 const SHOWN_LABEL_PX = 14;       // = scaling.label.drawThreshold: emphasised labels show at any zoom
 const MAX_LABEL_PX = 16;         // = scaling.label.maxVisible, which vis-network 9.1.2 does not apply
 const FIT_PAD_PX = 24;
+const DATA_LOOK = "data";        // an item as the data drew it (see dataLooks)
 const DEFAULT_TEXT = "#31333f";
 const LABEL_CHAR_EM = 0.58;      // explorer/labels.py CHAR_EM and LINE_EM: the same label box model
 const LABEL_LINE_EM = 1.3;
@@ -78,7 +79,7 @@ function swapData(m, data) {
   const nodes = data.nodes.map((n) => (m.dragged[n.id] ? { ...n, ...m.dragged[n.id] } : n));
   m.items = { nodes: new Map(nodes.map((n) => [n.id, n])), edges: new Map(data.edges.map((e) => [e.id, e])),
               edgeColor: data.options?.edges?.color ?? {} };
-  m.looks = new Map();
+  m.looks = dataLooks(m);
   m.net.setData({ nodes: new globalThis.vis.DataSet(nodes),
                   edges: new globalThis.vis.DataSet(data.edges) });
   fitNodes(m, null, false);  // positions come from the server: frame them all
@@ -113,7 +114,7 @@ function applyTheme(m) {
   m.theme = `${fg}/${bg}`;
   m.bg = bg || "#ffffff";
   m.fg = fg;
-  m.looks = new Map();  // per-item colours were made with the old theme
+  for (const [key, look] of m.looks) if (look !== DATA_LOOK) m.looks.delete(key);  // made with the old theme
   emphasise(m);
 }
 
@@ -250,16 +251,29 @@ function emphasise(m) {
   const nodeUpdates = [], edgeUpdates = [];
   for (const [id, item] of m.items.nodes) {
     const look = !active ? "plain" : !nodes.has(id) ? "dim" : labelled.has(id) ? `shown:${Math.round(fontPx)}` : "kept";
-    if (m.looks.get(id) !== look) { m.looks.set(id, look); nodeUpdates.push(nodeLook(m, item, look, fontPx)); }
+    if (changed(m, id, look)) { m.looks.set(id, look); nodeUpdates.push(nodeLook(m, item, look, fontPx)); }
   }
   for (const [id, item] of m.items.edges) {
     const look = pathEdges.has(id) ? "path" : active && !edges.has(id) ? "dim" : "plain";
     const key = `e:${id}`;
-    if (m.looks.get(key) !== look) { m.looks.set(key, look); edgeUpdates.push(edgeLook(m, item, look)); }
+    if (changed(m, key, look)) { m.looks.set(key, look); edgeUpdates.push(edgeLook(m, item, look)); }
   }
   if (nodeUpdates.length) m.net.body.data.nodes.update(nodeUpdates);
   if (edgeUpdates.length) m.net.body.data.edges.update(edgeUpdates);
   m.el.dataset.emphasis = active ? String(nodes.size) : "0";
+}
+
+// Every item as its data drew it: plain, with no colour of its own (the theme's colours are options),
+// so a theme change leaves it right.  Any update of a vis DataSet re-processes every edge (2,900 edges:
+// as long as the first draw), so items keep this look until emphasis really changes them.
+function dataLooks(m) {
+  const keys = [...m.items.nodes.keys(), ...[...m.items.edges.keys()].map((id) => `e:${id}`)];
+  return new Map(keys.map((key) => [key, DATA_LOOK]));
+}
+
+function changed(m, key, look) {
+  const now = m.looks.get(key);
+  return now !== look && !(now === DATA_LOOK && look === "plain");
 }
 
 // Of the emphasised nodes (the selected one first, then by rank), those whose label box, at the

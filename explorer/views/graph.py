@@ -61,11 +61,12 @@ def caption(view: View, hidden_co: int) -> str:
 def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], view: View,
            selected: dict[str, str] | None, height: int, png_request: int = 0, hidden_co: int = 0,
            highlight: Highlight | None = None, styling: Styling | None = None,
-           present: bool = False) -> dict[str, str] | None:
+           present: bool = False, signature: str | None = None) -> dict[str, str] | None:
     """Draw the graph; returns the selection a click made (or the one passed in).
 
     ``styling`` gives the legend's colours and size note (entity types when None); ``present``
-    leaves out the caption (presentation mode says it in its own header)."""
+    leaves out the caption (presentation mode says it in its own header); ``signature``: the
+    payload's ``data_signature`` at this height, when the caller keeps one."""
     nodes, edges, options = payload
     marks = {str(n.get("mark")) for n in nodes}
     entries, note = (styling.legend, styling.note) if styling else ([(c, k) for k, c in TYPE_COLORS.items()], "")
@@ -76,7 +77,7 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     return graph_view(nodes, edges, key=GRAPH_KEY, height=height, selected=selected, options=options,
                       png_request=png_request, highlight=highlight,
                       legend=picture_legend(marks, bool(highlight), entries, note),
-                      texts={name: tr(f"canvas_{name}") for name in ("zoom", "zoom_title", "fit")})
+                      texts={name: tr(f"canvas_{name}") for name in ("zoom", "zoom_title", "fit")}, signature=signature)
 
 
 def _show_co_mentions() -> None:

@@ -41,6 +41,27 @@ def test_graph_draws_all_nodes_and_edges_once(page: Page, demo_url: str) -> None
     assert page.locator(".kg-canvas canvas").count() == 1
 
 
+
+COUNT_UPDATES_JS = """(key) => { const proto = Object.getPrototypeOf(window.__kg[key].body.data.edges);
+  window.__kgUpdated = 0;
+  const update = proto.update;
+  proto.update = function (items, ...rest) {
+    window.__kgUpdated += Array.isArray(items) ? items.length : 1;
+    return update.call(this, items, ...rest);
+  }; }"""
+
+
+def test_new_data_is_drawn_without_restyling_every_item(page: Page, demo_url: str) -> None:
+    # any DataSet update makes vis re-process every edge: a swap with nothing selected needs none
+    open_demo(page, demo_url)
+    page.evaluate(COUNT_UPDATES_JS, KEY)
+    page.get_by_text("Fewer nodes").click()
+    page.wait_for_function(f"window.__kg['{KEY}'].body.data.nodes.length === 4")
+    wait_graph_drawn(page, KEY)
+    assert page.evaluate("window.__kgUpdated") == 0
+    page.mouse.click(*node_point(page, KEY, "country:KP"))  # emphasis does restyle: the count works
+    page.wait_for_function("window.__kgUpdated > 0")
+
 def test_clicks_on_node_edge_and_canvas_reach_python(page: Page, demo_url: str) -> None:
     open_demo(page, demo_url)
     out = page.get_by_test_id("stText")

@@ -151,8 +151,20 @@ def test_app_paths_between_two_entities(app_db: Path) -> None:
     assert paths and "Vietnam" in paths[0] and "<ol>" in paths[0]
 
 
-def test_app_tables_row_selection_drills_down(app_db: Path) -> None:
+def open_tab(at: AppTest, label: str) -> AppTest:
+    at.session_state["lower_tab"] = label  # what a click on the tab sends
+    return at.run()
+
+
+def test_app_closed_tabs_send_no_tables_or_exports(app_db: Path) -> None:
     at = run_app()
+    assert not at.dataframe and not at.get("download_button")
+    assert len(open_tab(at, "Relations").dataframe) == 1 and not at.get("download_button")
+    assert not open_tab(at, "Connections").dataframe
+
+
+def test_app_tables_row_selection_drills_down(app_db: Path) -> None:
+    at = open_tab(run_app(), "Entities")
     frame = at.dataframe[0].value
     assert {"label", "type", "weight"} <= set(frame.columns)
     at.session_state["t_entities"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
@@ -162,8 +174,8 @@ def test_app_tables_row_selection_drills_down(app_db: Path) -> None:
 
 
 def test_app_relations_table_row_selection_shows_evidence(app_db: Path) -> None:
-    at = run_app()
-    frame = at.dataframe[1].value
+    at = open_tab(run_app(), "Relations")
+    frame = at.dataframe[0].value
     at.session_state["t_relations"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert param(at, "edge") == frame.iloc[0]["id"] and marked(at)
@@ -175,7 +187,7 @@ def test_app_presentation_mode_hides_tabs(app_db: Path) -> None:
 
 
 def test_app_exports_offer_every_format(app_db: Path) -> None:
-    at = run_app()
+    at = open_tab(run_app(), "Export")
     labels = {getattr(b, "label", None) for b in at.get("download_button")}
     assert {"HTML (offline)", "GRAPHML", "GEXF", "JSON", "CSV"} <= labels
 

@@ -16,6 +16,7 @@ from explorer.graph_component import (
     TYPE_COLORS,
     as_selection,
     component_data,
+    data_signature,
     vis_payload,
 )
 from explorer.graph_component.payload import EDGE_WIDTH, NODE_SIZE
@@ -280,6 +281,15 @@ def test_focus_and_search_matches_get_a_border_and_the_first_labels() -> None:
     assert "mark" not in by["a"] and by["a"]["color"] == TYPE_COLORS["person"]
     assert by["c"]["rank"] == 0 and by["b"]["rank"] == 1
 
+
+
+def test_component_data_keeps_a_signature_the_caller_computed(payload) -> None:
+    nodes, edges, options = payload
+    kept = data_signature(nodes, edges, options, 600)
+    data = component_data(nodes, edges, key="g", height=600, selected=None, options=options, png_request=0,
+                          signature="kept-by-the-app")
+    assert data["sig"] == "kept-by-the-app"
+    assert component_data(nodes, edges, key="g", height=600, selected=None, options=options, png_request=0)["sig"] == kept
 
 def test_component_data_carries_the_path_outside_the_signature(payload) -> None:
     nodes, edges, options = payload
