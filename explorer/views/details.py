@@ -69,4 +69,6 @@ def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:
     names = [labels.get(source, ""), labels.get(target, "")]
     articles = relation_evidence(rows, names)
     st.markdown(f"**{tr('evidence_in_articles', sentences=len(rows), articles=len(articles))}**")
+    if rows and all(row.get("basis") == "gazetteer" for row in rows):
+        st.caption("From the gazetteer, not stated in the sentence: the sentences below only name both.")
     _articles(articles)
