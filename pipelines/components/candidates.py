@@ -46,6 +46,7 @@ class AgreementCandidate:
     needs_partner: bool = False  # "Partnerschaft mit Nordkorea": the other party is implied
     sentence: int = 0
     modality: str = "reported"  # "kein Abkommen" -> denied, "könnte ein Abkommen" -> hypothetical
+    joint: bool = False  # "gemeinsame Erklärung", "joint declaration": made by one group, its only party
 
 
 @dataclass
