@@ -102,7 +102,7 @@ class View:
       (edges shown); heaviest first.
     - edges: id (``source|relation|target``), source, target, relation,
       support (evidence sentences), documents, modality (the most frequent),
-      score (highest), basis ("gazetteer" when no sentence states it, else "text");
+      score (highest), basis ("text" when a sentence states it, else what it rests on: "gazetteer", "article");
       best supported first.
     - total_nodes / total_edges: the view before the ``top_n`` cut.
     """
@@ -272,7 +272,7 @@ def _edge_frame(scope: sel.Scope, shown: np.ndarray) -> pd.DataFrame:
         "documents": scope.edge_documents[codes].astype("int64"),
         "modality": pd.array(np.asarray(a.modalities, dtype=object)[scope.modality[codes]], dtype="str"),
         "score": scope.score[codes].astype("float64"),
-        "basis": pd.array(np.where(a.e_gazetteer[codes], "gazetteer", "text"), dtype="str"),
+        "basis": pd.array(a.e_basis[codes], dtype="str"),
     })
     return edges.sort_values(["support", "id"], ascending=[False, True]).reset_index(drop=True)
 

@@ -59,7 +59,7 @@ class Arrays:
     e_ids: np.ndarray
     kinds: np.ndarray
     modalities: list[str]
-    e_gazetteer: np.ndarray  # per edge: every sentence of it is a gazetteer fact, none states it
+    e_basis: np.ndarray  # per edge: "text" when a sentence states it, else what it rests on ("gazetteer")
 
     def mask(self, entity_ids: Iterable[str]) -> np.ndarray:
         """A node mask of these ids (unknown ids are ignored)."""
@@ -112,14 +112,15 @@ def _build(snapshot: Snapshot) -> Arrays:
         rows["score"].to_numpy(dtype=np.float64), rows["sentence"].to_numpy(dtype=np.int64),
         r_source[first], positions(ids, rows["target"].iloc[first]), kind_codes[first],
         np.asarray(edge_ids, dtype=object), np.asarray(kinds, dtype=object), modalities,
-        gazetteer_only(edge_codes, rows["basis"].to_numpy(dtype=object) == "gazetteer", len(edge_ids)),
+        edge_basis(edge_codes, rows["basis"].to_numpy(dtype=object), first),
     )
 
 
-def gazetteer_only(edge_codes: np.ndarray, gazetteer: np.ndarray, count: int) -> np.ndarray:
-    """Per edge: all its relation sentences are gazetteer facts (``gazetteer``: per sentence)."""
-    stated = np.bincount(edge_codes, weights=~gazetteer, minlength=count)
-    return (stated == 0) & (np.bincount(edge_codes, minlength=count) > 0)
+def edge_basis(edge_codes: np.ndarray, basis: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Per edge: "text" when one of its sentences states it, else the basis of its first sentence
+    (``basis``: per relation sentence; ``first``: each edge's first sentence)."""
+    stated = np.bincount(edge_codes, weights=basis == "text", minlength=len(first)) > 0
+    return np.where(stated, "text", basis[first]).astype(object)
 
 
 def _coded(frame: pd.DataFrame, ids: pd.Index, doc_ids: pd.Index, *columns: str

@@ -52,9 +52,15 @@ DASHES: dict[str, list[int]] = {  # modality -> dash pattern; "reported" is soli
     "denied": [12, 4, 2, 4],
     "former": [3, 3],  # an office or membership that no longer holds ("ehemalige", "former")
 }
-# A fact known from the gazetteer (a place lies in a country), not stated by the sentence: dotted and pale.
+# A relation no sentence states (relation ``basis`` other than "text"): dotted and pale, with what it rests on.
 GAZETTEER_DASHES = [1, 6]
 GAZETTEER_NOTE = "from the gazetteer, not stated in the sentence"
+NOT_STATED = {"gazetteer": GAZETTEER_NOTE, "article": "inferred from the article's country, not stated in the sentence"}
+
+
+def basis_note(basis: str) -> str:
+    """What a relation rests on when no sentence states it ("" for basis "text")."""
+    return "" if basis == "text" else NOT_STATED.get(basis, f"{basis}, not stated in the sentence")
 FOCUS_BORDER = ("#111111", 5)   # colour, width: the focus entity
 MATCH_BORDER = ("#f5b400", 4)   # search matches
 CURVE_STEP = 0.28  # roundness between two neighbouring parallel edges
@@ -181,7 +187,7 @@ def vis_edges(rows: list[dict[str, Any]], labels: Mapping[str, str],
 def _edge(row: Mapping[str, Any], support: float, top: float, labels: Mapping[str, str],
           greys: tuple[str, str, str]) -> dict[str, Any]:
     """The usual grey comes from the options; dashes only when the modality is not "reported"; a
-    gazetteer fact dotted in the co-mention grey."""
+    relation no sentence states (a gazetteer fact) dotted in the co-mention grey."""
     source, target, relation = str(row["source"]), str(row["target"]), _text(row.get("relation"), "")
     modality = _text(row.get("modality"), "reported")
     basis = _text(row.get("basis"), "text")
@@ -196,7 +202,7 @@ def _edge(row: Mapping[str, Any], support: float, top: float, labels: Mapping[st
     }
     if modality in DASHES:
         edge["dashes"] = DASHES[modality]
-    if basis == "gazetteer":
+    if basis != "text":
         edge.update(dashes=GAZETTEER_DASHES, color={"color": greys[1], "highlight": greys[2], "hover": greys[2], "inherit": False})
     if relation == CO_MENTIONED:
         edge.update(label="", width=CO_MENTIONED_WIDTH, arrows={"to": {"enabled": False}},
@@ -219,10 +225,10 @@ def unique(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], str]) -> 
 
 def edge_tooltip(source: str, relation: str, target: str, support: int, documents: int, modality: str,
                  basis: str = "text") -> str:
-    """Plain text: "A —relation→ B", then sentence and document counts, the modality and, for a gazetteer
-    fact, that no sentence states it."""
+    """Plain text: "A —relation→ B", then sentence and document counts, the modality and, for a relation
+    no sentence states, what it rests on."""
     counts = f"{counted(support, 'sentence')} in {counted(documents, 'document')}"
-    notes = ([] if modality == "reported" else [modality]) + ([GAZETTEER_NOTE] if basis == "gazetteer" else [])
+    notes = [n for n in ("" if modality == "reported" else modality, basis_note(basis)) if n]
     return f"{source} —{relation}→ {target}\n{counts}" + "".join(f" · {note}" for note in notes)
 
 

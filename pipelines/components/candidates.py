@@ -75,7 +75,7 @@ class RelationCandidate:
     sentence: int
     modality: str
     score: float
-    basis: str = "text"  # or "gazetteer": from what the gazetteer knows, not from the sentence
+    basis: str = "text"  # or "gazetteer": from what the gazetteer knows, or "article": inferred from the article; not from the sentence
 
 
 def rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict[str, Any]) -> Candidate:

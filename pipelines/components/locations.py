@@ -5,7 +5,9 @@ Luca"), a known place or country after a comma ("Mountain View, California") or 
 ("Scandinavium in Gothenburg", "the memorial near downtown Taipei"); those are stated (basis ``text``).
 From the place's own name, known facts about its words (basis ``gazetteer``): a known place inside it
 ("Metro Toronto Convention Centre") or a direction before a country's name ("Western Australia"). Either
-way the country must be one the article names, and one alone.
+way the country must be one the article names, and one alone. A building or station with none of these
+("NTU Hospital Station") lies in the country the article is about (``offices.dominant_country``; basis
+``article``: inferred from the article, not stated).
 """
 
 from __future__ import annotations
@@ -14,10 +16,16 @@ from collections.abc import Sequence
 from functools import cache
 
 from pipelines.components.candidates import Candidate, RelationCandidate
+from pipelines.components.offices import dominant_country
 from pipelines.components.tokens import Tokens
 from pipelines.knowledge.countries import country_label, iso_codes
 from pipelines.knowledge.places import GENERIC_FIRST_WORDS, place_names_for
 
+# Last words of the names of buildings and stations: local places, unlike rivers, islands or regions.
+BUILDING_WORDS = frozenset(
+    "Station Hall Centre Center Stadium Arena Airport Memorial Museum Hospital Palace Cathedral Tower Square "
+    "Bahnhof Halle Stadion Flughafen Museum Krankenhaus Palast Platz Dom".split()
+)
 NEAR_WORDS = frozenset("in im near bei nahe at outside".split())
 LIST_WORDS = frozenset(", and und or oder sowie".split())
 MAX_BETWEEN = 2  # lower-case words between "near" and the place ("near downtown Taipei")
@@ -101,6 +109,17 @@ def _everyday_names(lang: str) -> dict[str, list[str]]:
 def place_countries(t: Tokens, lang: str, entities: list[Candidate], present: set[str],
                     at: dict[int, Candidate]) -> list[RelationCandidate]:
     """located_in for each place without a gazetteer country, at its first mention that places it."""
+    found = _placed(t, lang, entities, present, at)
+    home = dominant_country(entities)
+    for place in (c for c in entities if c.type == "place" and not c.attrs.get("country") and c.kind == "name"):
+        if home and place.id not in found and t.words[place.end - 1] in BUILDING_WORDS and place.length > 1:
+            found[place.id] = RelationCandidate(place.id, "located_in", home, t.sent_of[place.start], "reported", 0.5, "article")
+    return list(found.values())
+
+
+def _placed(t: Tokens, lang: str, entities: list[Candidate], present: set[str],
+            at: dict[int, Candidate]) -> dict[str, RelationCandidate]:
+    """Place id -> its located_in from the sentence or from its name."""
     found: dict[str, RelationCandidate] = {}
     for place in (c for c in entities if c.type == "place" and not c.attrs.get("country") and c.kind == "name"):
         if place.id in found:
@@ -112,4 +131,4 @@ def place_countries(t: Tokens, lang: str, entities: list[Candidate], present: se
         named = named_countries(t.words[place.start : place.end], lang) & present
         if len(named) == 1:
             found[place.id] = RelationCandidate(place.id, "located_in", named.pop(), t.sent_of[place.start], "reported", 0.6, "gazetteer")
-    return list(found.values())
+    return found

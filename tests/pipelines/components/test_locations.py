@@ -48,3 +48,10 @@ def test_locations_direction_before_a_country_name_but_not_before_an_alias() -> 
     record = run("Schools in Western Australia took part. Australia funded it. Firms in North America and the United States helped.")
     assert located(record)["place:western-australia"] == ("country:AU", "gazetteer")
     assert "place:north-america" not in located(record)  # "America" is no everyday name of the US
+
+
+def test_locations_a_station_lies_in_the_country_the_article_is_about() -> None:
+    text = ("Taiwan opened a metro line. Taiwan paid for it. Crowds waited at Lotus Garden Station. "
+            "Officials from Taiwan were there, and Japan sent a guest.")
+    assert located(run(text))["place:lotus-garden-station"] == ("country:TW", "article")
+    assert "place:lotus-garden-station" not in located(run("Crowds waited at Lotus Garden Station. Taiwan and Japan sent guests."))
