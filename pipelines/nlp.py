@@ -35,9 +35,6 @@ EXTRA_INFIXES = (
     rf"(?<=[{ALPHA}])-(?=[{ALPHA}])",
     rf"(?<=[0-9])-(?=[{ALPHA_UPPER}])",
     rf"(?<=[{ALPHA_LOWER}]{{3}})(?=[{ALPHA_UPPER}][{ALPHA_LOWER}]{{2}})",
-    # "G8-Staaten", "G20-Länder": a name of capitals and digits before a compound's capitalised part
-    rf"(?<=[{ALPHA_UPPER}][0-9])-(?=[{ALPHA_UPPER}])",
-    rf"(?<=[{ALPHA_UPPER}][0-9]{{2}})-(?=[{ALPHA_UPPER}])",
 )
 
 
