@@ -29,7 +29,7 @@ from pipelines.store import Store
 DOCUMENT_COLUMNS = ("id", "key", "title", "published", "source", "url", "lang")
 ENTITY_COLUMNS = ("id", "type", "label", "attrs", "country", "mentions", "documents", "aliases")
 MENTION_COLUMNS = ("entity_id", "document_id", "count")
-RELATION_COLUMNS = ("source", "relation", "target", "document_id", "sentence", "modality", "score", "edge_id")
+RELATION_COLUMNS = ("source", "relation", "target", "document_id", "sentence", "modality", "score", "basis", "edge_id")
 COUNTRY_ATTR_TYPES = frozenset({"place", "organization"})
 
 
@@ -46,7 +46,8 @@ class Snapshot:
     - mentions: entity_id, document_id (both categorical), count (mentions
       of that entity in that document).
     - relations: one row per evidence sentence: source, relation, target,
-      document_id, sentence (index), modality, score, edge_id
+      document_id, sentence (index), modality, score, basis ("text": the sentence states it,
+      "gazetteer": known about the entities, the sentence only names them), edge_id
       (``"source|relation|target"``).
     - redirects: merged entity id -> canonical id (deep links may use old ids).
     - fingerprint: changes whenever the set of stored documents changes, so
@@ -104,6 +105,8 @@ def relation_frame(rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
     frame["modality"] = frame["modality"].where(frame["modality"] != "", "reported")
     frame.insert(4, "sentence", _numbers(columns[4], -1).astype(np.int64))
     frame.insert(6, "score", _numbers(columns[6], 0.0))
+    basis = frame["basis"] if "basis" in frame else pd.Series("", index=frame.index, dtype="str")
+    frame["basis"] = basis.where(basis != "", "text")  # rows from before the basis was stored: stated
     frame["edge_id"] = edge_ids(frame["source"], frame["relation"], frame["target"])
     return frame
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from explorer.graph_component.payload import basis_note
 from explorer.text import inert, iso_day, plain
 
 
@@ -70,13 +71,19 @@ def relation_evidence(rows: Iterable[Mapping[str, Any]], names: Iterable[str] = 
         text = str(row.get("sentence_text") or row.get("evidence") or "")
         spans = [(i, i + len(n)) for n in needles for i in _find_all(text, n)]
         article = articles.setdefault(str(row["document_id"]), _article(row))
-        article.sentences.append(highlight(text, spans) + _modality_note(row))
+        article.sentences.append(highlight(text, spans) + _modality_note(row) + _basis_note(row))
     return list(articles.values())
 
 
 def _modality_note(row: Mapping[str, Any]) -> str:
     modality = str(row.get("modality") or "reported")
     return "" if modality == "reported" else f' <span class="kg-modality">({inert(modality)})</span>'
+
+
+def _basis_note(row: Mapping[str, Any]) -> str:
+    """For a relation the sentence does not state (``basis`` "gazetteer", "article"), what it rests on."""
+    note = basis_note(str(row.get("basis") or "text"))
+    return f' <span class="kg-basis">({inert(note)})</span>' if note else ""
 
 
 def _find_all(text: str, needle: str) -> list[int]:

@@ -63,7 +63,7 @@ BETWEENNESS_BUDGET = 600_000  # pivots x edges; networkx visits about 2-4 millio
 MIN_BETWEENNESS_PIVOTS = 20
 NODE_COLUMNS = ["id", "label", "type", "country", "weight", "documents", "degree"]
 COUNT_COLUMNS = ("weight", "documents", "degree")
-EDGE_COLUMNS = ["id", "source", "target", "relation", "support", "documents", "modality", "score"]
+EDGE_COLUMNS = ["id", "source", "target", "relation", "support", "documents", "modality", "score", "basis"]
 _EDGE_DTYPES = {"support": "int64", "documents": "int64", "score": "float64"}
 
 
@@ -102,7 +102,8 @@ class View:
       (edges shown); heaviest first.
     - edges: id (``source|relation|target``), source, target, relation,
       support (evidence sentences), documents, modality (the most frequent),
-      score (highest); best supported first.
+      score (highest), basis ("text" when a sentence states it, else what it rests on: "gazetteer", "article");
+      best supported first.
     - total_nodes / total_edges: the view before the ``top_n`` cut.
     """
 
@@ -271,6 +272,7 @@ def _edge_frame(scope: sel.Scope, shown: np.ndarray) -> pd.DataFrame:
         "documents": scope.edge_documents[codes].astype("int64"),
         "modality": pd.array(np.asarray(a.modalities, dtype=object)[scope.modality[codes]], dtype="str"),
         "score": scope.score[codes].astype("float64"),
+        "basis": pd.array(a.e_basis[codes], dtype="str"),
     })
     return edges.sort_values(["support", "id"], ascending=[False, True]).reset_index(drop=True)
 

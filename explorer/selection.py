@@ -59,6 +59,7 @@ class Arrays:
     e_ids: np.ndarray
     kinds: np.ndarray
     modalities: list[str]
+    e_basis: np.ndarray  # per edge: "text" when a sentence states it, else what it rests on ("gazetteer")
 
     def mask(self, entity_ids: Iterable[str]) -> np.ndarray:
         """A node mask of these ids (unknown ids are ignored)."""
@@ -111,7 +112,15 @@ def _build(snapshot: Snapshot) -> Arrays:
         rows["score"].to_numpy(dtype=np.float64), rows["sentence"].to_numpy(dtype=np.int64),
         r_source[first], positions(ids, rows["target"].iloc[first]), kind_codes[first],
         np.asarray(edge_ids, dtype=object), np.asarray(kinds, dtype=object), modalities,
+        edge_basis(edge_codes, rows["basis"].to_numpy(dtype=object), first),
     )
+
+
+def edge_basis(edge_codes: np.ndarray, basis: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Per edge: "text" when one of its sentences states it, else the basis of its first sentence
+    (``basis``: per relation sentence; ``first``: each edge's first sentence)."""
+    stated = np.bincount(edge_codes, weights=basis == "text", minlength=len(first)) > 0
+    return np.where(stated, "text", basis[first]).astype(object)
 
 
 def _coded(frame: pd.DataFrame, ids: pd.Index, doc_ids: pd.Index, *columns: str

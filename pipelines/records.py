@@ -156,7 +156,7 @@ class Relation:
     evidence: str
     modality: str = "reported"
     score: float = 0.5
-    basis: str = "text"  # "text": the sentence states it; "gazetteer": known facts about the entities
+    basis: str = "text"  # "text": the sentence states it; "gazetteer": known facts about the entities; "article": inferred from the article (a building in the country it is about)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -323,7 +323,7 @@ FROM mentions GROUP BY document_id, entity_id
 ORDER BY document_id, entity_id"""
 
 RELATION_ROWS = """
-SELECT source, relation, target, document_id, sentence_idx AS sentence, modality, score
+SELECT source, relation, target, document_id, sentence_idx AS sentence, modality, score, basis
 FROM relations
 ORDER BY source, relation, target, document_id, sentence_idx"""
 

@@ -39,7 +39,7 @@ from pipelines.store_write import (
 
 DEFAULT_DB = Path("data") / "entente.sqlite"
 MENTION_COUNT_FIELDS = ("entity_id", "document_id", "count")
-RELATION_ROW_FIELDS = ("source", "relation", "target", "document_id", "sentence", "modality", "score")
+RELATION_ROW_FIELDS = ("source", "relation", "target", "document_id", "sentence", "modality", "score", "basis")
 
 __all__ = ["DEFAULT_DB", "Store", "default_db_path", "merge_attrs"]
 
@@ -310,9 +310,9 @@ class Store:
         rows, curation = self._tuples(sql.MENTION_COUNTS), self.curation()
         return rows if curation.empty else curate.mention_counts(curation, rows)
 
-    def relation_rows(self) -> list[tuple[str, str, str, str, int, str, float]]:
+    def relation_rows(self) -> list[tuple[str, str, str, str, int, str, float, str]]:
         """Every relation sentence, not aggregated, as ``RELATION_ROW_FIELDS`` tuples (source,
-        relation, target, document_id, sentence index, modality, score)."""
+        relation, target, document_id, sentence index, modality, score, basis)."""
         rows, curation = self._tuples(sql.RELATION_ROWS), self.curation()
         return rows if curation.empty else curate.relation_rows(curation, rows)
 

@@ -12,7 +12,7 @@ off).  Each node's font size comes from ``explorer.labels``: vis draws a
 label only once the zoom makes it at least 13 px tall and it clears the
 labels of more important nodes.  Edges between the same two entities are
 drawn as separate curves, so each keeps its own label.  Besides what vis draws, each dict keeps the view's numbers (type,
-weight, documents; relation, support, modality) so exports can rebuild the
+weight, documents; relation, support, modality, basis) so exports can rebuild the
 graph from what is on screen.
 """
 
@@ -52,6 +52,15 @@ DASHES: dict[str, list[int]] = {  # modality -> dash pattern; "reported" is soli
     "denied": [12, 4, 2, 4],
     "former": [3, 3],  # an office or membership that no longer holds ("ehemalige", "former")
 }
+# A relation no sentence states (relation ``basis`` other than "text"): dotted and pale, with what it rests on.
+GAZETTEER_DASHES = [1, 6]
+GAZETTEER_NOTE = "from the gazetteer, not stated in the sentence"
+NOT_STATED = {"gazetteer": GAZETTEER_NOTE, "article": "inferred from the article's country, not stated in the sentence"}
+
+
+def basis_note(basis: str) -> str:
+    """What a relation rests on when no sentence states it ("" for basis "text")."""
+    return "" if basis == "text" else NOT_STATED.get(basis, f"{basis}, not stated in the sentence")
 FOCUS_BORDER = ("#111111", 5)   # colour, width: the focus entity
 MATCH_BORDER = ("#f5b400", 4)   # search matches
 CURVE_STEP = 0.28  # roundness between two neighbouring parallel edges
@@ -69,7 +78,7 @@ def vis_payload(
 
     ``view_nodes``: id, label, type, and optionally weight (or mentions),
     documents, country.  ``view_edges``: source, target, relation, and
-    optionally id, support (or weight), documents, modality.  ``positions``
+    optionally id, support (or weight), documents, modality, basis.  ``positions``
     are vis canvas pixels (as ``explorer.layout`` computes them); a node
     without one is left for vis to place.  ``theme`` ("light"/"dark") picks
     the edge greys; label colours follow the Streamlit theme in the browser.
@@ -177,19 +186,24 @@ def vis_edges(rows: list[dict[str, Any]], labels: Mapping[str, str],
 
 def _edge(row: Mapping[str, Any], support: float, top: float, labels: Mapping[str, str],
           greys: tuple[str, str, str]) -> dict[str, Any]:
-    """The usual grey comes from the options; dashes only when the modality is not "reported"."""
+    """The usual grey comes from the options; dashes only when the modality is not "reported"; a
+    relation no sentence states (a gazetteer fact) dotted in the co-mention grey."""
     source, target, relation = str(row["source"]), str(row["target"]), _text(row.get("relation"), "")
     modality = _text(row.get("modality"), "reported")
+    basis = _text(row.get("basis"), "text")
     documents = int(_number(row.get("documents")))
     edge: dict[str, Any] = {
         "id": _row_edge_id(row), "from": source, "to": target, "label": relation.replace("_", " "),
         "title": edge_tooltip(labels.get(source, source), relation, labels.get(target, target),
-                              int(support), documents, modality),
+                              int(support), documents, modality, basis),
         "width": scaled(support, top, EDGE_WIDTH), "arrows": "to",
         "relation": relation, "support": int(support), "documents": documents, "modality": modality,
+        "basis": basis,
     }
     if modality in DASHES:
         edge["dashes"] = DASHES[modality]
+    if basis != "text":
+        edge.update(dashes=GAZETTEER_DASHES, color={"color": greys[1], "highlight": greys[2], "hover": greys[2], "inherit": False})
     if relation == CO_MENTIONED:
         edge.update(label="", width=CO_MENTIONED_WIDTH, arrows={"to": {"enabled": False}},
                     color={"color": greys[1], "highlight": greys[2], "hover": greys[2], "inherit": False})
@@ -209,10 +223,13 @@ def unique(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], str]) -> 
     return list(seen.values())
 
 
-def edge_tooltip(source: str, relation: str, target: str, support: int, documents: int, modality: str) -> str:
-    """Plain text: "A —relation→ B", then sentence and document counts and the modality."""
+def edge_tooltip(source: str, relation: str, target: str, support: int, documents: int, modality: str,
+                 basis: str = "text") -> str:
+    """Plain text: "A —relation→ B", then sentence and document counts, the modality and, for a relation
+    no sentence states, what it rests on."""
     counts = f"{counted(support, 'sentence')} in {counted(documents, 'document')}"
-    return f"{source} —{relation}→ {target}\n{counts}" + ("" if modality == "reported" else f" · {modality}")
+    notes = [n for n in ("" if modality == "reported" else modality, basis_note(basis)) if n]
+    return f"{source} —{relation}→ {target}\n{counts}" + "".join(f" · {note}" for note in notes)
 
 
 def edge_id(source: str, relation: str, target: str) -> str:

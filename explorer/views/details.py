@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
+from explorer.graph_component.payload import basis_note
 from explorer.text import inert
 from explorer.views.words import tr
 from pipelines.store import Store
@@ -69,4 +70,7 @@ def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:
     names = [labels.get(source, ""), labels.get(target, "")]
     articles = relation_evidence(rows, names)
     st.markdown(f"**{tr('evidence_in_articles', sentences=len(rows), articles=len(articles))}**")
+    bases = {str(row.get("basis") or "text") for row in rows}
+    if len(bases) == 1 and "text" not in bases:
+        st.caption(f"{basis_note(bases.pop()).capitalize()}: the sentences below only name both.")
     _articles(articles)

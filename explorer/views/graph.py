@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.graph_component import TYPE_COLORS, Highlight, graph_view
-from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER
+from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER, basis_note
 from explorer.queries import View
 from explorer.structure import Styling
 from explorer.views.sidebar import PREFIX
@@ -17,6 +17,7 @@ from explorer.views.words import kind, tr
 GRAPH_KEY = "kg_graph"
 STEP = 100
 PATH_COLOR = "#d62728"  # frontend.js PATH_COLOR
+UNSTATED_COLOR = "#9c9c9c"  # a dotted edge no sentence states
 
 
 def _chip(colour: str, text: str, ring: str = "") -> str:
@@ -25,9 +26,11 @@ def _chip(colour: str, text: str, ring: str = "") -> str:
             f'background:{html.escape(colour)}"></span> {html.escape(text)}')
 
 
-def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = None, note: str = "") -> None:
+def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = None, note: str = "",
+           bases: frozenset[str] = frozenset()) -> None:
     """The colours (entity types by default, else ``entries``: (colour, text)), the marks the view
-    uses, and ``note`` (what the size shows)."""
+    uses, ``note`` (what the size shows) and the dotted edges (``bases``: the relation bases of the
+    view's edges; other than "text", no sentence states them)."""
     entries = entries if entries is not None else [(color, kind(name)) for name, color in TYPE_COLORS.items()]
     chips = [_chip(color, text) for color, text in entries]
     if "focus" in marks:
@@ -36,6 +39,8 @@ def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = 
         chips.append(_chip("#ffffff", tr("mark_match"), MATCH_BORDER[0]))
     if path:
         chips.append(f'<span style="color:{PATH_COLOR}">━</span> {html.escape(tr("mark_path"))}')
+    for basis in sorted(bases - {"text"}):
+        chips.append(f'<span style="color:{UNSTATED_COLOR}">┈┈</span> {html.escape(basis_note(basis))}')
     if note:
         chips.append(f"<small>{html.escape(note)}</small>")
     st.markdown(f'<div class="kg-legend">{" ".join(chips)}</div>', unsafe_allow_html=True)
@@ -71,7 +76,7 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     marks = {str(n.get("mark")) for n in nodes}
     entries, note = (styling.legend, styling.note) if styling else ([(c, k) for k, c in TYPE_COLORS.items()], "")
     entries = [(colour, kind(text)) for colour, text in entries]  # type names in the page's language
-    legend(marks, bool(highlight), entries, note)
+    legend(marks, bool(highlight), entries, note, frozenset(str(e.get("basis", "text")) for e in edges))
     if not present:
         st.caption(caption(view, hidden_co))
     return graph_view(nodes, edges, key=GRAPH_KEY, height=height, selected=selected, options=options,

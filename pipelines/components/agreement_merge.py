@@ -19,7 +19,7 @@ from pipelines.components.word_tests import WordTest
 from pipelines.keys import slug
 from pipelines.knowledge.agreements import ID_FAMILIES, KIND_WORDS, cue_of
 
-MIN_PARTIES = 2  # an agreement binds at least two parties; one party alone is a plan or a policy
+MIN_PARTIES = 2  # an agreement binds at least two parties; one party alone is a plan or a policy (but see _joint_declaration)
 KIND_PRIORITY = ("treaty", "trade_agreement", "agreement", "pact", "memorandum", "declaration", "initiative", "partnership")
 
 
@@ -71,9 +71,14 @@ def resolve_agreements(
         _place(cand, groups)
     year = int(published[:4]) if published[:4].isdigit() else None
     built = [_build(group, lang, labels, year) for group in _merge_subsets(groups)]
-    agreements = [a for a in built if len(a.parties) >= MIN_PARTIES]
+    agreements = [a for a in built if len(a.parties) >= MIN_PARTIES or _joint_declaration(a)]
     _link_updates(agreements, updating)
     return agreements
+
+
+def _joint_declaration(agreement: Agreement) -> bool:
+    """One group's joint declaration ("die G8-Staaten in einer gemeinsamen Erklärung"): its one party suffices."""
+    return len(agreement.parties) == 1 and agreement.parties[0].startswith("organization:") and any(m.joint for m in agreement.mentions)
 
 
 def _mark_replaced(phrases: list[AgreementCandidate], updating: set[int]) -> None:

@@ -18,6 +18,7 @@ from pipelines.components.names import MONTHS
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.agreements import agreement_kind, cue_of
+from pipelines.knowledge.offices import office_meaning
 from pipelines.knowledge.relations import modality_cues
 
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -60,7 +61,7 @@ def _party_group(t: Tokens, i: int, at: dict[int, Candidate], end: int, adjectiv
         cand = at.get(i)
         if cand and _party_id(cand) and (adjectives or cand.kind != "adjective"):
             parties.append(_party_id(cand))  # type: ignore[arg-type]
-            i = cand.end
+            i = _after_represented(t, cand, at, end)
         elif t.words[i] in PARTY_GLUE and (not parties or _entity_follows(t, i, at, end)):
             i += 1
         elif not parties and skipped < 3 and t.is_alpha(i) and i not in at:
@@ -68,6 +69,18 @@ def _party_group(t: Tokens, i: int, at: dict[int, Candidate], end: int, adjectiv
         else:
             break
     return parties, i
+
+
+def _after_represented(t: Tokens, party: Candidate, at: dict[int, Candidate], end: int) -> int:
+    """Where the party list goes on after ``party``: after the person a country adjective and an office
+    name for it ("zwischen dem äthiopischen Kaiser X und Y": the party is Ethiopia, X acts for it)."""
+    j = party.end
+    if party.kind != "adjective":
+        return j
+    while j < end and j not in at and office_meaning(t.words[j], t.lang) is not None:
+        j += 1
+    person = at.get(j)
+    return person.end if j > party.end and person is not None and person.type == "person" and person.start == j else party.end
 
 
 def _entity_follows(t: Tokens, i: int, at: dict[int, Candidate], end: int) -> bool:
@@ -170,6 +183,9 @@ def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dic
     modality = agreement_modality(t, clause, start, trigger, lang)
     if (not parties and (status == "signed" or modality == "denied")) or post.needs_partner:
         parties = _subject_parties(t, clause, trigger, at) + parties  # who signed, or refused to
+    joint = any(cue_of(t.words[i], lang) == "joint" for i in pre)
+    if joint and not parties:
+        parties, status = _group_party(clause, at), status or "signed"  # a joint declaration reported is one made
     if not years and status == "signed":
         years = _only_year(t, sent)
     parties = list(dict.fromkeys(parties))
@@ -177,7 +193,14 @@ def _describe(t: Tokens, trigger: int, kind: str, sent: tuple[int, int], at: dic
     status = NEGATED_STATUS.get(modality, status) if status in ("", "signed", "planned") else status
     if modality == "planned" and status == "signed":
         status = "planned"  # "will sign a treaty", "soll unterzeichnet werden"
-    return AgreementCandidate(start, trigger + 1, kind, status, sorted(set(years)), parties, anaphor, post.needs_partner and len(parties) < 2, modality=modality)
+    return AgreementCandidate(start, trigger + 1, kind, status, sorted(set(years)), parties, anaphor, post.needs_partner and len(parties) < 2,
+                              modality=modality, joint=joint)
+
+
+def _group_party(clause: tuple[int, int], at: dict[int, Candidate]) -> list[str]:
+    """The first organisation named in the clause ("verurteilten die G8-Staaten in einer gemeinsamen Erklärung")."""
+    orgs = [at[i] for i in range(*clause) if i in at and at[i].start == i and at[i].type == "organization"]
+    return [orgs[0].id] if orgs and orgs[0].attrs.get("org_kind") != "media" else []
 
 
 def _subject_parties(t: Tokens, clause: tuple[int, int], trigger: int, at: dict[int, Candidate]) -> list[str]:

@@ -46,6 +46,7 @@ class AgreementCandidate:
     needs_partner: bool = False  # "Partnerschaft mit Nordkorea": the other party is implied
     sentence: int = 0
     modality: str = "reported"  # "kein Abkommen" -> denied, "könnte ein Abkommen" -> hypothetical
+    joint: bool = False  # "gemeinsame Erklärung", "joint declaration": made by one group, its only party
 
 
 @dataclass
@@ -74,7 +75,7 @@ class RelationCandidate:
     sentence: int
     modality: str
     score: float
-    basis: str = "text"  # or "gazetteer": from what the gazetteer knows, not from the sentence
+    basis: str = "text"  # or "gazetteer": from what the gazetteer knows, or "article": inferred from the article; not from the sentence
 
 
 def rule_candidate(tokens: Tokens, start: int, end: int, etype: str, attrs: dict[str, Any]) -> Candidate:

@@ -30,10 +30,17 @@ def agreement_terms(lang: str) -> tuple[tuple[str, str], ...]:
 def agreement_kind(word: str, lang: str) -> str | None:
     """The kind of agreement a token names ("Freihandelsabkommen" -> trade_agreement), or None."""
     lower = word.lower()
+    forms = _genitive_stems(lower) if lang == "de" else (lower,)
     for ending, kind in agreement_terms(lang):
-        if lower.endswith(ending) and (lang == "en" or word[0].isupper()):
+        if any(form.endswith(ending) for form in forms) and (lang == "en" or word[0].isupper()):
             return kind
     return None
+
+
+def _genitive_stems(lower: str) -> tuple[str, ...]:
+    """A German noun and the stems it may be the genitive of ("abkommens" -> "abkommen", "vertrages" -> "vertrag")."""
+    stems = (lower, lower[:-1], lower[:-2]) if lower.endswith("es") else (lower, lower[:-1]) if lower.endswith("s") else (lower,)
+    return stems
 
 
 @cache

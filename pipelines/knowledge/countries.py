@@ -168,18 +168,25 @@ def country_adjectives(lang: str) -> dict[str, str]:
     return forms
 
 
+# German country-name endings the adjective replaces with "-isch", and whether "-ier" names its people:
+# "Äthiopien" -> "äthiopisch", "Äthiopier"; "Somalia" -> "somalisch", "Somalier"; "Ruanda" -> "ruandisch".
+DERIVED_ENDINGS = (("ien", True), ("ia", True), ("a", False))
+
+
 def derived_german_adjectives() -> dict[str, str]:
-    """Adjectives and demonyms of the countries whose German name ends in "-ien", derived as German derives
-    them ("Äthiopien" -> "äthiopisch", "äthiopischen", "Äthiopier"), for the countries the curated list
-    lacks; inflected like the curated stems."""
+    """Adjectives (and demonyms) of the countries whose German name ends in "-ien", "-ia" or "-a", derived
+    as German derives them (``DERIVED_ENDINGS``), for the countries the curated list lacks; inflected like
+    the curated stems. A form German makes otherwise ("ghanaisch") is simply never met."""
     curated = {row[0] for row in read_rows("country_adjectives.tsv")}
     forms: dict[str, str] = {}
     for code, name in _cldr_names("de").items():
-        if code in curated or not name.endswith("ien") or " " in name or "-" in name:
+        ending = next(((e, people) for e, people in DERIVED_ENDINGS if name.endswith(e)), None)
+        if code in curated or ending is None or " " in name or "-" in name:
             continue
-        stem = name[:-3]
-        for ending in GERMAN_ENDINGS:
-            forms[stem.lower() + "isch" + ending] = code
-            forms[stem + "isch" + ending] = code
-        forms.update(dict.fromkeys((stem + "ier", stem + "iern", stem + "iers"), code))
+        stem = name[: -len(ending[0])]
+        for inflection in GERMAN_ENDINGS:
+            forms[stem.lower() + "isch" + inflection] = code
+            forms[stem + "isch" + inflection] = code
+        if ending[1]:
+            forms.update(dict.fromkeys((stem + "ier", stem + "iern", stem + "iers"), code))
     return forms

@@ -218,3 +218,14 @@ def test_app_presentation_mode_header_and_leave_button_keep_the_view(app_db: Pat
     at.button(key="p_leave").click().run()
     assert "present" not in at.query_params and param(at, "node") == PUTIN and param(at, "colour") == "community"
     assert at.tabs and at.title
+
+
+def test_app_gazetteer_edge_is_dotted_in_the_legend_and_card(app_db: Path) -> None:
+    edge = "place:pyongyang|located_in|country:KP"
+    at = run_app()
+    drawn = {e["id"]: e for e in graph_data(at)["edges"]}
+    assert drawn[edge]["basis"] == "gazetteer" and drawn[edge]["dashes"]
+    assert any("from the gazetteer, not stated in the sentence" in m.value for m in at.markdown)  # legend
+    at.session_state[GRAPH_KEY] = {"selection": {"kind": "edge", "id": edge}}
+    at.run()
+    assert any(c.value.startswith("From the gazetteer, not stated in the sentence") for c in at.caption)

@@ -55,3 +55,11 @@ def test_article_header_escapes_title_and_links_only_http_urls() -> None:
     assert "<script>" not in header and "href" not in header and html.unescape(header).count(PAYLOAD) == 1
     rows[0]["document_url"] = "https://example.org/a?b=1&c=2"
     assert 'href="https://example.org/a?b=1&amp;c=2"' in article_header(relation_evidence(rows)[0])
+
+
+def test_relation_evidence_says_a_gazetteer_fact_is_not_stated() -> None:
+    rows = [{"document_id": "d1", "sentence_text": "Kim empfing Gäste in Pjöngjang.", "basis": "gazetteer"},
+            {"document_id": "d1", "sentence_text": "Putin besuchte Pjöngjang.", "basis": "text"}]
+    (article,) = relation_evidence(rows)
+    assert article.sentences[0].endswith('<span class="kg-basis">(from the gazetteer, not stated in the sentence)</span>')
+    assert "kg-basis" not in article.sentences[1]

@@ -308,3 +308,21 @@ def test_dashes_mark_a_former_relation_in_its_own_pattern() -> None:
     others = {tuple(e["dashes"]) for i, e in drawn.items() if "dashes" in e and i != "person:a|leader_of|country:KP"}
     assert former["dashes"] and tuple(former["dashes"]) not in others
     assert "former" in former["title"]
+
+
+def test_a_gazetteer_fact_is_dotted_pale_and_says_so() -> None:
+    nodes, edges, positions = frames()
+    edges["basis"] = ["text", "text", "text", "gazetteer", "text"]
+    drawn = by_id(vis_payload(nodes, edges, positions)[1])
+    known, stated = drawn["place:p|located_in|country:KP"], drawn["person:a|meets|organization:b"]
+    others = {tuple(e["dashes"]) for i, e in drawn.items() if "dashes" in e and i != known["id"]}
+    assert tuple(known["dashes"]) not in others and known["color"]["color"] != "#8c8c8c"
+    assert "from the gazetteer, not stated in the sentence" in known["title"] and known["basis"] == "gazetteer"
+    assert "gazetteer" not in stated["title"] and "color" not in stated and stated["basis"] == "text"
+
+
+def test_a_relation_inferred_from_the_article_is_dotted_and_says_so() -> None:
+    nodes, edges, positions = frames()
+    edges["basis"] = ["text", "text", "text", "article", "text"]
+    known = by_id(vis_payload(nodes, edges, positions)[1])["place:p|located_in|country:KP"]
+    assert known["dashes"] and "inferred from the article's country, not stated in the sentence" in known["title"]

@@ -338,3 +338,10 @@ def test_with_path_adds_the_entities_and_edges_the_view_lacks(snapshot: Snapshot
     for hop in hops:  # each added edge keeps the relation's own direction
         edge = drawn.edges.set_index("id").loc[hop["edge_id"]]
         assert f"{edge['source']}|{edge['relation']}|{edge['target']}" == hop["edge_id"]
+
+
+def test_compute_view_edge_basis_tells_gazetteer_facts_from_stated_ones(snapshot: Snapshot) -> None:
+    edges = compute_view(snapshot, ALL).edges.set_index("id")
+    assert edges.loc["place:pyongyang|located_in|country:KP", "basis"] == "gazetteer"  # no sentence says so
+    stated = edges[edges["relation"] != "located_in"]
+    assert len(stated) and set(stated["basis"]) == {"text"}

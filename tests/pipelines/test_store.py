@@ -391,7 +391,7 @@ def test_store_relation_rows_one_per_sentence(store: Store) -> None:
     store.save_batch([german(), english()])
     rows = store.relation_rows()
     assert len(rows) == store.counts()["relations"]
-    assert ("person:wladimir-putin", "travels_to", "country:KP", "en.txt", 0, "reported", 0.8) in rows
+    assert ("person:wladimir-putin", "travels_to", "country:KP", "en.txt", 0, "reported", 0.8, "text") in rows
 
 
 def test_store_entity_rows_aliases_and_redirects(store: Store) -> None:

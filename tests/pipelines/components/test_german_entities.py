@@ -157,3 +157,13 @@ def test_organizations_group_of_states_opening_a_compound_is_mentioned() -> None
 def test_names_capitalised_stop_word_after_a_given_name_is_the_family_name() -> None:
     record = run("Neuer Werkleiter wird Ingenieur Thomas Macht. Er macht das gern.")
     assert set(mentions(record, "person")) == {"person:thomas-macht"}
+
+
+def test_organisations_group_of_states_as_first_part_of_a_compound() -> None:
+    found = mentions(run("Die G8-Staaten berieten in Rom über das WM-Finale."), "organization")
+    assert found == {"organization:g8": ["G8"]}  # "WM" of "WM-Finale" stays no organisation
+
+
+def test_countries_adjectives_derived_from_names_in_a_and_ia() -> None:
+    record = run("Die eritreischen Soldaten und die ruandische Armee zogen ab, sagten Somalier.")
+    assert mentions(record, "country") == {"country:ER": ["eritreischen"], "country:RW": ["ruandische"], "country:SO": ["Somalier"]}

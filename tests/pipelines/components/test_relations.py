@@ -239,3 +239,14 @@ def test_relations_he_is_the_subject_of_the_sentence_before() -> None:
     record = run(text, "en")
     assert relations_named(record, "travels_to") == {("person:olaf-scholz", "country:PL")}
     assert ("person:olaf-scholz", "person:donald-tusk") in relations_named(record, "meets")
+
+
+def test_agreements_genitive_noun_and_a_country_acting_through_its_ruler() -> None:
+    record = run("Die Grenze folgt den Linien eines Abkommens, das 1919 zwischen dem österreichischen Kaiser Franz Joseph und Italien geschlossen wurde.", "de")
+    assert [(a.attrs["parties"], a.attrs["year"]) for a in agreements(record)] == [(["country:AT", "country:IT"], 1919)]
+
+
+def test_agreements_joint_declaration_of_one_group_of_states() -> None:
+    record = run("Am Montag verurteilten die G20-Staaten in einer gemeinsamen Erklärung die Angriffe.", "de")
+    assert [(a.attrs["parties"], a.attrs["year"]) for a in agreements(record)] == [(["organization:g20"], 2024)]
+    assert not agreements(run("Am Montag verurteilten die G20-Staaten in einer Erklärung die Angriffe.", "de"))  # one party, not joint
