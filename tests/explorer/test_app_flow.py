@@ -24,7 +24,7 @@ def test_app_flow_language_switch_changes_labels_strings_and_url() -> None:
     at.sidebar.radio(key="lang").set_value("de").run()
     labels = node_labels(at)
     assert labels["country:LT"] == "Litauen" and labels["organization:european-union"] == "Europäische Union"
-    assert [tab.label for tab in at.tabs] == ["Verbindungen", "Entitäten", "Beziehungen", "Artikel hinzufügen", "Export"]
+    assert [tab.label for tab in at.tabs] == ["Verbindungen", "Entitäten", "Beziehungen", "Artikel hinzufügen", "Export", "Fragen"]
     assert at.sidebar.header[0].value == "Filter" and param(at, "lang") == "de"
     assert "sichtbar" in at.caption[0].value
 
