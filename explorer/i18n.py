@@ -129,6 +129,9 @@ EN: Mapping[str, str] = {
     # exports
     "export_html": "HTML (offline)",
     "export_png": "PNG of the graph",
+    "basis_gazetteer": "from the gazetteer, not stated in the sentence",
+    "basis_article": "inferred from the article's country, not stated in the sentence",
+    "basis_only_names": "{note}: the sentences below only name both.",
 }
 
 DE: Mapping[str, str] = {
@@ -239,6 +242,9 @@ DE: Mapping[str, str] = {
     "upload_summary": "{new} neu, {replaced} ersetzt, {unchanged} unverändert, {rejected} abgelehnt",
     "export_html": "HTML (offline)",
     "export_png": "PNG des Graphen",
+    "basis_gazetteer": "aus dem Ortsverzeichnis, nicht im Satz gesagt",
+    "basis_article": "aus dem Land des Artikels geschlossen, nicht im Satz gesagt",
+    "basis_only_names": "{note}: Die Sätze unten nennen nur beide.",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"de": DE, "en": EN}
@@ -251,6 +257,13 @@ def translate(lang: str, key: str, **values: object) -> str:
     """
     table = TABLES.get(lang, EN)
     return table[key].format(**values) if values else table[key]
+
+
+def basis_name(lang: str, basis: str) -> str:
+    """What a relation no sentence states rests on ("gazetteer", "article"), in the reader's
+    language; an unknown basis as stored, with the note that no sentence states it."""
+    key = f"basis_{basis}"
+    return translate(lang, key) if key in EN else translate(lang, "basis_gazetteer").replace("gazetteer", basis)
 
 
 def type_name(lang: str, entity_type: str) -> str:

@@ -7,9 +7,8 @@ from typing import Any
 import streamlit as st
 
 from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
-from explorer.graph_component.payload import basis_note
 from explorer.text import inert
-from explorer.views.words import tr
+from explorer.views.words import basis_text, tr
 from pipelines.store import Store
 
 CARD_FIELDS = ("type", "id", "role", "leads", "country", "kind", "status", "year")
@@ -72,5 +71,6 @@ def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:
     st.markdown(f"**{tr('evidence_in_articles', sentences=len(rows), articles=len(articles))}**")
     bases = {str(row.get("basis") or "text") for row in rows}
     if len(bases) == 1 and "text" not in bases:
-        st.caption(f"{basis_note(bases.pop()).capitalize()}: the sentences below only name both.")
+        note = basis_text(bases.pop())
+        st.caption(tr("basis_only_names", note=note[:1].upper() + note[1:]))
     _articles(articles)

@@ -8,11 +8,11 @@ from typing import Any
 import streamlit as st
 
 from explorer.graph_component import TYPE_COLORS, Highlight, graph_view
-from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER, basis_note
+from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER
 from explorer.queries import View
 from explorer.structure import Styling
 from explorer.views.sidebar import PREFIX
-from explorer.views.words import kind, tr
+from explorer.views.words import basis_text, kind, tr
 
 GRAPH_KEY = "kg_graph"
 STEP = 100
@@ -40,7 +40,7 @@ def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = 
     if path:
         chips.append(f'<span style="color:{PATH_COLOR}">━</span> {html.escape(tr("mark_path"))}')
     for basis in sorted(bases - {"text"}):
-        chips.append(f'<span style="color:{UNSTATED_COLOR}">┈┈</span> {html.escape(basis_note(basis))}')
+        chips.append(f'<span style="color:{UNSTATED_COLOR}">┈┈</span> {html.escape(basis_text(basis))}')
     if note:
         chips.append(f"<small>{html.escape(note)}</small>")
     st.markdown(f'<div class="kg-legend">{" ".join(chips)}</div>', unsafe_allow_html=True)

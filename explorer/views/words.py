@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, translate, type_name
+from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, basis_name, translate, type_name
 
 KEY = "lang"
 SEEDED = "lang_seeded"
@@ -27,6 +27,11 @@ def current() -> str:
 def tr(key: str, **values: object) -> str:
     """The interface string ``key`` in the page's language (see ``explorer.i18n``)."""
     return translate(current(), key, **values)
+
+
+def basis_text(name: str) -> str:
+    """What a relation no sentence states rests on, in the page's language."""
+    return basis_name(current(), name)
 
 
 def kind(entity_type: str) -> str:

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from explorer.i18n import DE, EN, translate, type_name
+from explorer.i18n import DE, EN, basis_name, translate, type_name
 from explorer.queries import Filters
 from explorer.views.empty import narrowing
 
@@ -36,3 +36,9 @@ def test_empty_narrowing_names_the_controls_set_away_from_default_in_sidebar_ord
     filters = Filters(search="zzz", date_from="2024-01-01", date_to="2024-02-01", include_undated=False, types=("person",))
     assert narrowing(filters) == ["search", "types", "dates", "include_undated"]
     assert narrowing(Filters(top_n=5, hops=2)) == []
+
+
+def test_i18n_basis_name_says_in_each_language_what_an_unstated_relation_rests_on() -> None:
+    assert basis_name("de", "gazetteer") == "aus dem Ortsverzeichnis, nicht im Satz gesagt"
+    assert basis_name("en", "article").startswith("inferred from the article's country")
+    assert basis_name("en", "census") == "from the census, not stated in the sentence"
