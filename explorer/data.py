@@ -26,7 +26,7 @@ import pyarrow as pa
 from explorer.text import iso_day, plain
 from pipelines.store import Store
 
-DOCUMENT_COLUMNS = ("id", "key", "title", "published", "source", "url", "lang")
+DOCUMENT_COLUMNS = ("id", "key", "title", "published", "source", "url", "lang", "content_hash", "ingested_at")
 ENTITY_COLUMNS = ("id", "type", "label", "attrs", "country", "mentions", "documents", "aliases")
 MENTION_COLUMNS = ("entity_id", "document_id", "count")
 RELATION_COLUMNS = ("source", "relation", "target", "document_id", "sentence", "modality", "score", "basis", "edge_id")
@@ -38,7 +38,8 @@ class Snapshot:
     """Everything the explorer filters, as frames; compared and hashed by identity.
 
     - documents: id, key, title, published (ISO date or "": a stored value that is no real
-      ``YYYY-MM-DD…`` date counts as undated), source, url, lang.
+      ``YYYY-MM-DD…`` date counts as undated), source, url, lang, content_hash (the same text
+      under two outlets shares it), ingested_at (ISO timestamp of the batch that stored it).
     - entities: indexed by id (also a column): type, label, attrs (dict),
       country (ISO2: a place's or organisation's ``attrs["country"]``, a
       country's own code, else ""), mentions, documents (documents that

@@ -16,7 +16,8 @@ How ``compute_view`` applies the filters, in this order:
    Rows are aggregated per ``source|relation|target`` and edges with fewer
    than ``min_support`` sentences are dropped, ``co_mentioned`` edges with
    fewer than ``co_min_support`` (default 2: a co-mention resting on a
-   single sentence is hidden) too.
+   single sentence is hidden) too, and edges reported by fewer than
+   ``min_sources`` distinct outlets (``explorer.corroboration``).
 3. Nodes: entities with at least ``min_mentions`` mentions in the selected
    documents (with ``min_mentions <= 0`` also unmentioned edge endpoints).
 4. Countries: places, organisations and countries are kept when their
@@ -52,6 +53,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from explorer import corroboration as cor
 from explorer import selection as sel
 from explorer.connections import shortest_paths
 from explorer.data import Snapshot
@@ -61,10 +63,13 @@ from pipelines.records import ENTITY_TYPES
 MAX_BETWEENNESS_NODES = 2000
 BETWEENNESS_BUDGET = 600_000  # pivots x edges; networkx visits about 2-4 million per second here
 MIN_BETWEENNESS_PIVOTS = 20
-NODE_COLUMNS = ["id", "label", "type", "country", "weight", "documents", "degree"]
-COUNT_COLUMNS = ("weight", "documents", "degree")
-EDGE_COLUMNS = ["id", "source", "target", "relation", "support", "documents", "modality", "score", "basis"]
-_EDGE_DTYPES = {"support": "int64", "documents": "int64", "score": "float64"}
+REACH_COLUMNS = ["sources", "texts", "languages"]
+NODE_COLUMNS = ["id", "label", "type", "country", "weight", "documents", "degree", *REACH_COLUMNS]
+COUNT_COLUMNS = ("weight", "documents", "degree", *REACH_COLUMNS)
+EDGE_COLUMNS = ["id", "source", "target", "relation", "support", "documents", "modality", "score", "basis",
+                *REACH_COLUMNS, "first_seen", "last_seen"]
+_EDGE_DTYPES = {"support": "int64", "documents": "int64", "score": "float64", **dict.fromkeys(REACH_COLUMNS, "int64")}
+WEIGHINGS = ("sentences", "sources")  # what an edge's width and order follow
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,8 @@ class Filters:
     top_n: int = 100
     co_min_support: int = 2
     include_undated: bool = True
+    min_sources: int = 1
+    weigh_by: str = "sentences"
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,11 +106,13 @@ class View:
 
     - nodes: id, label, type, country, weight (mentions in the selected
       documents), documents (selected documents mentioning it), degree
-      (edges shown); heaviest first.
+      (edges shown), sources, texts, languages (distinct among those
+      documents, see ``explorer.corroboration``); heaviest first.
     - edges: id (``source|relation|target``), source, target, relation,
       support (evidence sentences), documents, modality (the most frequent),
-      score (highest), basis ("text" when a sentence states it, else what it rests on: "gazetteer", "article");
-      best supported first.
+      score (highest), basis ("text" when a sentence states it, else what it rests on: "gazetteer", "article"),
+      sources, texts, languages, first_seen, last_seen (ISO days, "" when undated); best supported
+      first (with ``weigh_by`` "sources": most outlets first, then sentences).
     - total_nodes / total_edges: the view before the ``top_n`` cut.
     """
 
@@ -121,7 +130,7 @@ def compute_view(snapshot: Snapshot, filters: Filters) -> View:
         return _empty_view()
     shown = sel.top_nodes(scope, filters.top_n, scope.arrays.mask(always))
     edges = sel.between(scope.arrays, scope.edges, shown)
-    return View(_node_frame(snapshot, scope, shown, edges), _edge_frame(scope, edges),
+    return View(_node_frame(snapshot, scope, shown, edges), _edge_frame(scope, edges, filters.weigh_by),
                 int(scope.nodes.sum()), int(scope.edges.sum()))
 
 
@@ -190,7 +199,7 @@ def with_path(snapshot: Snapshot, view: View, hops: list[dict[str, Any]]) -> Vie
     shown = set(view.nodes["id"])
     extra = [n for n in path_highlight(hops)["nodes"] if n not in shown and n in snapshot.entities.index]
     nodes = snapshot.entities.loc[extra, ["id", "label", "type", "country", "mentions", "documents"]]
-    nodes = nodes.rename(columns={"mentions": "weight"}).assign(degree=0)[NODE_COLUMNS]
+    nodes = nodes.rename(columns={"mentions": "weight"}).assign(degree=0, sources=0, texts=0, languages=0)[NODE_COLUMNS]
     have = set(view.edges["id"])
     edges = pd.DataFrame([_path_edge(hop) for hop in hops if hop["edge_id"] not in have], columns=EDGE_COLUMNS)
     return View(pd.concat([view.nodes, nodes], ignore_index=True).astype(view.nodes.dtypes.to_dict()),
@@ -203,7 +212,8 @@ def _path_edge(hop: dict[str, Any]) -> dict[str, Any]:
     source, target = (hop["source"], hop["target"]) if forward else (hop["target"], hop["source"])
     return {"id": hop["edge_id"], "source": source, "target": target, "relation": hop["relation"],
             "support": int(hop.get("support", 1)), "documents": 1, "modality": hop.get("modality", "reported"),
-            "score": float(hop.get("score", 0.0))}
+            "score": float(hop.get("score", 0.0)), "sources": 1, "texts": 1, "languages": 1,
+            "first_seen": "", "last_seen": ""}
 
 
 def rankings(view: View) -> pd.DataFrame:
@@ -257,12 +267,14 @@ def _node_frame(snapshot: Snapshot, scope: sel.Scope, shown: np.ndarray, edges: 
     nodes["weight"] = scope.weight[positions]
     nodes["documents"] = scope.documents[positions]
     nodes["degree"] = sel.degrees(scope.arrays, edges)[positions]
-    nodes = nodes.astype({"weight": "int64", "documents": "int64", "degree": "int64"})
+    for name in REACH_COLUMNS:
+        nodes[name] = getattr(scope.node_reach, name)[positions]
+    nodes = nodes.astype(dict.fromkeys(COUNT_COLUMNS, "int64"))
     return nodes.sort_values(["weight", "id"], ascending=[False, True])[NODE_COLUMNS].reset_index(drop=True)
 
 
-def _edge_frame(scope: sel.Scope, shown: np.ndarray) -> pd.DataFrame:
-    a, codes = scope.arrays, np.flatnonzero(shown)
+def _edge_frame(scope: sel.Scope, shown: np.ndarray, weigh_by: str = "sentences") -> pd.DataFrame:
+    a, codes, reach = scope.arrays, np.flatnonzero(shown), scope.edge_reach
     edges = pd.DataFrame({
         "id": pd.array(a.e_ids[codes], dtype="str"),
         "source": pd.array(a.ids[a.e_source[codes]], dtype="str"),
@@ -273,8 +285,12 @@ def _edge_frame(scope: sel.Scope, shown: np.ndarray) -> pd.DataFrame:
         "modality": pd.array(np.asarray(a.modalities, dtype=object)[scope.modality[codes]], dtype="str"),
         "score": scope.score[codes].astype("float64"),
         "basis": pd.array(a.e_basis[codes], dtype="str"),
+        **{name: getattr(reach, name)[codes].astype("int64") for name in REACH_COLUMNS},
+        "first_seen": pd.array([cor.day_text(d) for d in reach.first[codes].tolist()], dtype="str"),
+        "last_seen": pd.array([cor.day_text(d) for d in reach.last[codes].tolist()], dtype="str"),
     })
-    return edges.sort_values(["support", "id"], ascending=[False, True]).reset_index(drop=True)
+    order = ["sources", "support", "id"] if weigh_by == "sources" else ["support", "id"]
+    return edges.sort_values(order, ascending=[False] * (len(order) - 1) + [True]).reset_index(drop=True)
 
 
 def _empty_view() -> View:

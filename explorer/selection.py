@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from explorer import corroboration as cor
 from explorer.data import Snapshot, positions
 from explorer.search import fold, matching_ids
 from pipelines.records import MODALITIES
@@ -85,6 +86,8 @@ class Scope:
     edge_documents: np.ndarray
     score: np.ndarray
     modality: np.ndarray
+    edge_reach: cor.Reach
+    node_reach: cor.Reach
 
 
 def arrays(snapshot: Snapshot) -> Arrays:
@@ -146,11 +149,22 @@ def select(snapshot: Snapshot, filters: Filters, keep: frozenset[str]) -> Scope 
     kept, docs = a.mask(keep), document_mask(snapshot, filters)
     weight, documents = entity_stats(a, docs)
     support, edge_documents, score, modality = edge_stats(a, filters, docs)
-    nodes, live, hits = _narrow(snapshot, filters, weight, support >= least_support(a, filters), kept)
+    edge_reach, node_reach = reaches(snapshot, filters, docs)
+    alive = (support >= least_support(a, filters)) & (edge_reach.sources >= max(filters.min_sources, 1))
+    nodes, live, hits = _narrow(snapshot, filters, weight, alive, kept)
     if focus >= 0:
         nodes = ego(a, int(focus), filters.hops, between(a, live, nodes))
     return Scope(a, nodes, between(a, live, nodes), hits & nodes, weight, documents,
-                 support, edge_documents, score, modality)
+                 support, edge_documents, score, modality, edge_reach, node_reach)
+
+
+def reaches(snapshot: Snapshot, filters: Filters, docs: np.ndarray | None) -> tuple[cor.Reach, cor.Reach]:
+    """Distinct sources, texts, languages (and days) per edge and per node in the kept rows."""
+    a, doc_codes = arrays(snapshot), cor.codes(snapshot)
+    rows = relation_rows(a, filters, docs)
+    mentions = slice(None) if docs is None else docs[a.m_doc]
+    return (cor.reach(a.r_edge[rows], a.r_doc[rows], len(a.e_ids), doc_codes),
+            cor.reach(a.m_entity[mentions], a.m_doc[mentions], len(a.ids), doc_codes))
 
 
 def _narrow(snapshot: Snapshot, filters: Filters, weight: np.ndarray, alive: np.ndarray, kept: np.ndarray
@@ -211,9 +225,7 @@ def edge_stats(a: Arrays, filters: Filters, docs: np.ndarray | None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per edge, over the relation sentences the filters keep: support, documents, highest score,
     most frequent modality code (support 0: the edge is not in view)."""
-    rows = _allowed_kinds(a, filters)[a.r_kind]
-    if docs is not None:
-        rows &= docs[a.r_doc]
+    rows = relation_rows(a, filters, docs)
     edge, count = a.r_edge[rows], len(a.e_ids)
     score = np.zeros(count)
     np.maximum.at(score, edge, a.r_score[rows])
@@ -222,6 +234,12 @@ def edge_stats(a: Arrays, filters: Filters, docs: np.ndarray | None
     modes = len(a.modalities)
     modality = np.bincount(edge * modes + a.r_modality[rows], minlength=count * modes).reshape(count, modes)
     return np.bincount(edge, minlength=count), documents, score, modality.argmax(axis=1)
+
+
+def relation_rows(a: Arrays, filters: Filters, docs: np.ndarray | None) -> np.ndarray:
+    """The relation sentences the relation and document filters keep (a row mask)."""
+    rows = _allowed_kinds(a, filters)[a.r_kind]
+    return rows & docs[a.r_doc] if docs is not None else rows
 
 
 def least_support(a: Arrays, filters: Filters) -> np.ndarray:

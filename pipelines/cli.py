@@ -1,4 +1,4 @@
-"""The command line: ``python -m pipelines ingest|extract|export|evaluate|curate``.
+"""The command line: ``python -m pipelines ingest|extract|export|evaluate|curate|diff``.
 
 Exit codes: 0 success (some inputs may have been rejected and are listed),
 1 nothing could be read or the database/export failed, 2 usage error,
@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from pipelines import curate_cli
 from pipelines.backends import public_target
+from pipelines.changes import BY, LAST_INGEST, BadDate, changes_in, checked_day
 from pipelines.errors import EntenteError
 from pipelines.exports import FORMATS, nodes_csv_path, write_export
 from pipelines.extract import extract_safely
@@ -31,7 +32,7 @@ from pipelines.sample_eval import SampleReport, evaluate_gold
 from pipelines.sources import read_paths
 from pipelines.store import Store, default_db_path
 
-EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DB_HELP = "database file or postgresql:// URL (default: $KG_DB, else data/entente.sqlite)"
 
 
@@ -64,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--limit", type=int, help="score only the first N sentences (sample: gold files)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     curate_cli.add_parser(sub, DB_HELP)
+    dif = sub.add_parser("diff", help="entities and relations new since a date (and those that vanished), as JSON")
+    dif.add_argument("--since", required=True, type=_since, help=f"YYYY-MM-DD, or {LAST_INGEST} (the latest ingest run)")
+    dif.add_argument("--until", type=_day, help="YYYY-MM-DD, inclusive (default: open)")
+    dif.add_argument("--by", choices=BY, default="published", help="date the periods by published (default) or ingested_at")
+    dif.add_argument("--db", help=DB_HELP)
     return parser
 
 
@@ -74,6 +80,18 @@ def _language(value: str) -> str:
     except ValueError as err:
         raise argparse.ArgumentTypeError(str(err)) from err
     return value
+
+
+def _since(value: str) -> str:
+    return value if value == LAST_INGEST else _day(value)
+
+
+def _day(value: str) -> str:
+    """A date argument, checked while parsing: a bad one is a usage error (exit 2) naming it."""
+    try:
+        return checked_day(value)
+    except BadDate as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
 
 
 def _lang(value: str) -> str | None:
@@ -133,8 +151,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK if (report.sentences if isinstance(report, NerReport) else report.articles) else EXIT_FAILED
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    db = args.db or default_db_path()
+    if args.until and args.since != LAST_INGEST and args.until < args.since[: len(args.until)]:
+        print(f"error: --until {args.until} is before --since {args.since}: give an --until on or after it", file=sys.stderr)
+        return EXIT_USAGE
+    with Store.open_existing(db) as store:
+        report = changes_in(store, args.since, args.until or "", args.by)
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 COMMANDS = {"ingest": cmd_ingest, "extract": cmd_extract, "export": cmd_export, "evaluate": cmd_evaluate,
-            "curate": curate_cli.cmd_curate}
+            "curate": curate_cli.cmd_curate, "diff": cmd_diff}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

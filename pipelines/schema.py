@@ -229,7 +229,7 @@ SELECT (SELECT COUNT(*) FROM documents) AS documents,
        (SELECT COUNT(*) FROM relations) AS relations,
        (SELECT COUNT(*) FROM entity_redirects) AS redirects"""
 
-_DOCUMENT_COLUMNS = "id, key, external_id, title, published, source, url, lang, ingested_at"
+_DOCUMENT_COLUMNS = "id, key, external_id, title, published, source, url, lang, ingested_at, content_hash"
 
 DOCUMENTS = "SELECT " + _DOCUMENT_COLUMNS + " FROM documents ORDER BY published, id"
 

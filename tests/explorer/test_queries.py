@@ -46,7 +46,7 @@ def linked(view: View, entity: str) -> set[str]:
 
 def test_compute_view_columns_and_edges_between_shown_nodes(snapshot: Snapshot) -> None:
     view = compute_view(snapshot, Filters())
-    assert list(view.nodes.columns) == ["id", "label", "type", "country", "weight", "documents", "degree"]
+    assert list(view.nodes.columns) == ["id", "label", "type", "country", "weight", "documents", "degree", "sources", "texts", "languages"]
     assert {"id", "source", "target", "relation", "support", "documents", "modality"} <= set(view.edges.columns)
     assert set(view.edges["source"]) | set(view.edges["target"]) <= ids(view)
     degree = pd.concat([view.edges["source"], view.edges["target"]]).value_counts()

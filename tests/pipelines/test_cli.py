@@ -15,6 +15,7 @@ import networkx as nx
 import pytest
 
 from tests.conftest import FIRST_ARTICLE, ROOT, SAMPLE_DATA
+from tests.wire_store import build_wire_store
 
 GOOD_ARTICLE = (
     "Scholz trifft Macron in Paris\n\n"
@@ -297,3 +298,31 @@ def test_cli_ingest_duplicate_id_in_stdin_last_wins_with_warning(tmp_path: Path)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM mentions WHERE text = 'Paris'").fetchone()[0] == 0
         assert conn.execute("SELECT COUNT(*) FROM mentions WHERE text = 'Lyon'").fetchone()[0] > 0
+
+
+def test_cli_diff_prints_new_and_vanished_as_json(tmp_path: Path) -> None:
+    db = build_wire_store(tmp_path)
+    result = run("diff", "--since", "2024-06-01", "--until", "2024-06-30", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    diff = json.loads(result.stdout)
+    assert diff["documents"] == {"before": 2, "after": 1, "undated": 0}
+    assert "place:berlin" in [e["id"] for e in diff["entities"]["new"]]
+    assert "place:paris" in [e["id"] for e in diff["entities"]["vanished"]]
+
+
+def test_cli_diff_since_last_ingest_sees_everything_new(tmp_path: Path) -> None:
+    result = run("diff", "--since", "last-ingest", "--db", str(build_wire_store(tmp_path)))
+    diff = json.loads(result.stdout)
+    assert diff["by"] == "ingested" and diff["documents"]["after"] == 4 and diff["entities"]["counts"]["vanished"] == 0
+
+
+@pytest.mark.parametrize("args", [("--since", "2024-13-01"), ("--since", "2024-06-01", "--until", "June")])
+def test_cli_diff_bad_date_is_a_usage_error(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run("diff", *args, "--db", str(tmp_path / "none.sqlite"))
+    assert result.returncode == 2 and "is not a date: give YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_diff_until_before_since_explains(tmp_path: Path) -> None:
+    result = run("diff", "--since", "2024-06-01", "--until", "2024-05-01", "--db", str(build_wire_store(tmp_path)))
+    assert result.returncode == 2 and "--until 2024-05-01 is before --since 2024-06-01" in result.stderr

@@ -1,0 +1,111 @@
+"""How many independent outlets, texts and languages stand behind each edge and entity, and when
+an edge was first and last seen: distinct counts over the documents a view keeps.
+
+- A source (outlet) is the document's ``source``; documents without one count together as one
+  unknown outlet (never as many independent ones).
+- A text is the document's ``content_hash``: the same wire story from two outlets is two sources
+  but one text.  A document without a hash is its own text.
+- First / last seen: the earliest and latest ``published`` day of the documents (undated ones
+  do not count; "" when none is dated).
+
+Everything is counted on integer codes per document (``DocumentCodes``, built once per snapshot),
+so a view pays a few ``np.unique`` passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from explorer.data import Snapshot
+
+UNDATED = 2**31 - 1  # a day code later than any real day
+_CODES: weakref.WeakKeyDictionary[Snapshot, DocumentCodes] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, eq=False)
+class DocumentCodes:
+    """Per document (in snapshot order): source, text and language codes, and the published day
+    as days since 1970-01-01 (``UNDATED`` when undated)."""
+
+    source: np.ndarray
+    text: np.ndarray
+    lang: np.ndarray
+    day: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Reach:
+    """Distinct sources, texts and languages per item (edge or entity), and for edges the first
+    and last day seen (``UNDATED`` / ``-UNDATED`` when no kept document is dated)."""
+
+    sources: np.ndarray
+    texts: np.ndarray
+    languages: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+
+
+def codes(snapshot: Snapshot) -> DocumentCodes:
+    """The snapshot's document codes, built on first use."""
+    found = _CODES.get(snapshot)
+    if found is None:
+        found = _CODES[snapshot] = _build(snapshot.documents)
+    return found
+
+
+def _build(documents: pd.DataFrame) -> DocumentCodes:
+    hashes = _column(documents, "content_hash")
+    texts = hashes.where(hashes != "", "id:" + documents["id"].astype("str"))
+    return DocumentCodes(pd.factorize(_column(documents, "source"))[0], pd.factorize(texts)[0],
+                         pd.factorize(_column(documents, "lang"))[0], day_numbers(documents["published"]))
+
+
+def _column(documents: pd.DataFrame, name: str) -> pd.Series:
+    """A text column ("" everywhere for a hand-made frame without it)."""
+    return documents[name].astype("str") if name in documents else pd.Series([""] * len(documents), dtype="str")
+
+
+def day_numbers(published: pd.Series) -> np.ndarray:
+    """ISO days as days since 1970-01-01; "" as ``UNDATED``."""
+    days = pd.to_datetime(published.astype("str").str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    numbers = (days - pd.Timestamp("1970-01-01")).dt.days
+    return np.where(numbers.notna(), numbers.fillna(0).to_numpy(), UNDATED).astype(np.int64)
+
+
+def day_text(number: int) -> str:
+    """A day number back as an ISO date ("" for ``UNDATED`` either way round)."""
+    if abs(number) >= UNDATED:
+        return ""
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=int(number))).isoformat()
+
+
+def distinct(group: np.ndarray, code: np.ndarray, groups: int) -> np.ndarray:
+    """Per group 0..groups-1: how many distinct codes its rows carry."""
+    if not len(group):
+        return np.zeros(groups, dtype=np.int64)
+    width = int(code.max()) + 1
+    pairs = np.unique(group.astype(np.int64) * width + code)
+    return np.bincount(pairs // width, minlength=groups).astype(np.int64)
+
+
+def reach(group: np.ndarray, document: np.ndarray, groups: int, doc_codes: DocumentCodes) -> Reach:
+    """Distinct sources, texts, languages and the first / last day per group, from rows that
+    each name a group and a document (positions into the snapshot's documents)."""
+    day = doc_codes.day[document]
+    first = np.full(groups, UNDATED, dtype=np.int64)
+    np.minimum.at(first, group, day)
+    last = np.full(groups, -UNDATED, dtype=np.int64)
+    dated = day != UNDATED
+    np.maximum.at(last, group[dated], day[dated])
+    return Reach(distinct(group, doc_codes.source[document], groups), distinct(group, doc_codes.text[document], groups),
+                 distinct(group, doc_codes.lang[document], groups), first, last)
+
+
+def outlets_phrase(sources: int, texts: int) -> str:
+    """ "2 outlets, 1 text": how independent the evidence is, in words."""
+    return f"{sources} outlet{'' if sources == 1 else 's'}, {texts} text{'' if texts == 1 else 's'}"
