@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -109,3 +110,40 @@ def reach(group: np.ndarray, document: np.ndarray, groups: int, doc_codes: Docum
 def outlets_phrase(sources: int, texts: int) -> str:
     """ "2 outlets, 1 text": how independent the evidence is, in words."""
     return f"{sources} outlet{'' if sources == 1 else 's'}, {texts} text{'' if texts == 1 else 's'}"
+
+
+def edge_summary(snapshot: Snapshot, edge_id: str) -> dict[str, Any]:
+    """Over all stored documents, for one edge (``source|relation|target``): see ``summary``."""
+    rows = snapshot.relations
+    return summary(snapshot.documents, rows.loc[rows["edge_id"] == edge_id, "document_id"])
+
+
+def entity_summary(snapshot: Snapshot, entity_id: str) -> dict[str, Any]:
+    """Over all stored documents, for one entity (mentions and relation ends): see ``summary``."""
+    m, r = snapshot.mentions, snapshot.relations
+    ids = [m.loc[m["entity_id"] == entity_id, "document_id"].astype("str"),
+           r.loc[(r["source"] == entity_id) | (r["target"] == entity_id), "document_id"].astype("str")]
+    return summary(snapshot.documents, pd.concat(ids))
+
+
+def summary(documents: pd.DataFrame, document_ids: pd.Series) -> dict[str, Any]:
+    """sources, texts, languages (distinct counts), outlets (names, "" for unknown), first_seen,
+    last_seen (ISO days, "" when none is dated) of the documents with these ids."""
+    docs = documents[documents["id"].isin(set(document_ids.astype("str")))]
+    hashes = _column(docs, "content_hash")
+    dated = docs.loc[docs["published"] != "", "published"].str.slice(0, 10)
+    return {"sources": int(_column(docs, "source").nunique()),
+            "texts": int(hashes.where(hashes != "", "id:" + docs["id"].astype("str")).nunique()),
+            "languages": int(_column(docs, "lang").nunique()),
+            "outlets": sorted(set(_column(docs, "source"))),
+            "first_seen": str(dated.min()) if len(dated) else "", "last_seen": str(dated.max()) if len(dated) else ""}
+
+
+def summary_line(facts: dict[str, Any]) -> str:
+    """ "3 outlets, 2 texts, 2 languages · first seen 2024-05-13, last seen 2024-06-20" (plain text)."""
+    line = f"{outlets_phrase(facts['sources'], facts['texts'])}, {facts['languages']} language{'' if facts['languages'] == 1 else 's'}"
+    if facts["sources"] == 1:
+        line += " (single source)"
+    if facts["first_seen"]:
+        line += f" · first seen {facts['first_seen']}, last seen {facts['last_seen']}"
+    return line

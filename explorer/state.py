@@ -17,12 +17,14 @@ from explorer.structure import COLOURINGS, SIZINGS, Look
 from explorer.text import iso_day
 
 LIST_FIELDS = ("types", "relations", "countries", "documents", "sources", "languages")
-INT_FIELDS = ("min_mentions", "min_support", "hops", "top_n", "co_min_support")
-INT_BOUNDS = {"min_mentions": (1, 20), "min_support": (1, 10), "hops": (1, 3), "top_n": (1, 5000), "co_min_support": (1, 10)}
+INT_FIELDS = ("min_mentions", "min_support", "hops", "top_n", "co_min_support", "min_sources")
+INT_BOUNDS = {"min_mentions": (1, 20), "min_support": (1, 10), "hops": (1, 3), "top_n": (1, 5000), "co_min_support": (1, 10),
+              "min_sources": (1, 20)}
 DATE_FIELDS = ("date_from", "date_to")
 TEXT_FIELDS = ("search",)
 SELECTION_KINDS = ("node", "edge")
-FLAGS = {"co": ("0", "1"), "present": ("1",), "undated": ("0", "1"), "lang": LANGUAGES}
+FLAGS = {"co": ("0", "1"), "present": ("1",), "undated": ("0", "1"), "lang": LANGUAGES,
+         "weigh_by": ("sentences", "sources")}
 FLAG_FIELDS = ("hide_co_mentioned", "include_undated")  # Filters fields a link carries as FLAGS (co, undated)
 CHOICES = {"colour": COLOURINGS, "size": SIZINGS}  # how the graph is drawn (explorer.structure)
 KNOWN_NAMES = frozenset((*LIST_FIELDS, *INT_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, "focus", *SELECTION_KINDS, *FLAGS,
@@ -71,6 +73,7 @@ def read_link(params: Params, known: Known) -> Link:
         filters = replace(filters, hide_co_mentioned=co != "1")
     if _flag(values, "undated", notices) == "0":
         filters = replace(filters, include_undated=False)
+    filters = replace(filters, weigh_by=_flag(values, "weigh_by", notices) or filters.weigh_by)
     selection = _selection(values, known, notices)
     present = _flag(values, "present", notices) == "1"
     look = _look(values, notices)

@@ -63,6 +63,9 @@ def basis_note(basis: str) -> str:
     return "" if basis == "text" else NOT_STATED.get(basis, f"{basis}, not stated in the sentence")
 FOCUS_BORDER = ("#111111", 5)   # colour, width: the focus entity
 MATCH_BORDER = ("#f5b400", 4)   # search matches
+NEW_COLOR = "#c51b8a"           # entities (border) and relations new in the later period ("What changed")
+NEW_BORDER = (NEW_COLOR, 4)
+SINGLE_SOURCE_OPACITY = 0.35    # an edge only one outlet reports is drawn faded (dashes stay for modality)
 CURVE_STEP = 0.28  # roundness between two neighbouring parallel edges
 EDGE_GREYS = {  # theme -> (edge, co_mentioned edge, highlight)
     "light": ("#8c8c8c", "#d4d4d4", "#3d3d3d"),
@@ -72,7 +75,8 @@ EDGE_GREYS = {  # theme -> (edge, co_mentioned edge, highlight)
 
 def vis_payload(
     view_nodes: pd.DataFrame, view_edges: pd.DataFrame, positions: Mapping[str, Position],
-    *, theme: str = "light", focus: str = "", matches: Collection[str] = (),
+    *, theme: str = "light", focus: str = "", matches: Collection[str] = (), weigh_by: str = "sentences",
+    new: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """Nodes, edges and options for ``graph_view`` and ``standalone_html``.
 
@@ -83,15 +87,19 @@ def vis_payload(
     without one is left for vis to place.  ``theme`` ("light"/"dark") picks
     the edge greys; label colours follow the Streamlit theme in the browser.
     ``focus`` (an entity id) and ``matches`` (search hits) get a border and
-    their labels come first.
+    their labels come first.  ``weigh_by`` "sources" sets edge widths by
+    distinct outlets instead of sentences; an edge row with ``sources`` 1 is
+    drawn faded (single source).  ``new`` (entity and edge ids) get the
+    "new" mark: a border or colour of their own.
     """
     node_rows = unique(view_nodes.to_dict("records"), lambda row: str(row["id"]))
     edge_rows = unique(view_edges.to_dict("records"), _row_edge_id)
     labels = {str(row["id"]): _text(row.get("label"), str(row["id"])) for row in node_rows}
     nodes = vis_nodes(node_rows, positions)
-    mark_nodes(nodes, focus, set(matches))
+    mark_nodes(nodes, focus, set(matches), set(new))
     label_fonts(nodes)
-    edges = curve_parallel(vis_edges(edge_rows, labels, edge_greys(theme)))
+    edges = curve_parallel(vis_edges(edge_rows, labels, edge_greys(theme), weigh_by))
+    mark_edges(edges, set(new))
     return nodes, edges, vis_options(len(nodes), len(edges), theme=theme)
 
 
@@ -103,16 +111,25 @@ def node_sizes(view_nodes: pd.DataFrame) -> dict[str, float]:
     return {str(row["id"]): scaled(weight, top, NODE_SIZE) for row, weight in zip(rows, weights, strict=True)}
 
 
-def mark_nodes(nodes: list[dict[str, Any]], focus: str, matches: set[str]) -> None:
-    """A border for the focus entity and the search matches (the fill keeps the type colour)."""
+def mark_nodes(nodes: list[dict[str, Any]], focus: str, matches: set[str], new: Collection[str] = ()) -> None:
+    """A border for the focus entity, the search matches and new entities, in that order of
+    precedence (the fill keeps the type colour)."""
     for node in nodes:
-        border = FOCUS_BORDER if node["id"] == focus else MATCH_BORDER if node["id"] in matches else None
-        if border is None:
+        mark = "focus" if node["id"] == focus else "match" if node["id"] in matches else "new" if node["id"] in new else ""
+        if not mark:
             continue
-        fill, (colour, width) = node["color"], border
+        fill, (colour, width) = node["color"], {"focus": FOCUS_BORDER, "match": MATCH_BORDER, "new": NEW_BORDER}[mark]
         node["color"] = {"background": fill, "border": colour, "highlight": {"background": fill, "border": colour},
                          "hover": {"background": fill, "border": colour}}
-        node["borderWidth"], node["mark"] = width, "focus" if node["id"] == focus else "match"
+        node["borderWidth"], node["mark"] = width, mark
+
+
+def mark_edges(edges: list[dict[str, Any]], new: Collection[str]) -> None:
+    """New relations in their own colour, at full opacity."""
+    for edge in edges:
+        if edge["id"] in new:
+            edge["color"] = {"color": NEW_COLOR, "highlight": NEW_COLOR, "hover": NEW_COLOR, "inherit": False}
+            edge["mark"] = "new"
 
 
 def label_fonts(nodes: list[dict[str, Any]]) -> None:
@@ -169,25 +186,34 @@ def _node(row: Mapping[str, Any], weight: float, top: float, position: Position 
 def node_tooltip(row: Mapping[str, Any], node_id: str, kind: str, weight: float, documents: int) -> str:
     """Plain text: label, then type, country and counts, then the id."""
     facts = [kind or "entity", _text(row.get("country"), ""),
-             counted(int(weight), "mention"), counted(documents, "document")]
+             counted(int(weight), "mention"), counted(documents, "document"),
+             counted(int(_number(row.get("sources"))), "outlet") if "sources" in row else ""]
     return "\n".join([_text(row.get("label"), node_id), " · ".join(f for f in facts if f), node_id])
 
 
 def vis_edges(rows: list[dict[str, Any]], labels: Mapping[str, str],
-              greys: tuple[str, str, str]) -> list[dict[str, Any]]:
-    """One vis edge per row, width by support; co-mentions thin, light and unlabelled.
+              greys: tuple[str, str, str], weigh_by: str = "sentences") -> list[dict[str, Any]]:
+    """One vis edge per row, width by support (or by sources); co-mentions thin, light and
+    unlabelled; single-source edges faded.
 
-    The usual grey is in the options (``vis_options``); only co-mentions carry a colour.
+    The usual grey is in the options (``vis_options``); only co-mentions and faded edges carry a colour.
     """
-    supports = [_number(row.get("support", row.get("weight")), 1.0) for row in rows]
-    top = max(supports, default=0.0)
-    return [_edge(row, support, top, labels, greys) for row, support in zip(rows, supports, strict=False)]
+    widths = [_number(row.get("sources") if weigh_by == "sources" and "sources" in row else _support(row), 1.0)
+              for row in rows]
+    top = max(widths, default=0.0)
+    return [_edge(row, width, top, labels, greys) for row, width in zip(rows, widths, strict=False)]
 
 
-def _edge(row: Mapping[str, Any], support: float, top: float, labels: Mapping[str, str],
+def _support(row: Mapping[str, Any]) -> Any:
+    return row.get("support", row.get("weight"))
+
+
+def _edge(row: Mapping[str, Any], width: float, top: float, labels: Mapping[str, str],
           greys: tuple[str, str, str]) -> dict[str, Any]:
     """The usual grey comes from the options; dashes only when the modality is not "reported"; a
-    relation no sentence states (a gazetteer fact) dotted in the co-mention grey."""
+    relation no sentence states (a gazetteer fact) dotted in the co-mention grey; one only a single
+    outlet reports faded; ``width`` is what the line's width follows (sentences or sources)."""
+    support = int(_number(_support(row), 1.0))
     source, target, relation = str(row["source"]), str(row["target"]), _text(row.get("relation"), "")
     modality = _text(row.get("modality"), "reported")
     basis = _text(row.get("basis"), "text")
@@ -195,13 +221,17 @@ def _edge(row: Mapping[str, Any], support: float, top: float, labels: Mapping[st
     edge: dict[str, Any] = {
         "id": _row_edge_id(row), "from": source, "to": target, "label": relation.replace("_", " "),
         "title": edge_tooltip(labels.get(source, source), relation, labels.get(target, target),
-                              int(support), documents, modality, basis),
-        "width": scaled(support, top, EDGE_WIDTH), "arrows": "to",
-        "relation": relation, "support": int(support), "documents": documents, "modality": modality,
+                              support, documents, modality, basis) + reach_line(row),
+        "width": scaled(width, top, EDGE_WIDTH), "arrows": "to",
+        "relation": relation, "support": support, "documents": documents, "modality": modality,
         "basis": basis,
     }
     if modality in DASHES:
         edge["dashes"] = DASHES[modality]
+    if _number(row.get("sources"), 2.0) == 1 and relation != CO_MENTIONED:
+        edge["single_source"] = True
+        edge["color"] = {"color": greys[0], "highlight": greys[2], "hover": greys[2],
+                         "opacity": SINGLE_SOURCE_OPACITY, "inherit": False}
     if basis != "text":
         edge.update(dashes=GAZETTEER_DASHES, color={"color": greys[1], "highlight": greys[2], "hover": greys[2], "inherit": False})
     if relation == CO_MENTIONED:
@@ -230,6 +260,20 @@ def edge_tooltip(source: str, relation: str, target: str, support: int, document
     counts = f"{counted(support, 'sentence')} in {counted(documents, 'document')}"
     notes = [n for n in ("" if modality == "reported" else modality, basis_note(basis)) if n]
     return f"{source} —{relation}→ {target}\n{counts}" + "".join(f" · {note}" for note in notes)
+
+
+def reach_line(row: Mapping[str, Any]) -> str:
+    """"\n3 outlets, 2 texts, 2 languages · seen 2024-05-13 – 2024-06-20" for a row with
+    corroboration counts ("" without; "single source" when one outlet reports it)."""
+    if "sources" not in row:
+        return ""
+    sources, texts = int(_number(row.get("sources"))), int(_number(row.get("texts")))
+    line = f"\n{counted(sources, 'outlet')}, {counted(texts, 'text')}, {counted(int(_number(row.get('languages'))), 'language')}"
+    line += " · single source" if sources == 1 else ""
+    first, last = _text(row.get("first_seen"), ""), _text(row.get("last_seen"), "")
+    if first:
+        line += f"\nseen {first}" + (f" – {last}" if last and last != first else "")
+    return line
 
 
 def edge_id(source: str, relation: str, target: str) -> str:

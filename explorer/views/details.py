@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from explorer.corroboration import summary_line
 from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
 from explorer.text import inert
 from explorer.views.words import basis_text, tr
@@ -34,9 +35,18 @@ def _articles(articles: list[ArticleEvidence]) -> None:
         st.markdown(f"<ul>{body}</ul>", unsafe_allow_html=True)
 
 
-def entity(store: Store, card: dict[str, Any]) -> None:
+def reach(facts: dict[str, Any] | None) -> None:
+    """One line: outlets, texts, languages, first and last seen (``corroboration.summary``)."""
+    if facts:
+        outlets = ", ".join(inert(name or "unknown outlet") for name in facts["outlets"][:12])
+        st.caption(f"Reported by {inert(summary_line(facts))}. Outlets: {outlets}", help="Distinct sources; "
+                   "the same text from two outlets counts as two outlets and one text.")
+
+
+def entity(store: Store, card: dict[str, Any], facts: dict[str, Any] | None = None) -> None:
     """The entity card and every sentence that mentions it."""
     st.subheader(inert(card["label"]))
+    reach(facts)
     facts = card_facts(card)
     st.table({tr("field"): [tr(f"card_{name}") for name in facts], tr("value"): [inert(value) for value in facts.values()]})
     aliases = [a for a in card.get("aliases") or [] if a != card["label"]]
@@ -58,13 +68,14 @@ def entity(store: Store, card: dict[str, Any]) -> None:
         st.rerun()
 
 
-def relation(store: Store, edge_id: str, labels: dict[str, str]) -> None:
+def relation(store: Store, edge_id: str, labels: dict[str, str], facts: dict[str, Any] | None = None) -> None:
     """Every evidence sentence of one relation (``source|relation|target``)."""
     if edge_id.count("|") < 2:
         st.info(tr("no_relation"))
         return
     source, rel, target = edge_id.split("|", 2)
     st.subheader(f"{inert(labels.get(source, source))} — {inert(rel.replace('_', ' '))} → {inert(labels.get(target, target))}")
+    reach(facts)
     rows = store.evidence(source, rel, target)
     names = [labels.get(source, ""), labels.get(target, "")]
     articles = relation_evidence(rows, names)

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.graph_component import TYPE_COLORS, Highlight, graph_view
-from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER
+from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER, NEW_BORDER, NEW_COLOR, SINGLE_SOURCE_OPACITY
 from explorer.queries import View
 from explorer.structure import Styling
 from explorer.views.sidebar import PREFIX
@@ -37,6 +37,10 @@ def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = 
         chips.append(_chip("#ffffff", tr("mark_focus"), FOCUS_BORDER[0]))
     if "match" in marks:
         chips.append(_chip("#ffffff", tr("mark_match"), MATCH_BORDER[0]))
+    if "new" in marks:
+        chips.append(_chip("#ffffff", "new", NEW_BORDER[0]) + f' <span style="color:{NEW_COLOR}">━</span> new relation')
+    if "single_source" in marks:
+        chips.append(f'<span style="opacity:{SINGLE_SOURCE_OPACITY}">━</span> one outlet only')
     if path:
         chips.append(f'<span style="color:{PATH_COLOR}">━</span> {html.escape(tr("mark_path"))}')
     for basis in sorted(bases - {"text"}):
@@ -73,7 +77,7 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     leaves out the caption (presentation mode says it in its own header); ``signature``: the
     payload's ``data_signature`` at this height, when the caller keeps one."""
     nodes, edges, options = payload
-    marks = {str(n.get("mark")) for n in nodes}
+    marks = {str(item.get("mark")) for item in [*nodes, *edges]} | ({"single_source"} if any(e.get("single_source") for e in edges) else set())
     entries, note = (styling.legend, styling.note) if styling else ([(c, k) for k, c in TYPE_COLORS.items()], "")
     entries = [(colour, kind(text)) for colour, text in entries]  # type names in the page's language
     legend(marks, bool(highlight), entries, note, frozenset(str(e.get("basis", "text")) for e in edges))

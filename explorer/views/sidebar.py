@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer.queries import Filters
+from explorer.queries import WEIGHINGS, Filters
 from explorer.state import INT_BOUNDS
 from explorer.text import iso_day
 from explorer.views.words import kind, switch, tr
@@ -74,12 +74,17 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     hide_co = st.checkbox(tr("hide_co_mentioned"), key=PREFIX + "hide_co_mentioned")
     co_min = st.slider(tr("co_min_support"), 1, 10, key=PREFIX + "co_min_support", disabled=hide_co,
                        help=tr("co_min_support_help"))
+    weigh_by = st.radio("Edge width by", WEIGHINGS, key=PREFIX + "weigh_by", horizontal=True,
+                        format_func=lambda v: {"sources": "outlets"}.get(v, v))
+    min_sources = st.slider("Reported by at least N outlets", *INT_BOUNDS["min_sources"], key=PREFIX + "min_sources",
+                            help="Distinct sources; the same wire text from two outlets counts as two.")
     st.header(tr("focus_header"))
     focus = _focus(focus_options)
     hops = st.slider(tr("hops"), *INT_BOUNDS["hops"], key=PREFIX + "hops", disabled=not focus)
     top_n = int(st.session_state.get(PREFIX + "top_n", Filters().top_n))
     return Filters(types, relations, countries, documents, sources, languages, date_from, date_to,
-                   min_mentions, min_support, hide_co, search, focus, hops, top_n, co_min, include_undated=undated)
+                   min_mentions, min_support, hide_co, search, focus, hops, top_n, co_min, include_undated=undated,
+                   min_sources=min_sources, weigh_by=str(weigh_by))
 
 
 def _focus(options: dict[str, str]) -> str:

@@ -78,3 +78,16 @@ def test_read_link_unknown_language_or_undated_value_is_ignored_with_a_notice() 
     link = read_link({"lang": "fr", "undated": "no"}, KNOWN)
     assert link.lang == "en" and link.filters.include_undated
     assert link.notices == ("undated=no is not 0 or 1: ignored", "lang=fr is not de or en: ignored")
+
+
+def test_read_link_corroboration_choices_round_trip() -> None:
+    filters = Filters(min_sources=2, weigh_by="sources")
+    link = read_link(params_from_filters(filters), KNOWN)
+    assert params_from_filters(filters) == {"min_sources": "2", "weigh_by": "sources"}
+    assert link.filters == filters and not link.notices
+
+
+def test_read_link_unknown_weighing_is_dropped_with_a_notice() -> None:
+    link = read_link({"weigh_by": "votes", "min_sources": "50"}, KNOWN)
+    assert link.filters == Filters(min_sources=20)
+    assert "weigh_by=votes is not sentences or sources: ignored" in link.notices
