@@ -16,6 +16,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run explorer/app.py` from anywhere
 
+from explorer import change_marks, corroboration, timeline  # noqa: E402
 from explorer import db as database  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.export_context import evidence_dates, export_evidence  # noqa: E402
@@ -39,9 +40,11 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
+from explorer.views import changes as changes_view  # noqa: E402
 from explorer.views import ask, curation, details, exports, graph, paths, sidebar, tables, upload, words  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
+from explorer.views import timeline as timeline_view  # noqa: E402
 from explorer.views.empty import nothing_matches  # noqa: E402
 from explorer.views.words import tr  # noqa: E402
 from pipelines.backends import Target, public_target  # noqa: E402
@@ -120,6 +123,16 @@ def paths_of(path: str, version: str, filters: Filters, a: str, b: str) -> list[
     return explain_paths(snapshot(path, version), filters, a, b, k=3)
 
 
+@st.cache_data(max_entries=32)
+def timeline_of(path: str, version: str, filters: Filters, unit: str) -> timeline.Timeline:
+    return timeline.timeline(snapshot(path, version), view_of(path, version, filters), unit)
+
+
+@st.cache_data(max_entries=8)
+def diff_of(path: str, version: str, choice: changes_view.Choice) -> dict[str, Any]:
+    return change_marks.diff_of(snapshot(path, version), *choice)
+
+
 def hidden_co_mentions(path: str, version: str, filters: Filters, view: View) -> int:
     """Co-mention edges the co_min_support rule hides from this view (0 when it hides none)."""
     if filters.hide_co_mentioned or filters.co_min_support <= max(filters.min_support, 1):
@@ -142,30 +155,35 @@ class Drawn:
 
 
 @st.cache_resource(max_entries=32)
-def drawn_of(path: str, version: str, filters: Filters, chosen: Look, ends: tuple[str, str], height: int) -> Drawn:
+def drawn_of(path: str, version: str, filters: Filters, chosen: Look, ends: tuple[str, str], height: int,
+             new: frozenset[str] = frozenset()) -> Drawn:
     """The view drawn with the first path between ``ends`` (two entity ids picked under
     "Connections"), once per view: a rerun of the same view (a click, a tab, the card's "Show
-    more") reuses it without copying or hashing the payload again.  Callers only read it."""
+    more") reuses it without copying or hashing the payload again.  Callers only read it.  ``new``:
+    ids "What changed" marks."""
     snap = snapshot(path, version)
     view = view_of(path, version, filters)
     found = paths_of(path, version, filters, *ends) if all(ends) and ends[0] != ends[1] else []
     route = found[0] if found else []
     drawn = with_path(snap, view, route) if route else view
-    payload, styled = graph_payload(snap, drawn, filters, chosen)
+    payload, styled = graph_payload(snap, drawn, filters, chosen, new)
     nodes, edges, options = payload
     return Drawn(drawn, hidden_co_mentions(path, version, filters, view), route, payload,
                  data_signature(nodes, edges, options, height), styled)
 
 
-def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look) -> tuple[Any, Styling]:
+def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look,
+                  new: frozenset[str] = frozenset()) -> tuple[Any, Styling]:
     """vis nodes, edges and options: the view laid out, coloured and sized as ``chosen`` says, the
-    focus and search matches marked; and the styling (for the legend)."""
+    focus, search matches and ``new`` ids ("What changed") marked, edge widths by ``weigh_by``; and
+    the styling (for the legend)."""
     pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
     rows = tuple(zip(view.nodes["id"], view.nodes["label"], view.nodes["type"], view.nodes["weight"].astype(float), strict=True))
     styled = styling_of(rows, pairs, chosen)
     positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
-    nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "", matches=matches)
+    nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",
+                                        matches=matches, weigh_by=filters.weigh_by, new=new)
     recolour(nodes, styled.colours)
     resize(nodes, styled.sizes)
     label_fonts(nodes)  # label placement follows the new sizes
@@ -235,8 +253,13 @@ def main() -> None:
         filters = sidebar.render(facets_of(path, version), labels)
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
+        choice = changes_view.controls(facets(snap))
+    whole = timeline_of(path, version, filters, timeline_view.unit())  # the timeline spans the sidebar's dates
+    filters = timeline_view.window_filters(filters, whole.periods)
+    diff = diff_of(path, version, choice) if choice else None
     ends = (st.session_state.get("p_from") or "", st.session_state.get("p_to") or "")
-    drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640)
+    drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640,
+                     change_marks.new_ids(diff) if diff else frozenset())
     view, hidden_co, route, payload, styled = drawn.view, drawn.hidden_co, drawn.route, drawn.payload, drawn.styled
     selection = current_selection(link, labels)
     if present:
@@ -251,6 +274,10 @@ def main() -> None:
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
                                present=present, signature=drawn.signature)
         new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
+        if not present:
+            timeline_view.render(whole)
+        if diff and not present:
+            changes_view.render(diff, labels)
     if clicked != st.session_state.get("last_click"):
         st.session_state["last_click"] = clicked
         selection = clicked
@@ -280,11 +307,11 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
         card = entity_card(snap, selection["id"])
         if curate:
             curation.entity_panel(store, card, labels)
-        details.entity(store, card)
+        details.entity(store, card, corroboration.entity_summary(snap, card["id"]) if card else None)
     else:
         if curate:
             curation.relation_panel(store, selection["id"], labels)
-        details.relation(store, selection["id"], labels)
+        details.relation(store, selection["id"], labels, corroboration.edge_summary(snap, selection["id"]))
 
 
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],

@@ -43,10 +43,10 @@ def reach(facts: dict[str, Any] | None) -> None:
                    "the same text from two outlets counts as two outlets and one text.")
 
 
-def entity(store: Store, card: dict[str, Any], facts: dict[str, Any] | None = None) -> None:
-    """The entity card and every sentence that mentions it."""
+def entity(store: Store, card: dict[str, Any], outlets: dict[str, Any] | None = None) -> None:
+    """The entity card (with ``outlets``: ``corroboration.summary``) and every sentence that mentions it."""
     st.subheader(inert(card["label"]))
-    reach(facts)
+    reach(outlets)
     facts = card_facts(card)
     st.table({tr("field"): [tr(f"card_{name}") for name in facts], tr("value"): [inert(value) for value in facts.values()]})
     aliases = [a for a in card.get("aliases") or [] if a != card["label"]]
@@ -68,14 +68,14 @@ def entity(store: Store, card: dict[str, Any], facts: dict[str, Any] | None = No
         st.rerun()
 
 
-def relation(store: Store, edge_id: str, labels: dict[str, str], facts: dict[str, Any] | None = None) -> None:
+def relation(store: Store, edge_id: str, labels: dict[str, str], outlets: dict[str, Any] | None = None) -> None:
     """Every evidence sentence of one relation (``source|relation|target``)."""
     if edge_id.count("|") < 2:
         st.info(tr("no_relation"))
         return
     source, rel, target = edge_id.split("|", 2)
     st.subheader(f"{inert(labels.get(source, source))} — {inert(rel.replace('_', ' '))} → {inert(labels.get(target, target))}")
-    reach(facts)
+    reach(outlets)
     rows = store.evidence(source, rel, target)
     names = [labels.get(source, ""), labels.get(target, "")]
     articles = relation_evidence(rows, names)
