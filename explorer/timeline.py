@@ -15,7 +15,7 @@ import pandas as pd
 from explorer.data import Snapshot
 from explorer.queries import View
 
-UNITS = ("week", "month")
+UNITS = ("month", "week")  # the first is the default
 
 
 @dataclass(frozen=True, eq=False)

@@ -40,7 +40,7 @@ def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = 
     if "new" in marks:
         chips.append(_chip("#ffffff", "new", NEW_BORDER[0]) + f' <span style="color:{NEW_COLOR}">━</span> new relation')
     if "single_source" in marks:
-        chips.append(f'<span style="opacity:{SINGLE_SOURCE_OPACITY}">━</span> one outlet only')
+        chips.append(f'<span style="opacity:{SINGLE_SOURCE_OPACITY}">━━</span> one outlet only')
     if path:
         chips.append(f'<span style="color:{PATH_COLOR}">━</span> {html.escape(tr("mark_path"))}')
     for basis in sorted(bases - {"text"}):

@@ -21,7 +21,7 @@ HIGHLIGHT, DIMMED = "#4e79a7", "#c9d3e0"
 
 
 def unit() -> str:
-    return str(st.session_state.get("t_unit", "month"))
+    return str(st.session_state.get("t_unit", UNITS[0]))
 
 
 def window_filters(filters: Filters, periods: list[str]) -> Filters:
@@ -69,9 +69,9 @@ def _window(periods: list[str]) -> tuple[str, str]:
 def _chart(tl: Timeline, window: tuple[str, str]) -> alt.Chart:
     bars = tl.bars.assign(shown=[window[0] <= p <= window[1] for p in tl.periods])
     return alt.Chart(bars).mark_bar().encode(
-        x=alt.X("period:T", title=None), y=alt.Y("sentences:Q", title="evidence sentences"),
+        x=alt.X("period:O", title=None, axis=alt.Axis(labelAngle=0)), y=alt.Y("sentences:Q", title="sentences"),
         color=alt.condition(alt.datum.shown, alt.value(HIGHLIGHT), alt.value(DIMMED)),
-        tooltip=[alt.Tooltip("period:T", title=unit()), alt.Tooltip("sentences:Q")],
+        tooltip=[alt.Tooltip("period:O", title=f"{unit()} from"), alt.Tooltip("sentences:Q")],
     ).properties(height=120)
 
 
