@@ -40,8 +40,8 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
-from explorer.views import changes as changes_view  # noqa: E402
 from explorer.views import ask, curation, details, exports, graph, paths, sidebar, tables, upload, words  # noqa: E402
+from explorer.views import changes as changes_view  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
 from explorer.views import timeline as timeline_view  # noqa: E402

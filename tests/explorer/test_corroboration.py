@@ -3,8 +3,6 @@ and the filters and widths that use them, on a store built by the real ingest co
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 

@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.changes import BadDate, Rows, changes, changes_in, checked_day, last_ingest, periods
 from pipelines.store import Store
-from tests.wire_store import MELONI, MEETS, build_wire_store
+from tests.wire_store import MEETS, MELONI, build_wire_store
 
 
 def _rows() -> Rows:
