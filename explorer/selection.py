@@ -86,8 +86,7 @@ class Scope:
     edge_documents: np.ndarray
     score: np.ndarray
     modality: np.ndarray
-    edge_reach: cor.Reach
-    node_reach: cor.Reach
+    docs: np.ndarray | None
 
 
 def arrays(snapshot: Snapshot) -> Arrays:
@@ -149,22 +148,27 @@ def select(snapshot: Snapshot, filters: Filters, keep: frozenset[str]) -> Scope 
     kept, docs = a.mask(keep), document_mask(snapshot, filters)
     weight, documents = entity_stats(a, docs)
     support, edge_documents, score, modality = edge_stats(a, filters, docs)
-    edge_reach, node_reach = reaches(snapshot, filters, docs)
-    alive = (support >= least_support(a, filters)) & (edge_reach.sources >= max(filters.min_sources, 1))
+    alive = support >= least_support(a, filters)
+    if filters.min_sources > 1:  # counting outlets of every edge costs; only when it can drop one
+        alive &= reaches(snapshot, filters, docs, alive, None)[0].sources >= filters.min_sources
     nodes, live, hits = _narrow(snapshot, filters, weight, alive, kept)
     if focus >= 0:
         nodes = ego(a, int(focus), filters.hops, between(a, live, nodes))
     return Scope(a, nodes, between(a, live, nodes), hits & nodes, weight, documents,
-                 support, edge_documents, score, modality, edge_reach, node_reach)
+                 support, edge_documents, score, modality, docs)
 
 
-def reaches(snapshot: Snapshot, filters: Filters, docs: np.ndarray | None) -> tuple[cor.Reach, cor.Reach]:
-    """Distinct sources, texts, languages (and days) per edge and per node in the kept rows."""
+def reaches(snapshot: Snapshot, filters: Filters, docs: np.ndarray | None, edges: np.ndarray,
+            nodes: np.ndarray | None) -> tuple[cor.Reach, cor.Reach | None]:
+    """Distinct sources, texts, languages and days per edge of the ``edges`` mask and per node of
+    the ``nodes`` mask (None: no node counts), over the rows the filters keep; 0 elsewhere."""
     a, doc_codes = arrays(snapshot), cor.codes(snapshot)
-    rows = relation_rows(a, filters, docs)
-    mentions = slice(None) if docs is None else docs[a.m_doc]
-    return (cor.reach(a.r_edge[rows], a.r_doc[rows], len(a.e_ids), doc_codes),
-            cor.reach(a.m_entity[mentions], a.m_doc[mentions], len(a.ids), doc_codes))
+    rows = relation_rows(a, filters, docs) & edges[a.r_edge]
+    edge_reach = cor.reach(a.r_edge[rows], a.r_doc[rows], len(a.e_ids), doc_codes)
+    if nodes is None:
+        return edge_reach, None
+    mentions = nodes[a.m_entity] if docs is None else nodes[a.m_entity] & docs[a.m_doc]
+    return edge_reach, cor.reach(a.m_entity[mentions], a.m_doc[mentions], len(a.ids), doc_codes)
 
 
 def _narrow(snapshot: Snapshot, filters: Filters, weight: np.ndarray, alive: np.ndarray, kept: np.ndarray
