@@ -55,6 +55,8 @@ def picture_legend(marks: set[str], path: bool, entries: list[tuple[str, str]], 
     lines = list(entries)
     lines += [(FOCUS_BORDER[0], tr("mark_focus"))] if "focus" in marks else []
     lines += [(MATCH_BORDER[0], tr("mark_match"))] if "match" in marks else []
+    lines += [(NEW_COLOR, "new (what changed)")] if "new" in marks else []
+    lines += [("", "faded line: one outlet only")] if "single_source" in marks else []
     lines += [(PATH_COLOR, tr("mark_path"))] if path else []
     return lines + ([("", note)] if note else [])
 

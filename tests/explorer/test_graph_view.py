@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from explorer.graph_component.payload import NEW_COLOR
+from explorer.views.graph import picture_legend
 from tests.explorer.test_app import PUTIN, app_db, graph_data, param, run_app  # noqa: F401 -- app_db is a fixture
 
 PYONGYANG = "place:pyongyang"
@@ -60,3 +62,9 @@ def test_graph_view_co_mention_choices_round_trip_through_the_url() -> None:
     assert params_from_filters(Filters(hide_co_mentioned=True)) == {"co": "0"}
     assert read_link({"co": "1"}, known).filters == Filters()  # links from before: co=1 showed co-mentions
     assert read_link({"co_min_support": "99"}, known).filters.co_min_support == 10  # clamped, with a notice
+
+
+def test_graph_view_picture_legend_names_new_and_single_source_marks() -> None:
+    lines = picture_legend({"new", "single_source"}, False, [], "")
+    assert lines == [(NEW_COLOR, "new (what changed)"), ("", "faded line: one outlet only")]
+    assert picture_legend(set(), False, [], "") == []
