@@ -139,10 +139,13 @@ def guard(context: BrowserContext, refused: list[str]) -> None:
 
 # ---- the graph component, seen from the page ------------------------------------------------
 
+# Both scroll the canvas into view first: a click at a point outside the window reaches nothing.
 NODE_POINT = """([key, id]) => { const net = window.__kg[key];
+  net.body.container.scrollIntoView({block: 'nearest', behavior: 'instant'});
   const p = net.canvasToDOM(net.getPositions([id])[id]);
   const r = net.body.container.getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }"""
 EDGE_POINT = """([key, id, at]) => { const net = window.__kg[key];
+  net.body.container.scrollIntoView({block: 'nearest', behavior: 'instant'});
   const p = net.canvasToDOM(net.body.edges[id].edgeType.getPoint(at));
   const r = net.body.container.getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }"""
 

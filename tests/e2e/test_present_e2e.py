@@ -76,7 +76,9 @@ def test_present_e2e_fits_the_window_without_chrome_and_leads_back(
     leave.click()
     expect(page.locator("[data-testid=stSidebar]")).to_be_visible(timeout=30_000)
     assert "present" not in page.url and f"node={PUTIN.replace(':', '%3A')}" in page.url
-    assert graph_eval(page, KEY, "net.getSelectedNodes()") == [PUTIN]
+    # the graph remounts outside presentation mode: wait for the new one to select Putin
+    page.wait_for_function("([key, id]) => { const net = window.__kg && window.__kg[key];"
+                           " return !!net && net.getSelectedNodes().join() === id; }", arg=[KEY, PUTIN], timeout=30_000)
 
 
 def test_present_e2e_colour_and_size_follow_the_url(page: Page, app_url: str) -> None:
@@ -104,10 +106,16 @@ def test_present_e2e_png_is_twice_the_canvas_with_the_legend(page: Page, app_url
     assert image.size == (2 * width, 2 * height)
     # frontend.js drawLegend at factor 2: 13 px text, 1.5 lines, 8 px padding, 4 px margin
     px, line, pad = 26, 39, 16
-    rows = len(TYPE_COLORS) + 1  # the types, then "size: mentions"
-    top = image.size[1] - rows * line - 2 * pad - 8
+    # the types come first, then lines the view adds (edge kinds, "size: mentions"): find the first
+    # type's dot in the legend's column (bottom half), then each next type one line further down
+    x, half = 8 + pad + px // 2, image.size[1] // 2
+    column = ["#{:02x}{:02x}{:02x}".format(*image.getpixel((x, y))) for y in range(half, image.size[1])]  # type: ignore[misc]
+    dot = [y for y, c in enumerate(column) if c == next(iter(TYPE_COLORS.values()))]
+    assert dot, "no legend dot for the first type"
+    run = [y for y in dot if y - dot[0] < px]
+    first = half + (run[0] + run[-1]) // 2
     for i, colour in enumerate(TYPE_COLORS.values()):
-        centre = (8 + pad + px // 2, int(top + pad + line * (i + 0.5)))
+        centre = (x, first + line * i)
         red, green, blue = image.getpixel(centre)  # type: ignore[misc]  # an RGB image gives a 3-tuple
         assert f"#{red:02x}{green:02x}{blue:02x}" == colour, (i, centre)
 
