@@ -89,8 +89,9 @@ def test_agreements_update_earlier_ones_and_anaphors_join() -> None:
     assert len(record.entity("agreement:agreement-kp-ru-2024").mentions) == 2  # type: ignore[union-attr]
 
 
-def test_agreements_need_two_parties() -> None:
-    assert not ids(run("Die G7 verabschiedeten eine gemeinsame Erklärung.", "de"), "agreement")
+def test_agreements_need_two_parties_or_a_group_of_states() -> None:
+    assert not ids(run("Frankreich verabschiedete eine Erklärung.", "de"), "agreement")
+    assert ids(run("Die G7 verabschiedeten eine gemeinsame Erklärung.", "de"), "agreement") == {"agreement:agreement-g7"}
 
 
 @pytest.mark.parametrize(
