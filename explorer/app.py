@@ -108,9 +108,10 @@ def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...], 
 
 
 @st.cache_data(max_entries=64)
-def styling_of(nodes: tuple[tuple[str, str, str, float], ...], pairs: tuple[tuple[str, str], ...], chosen: Look) -> Styling:
+def styling_of(nodes: tuple[tuple[str, str, str, float], ...], pairs: tuple[tuple[str, str], ...], chosen: Look,
+               lang: str) -> Styling:
     """``structure.styling`` of (id, label, type, weight) rows, cached: Louvain and PageRank run once per view."""
-    return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in nodes], pairs, chosen)
+    return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in nodes], pairs, chosen, lang)
 
 
 @st.cache_data(max_entries=32)
@@ -179,7 +180,7 @@ def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look,
     the styling (for the legend)."""
     pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
     rows = tuple(zip(view.nodes["id"], view.nodes["label"], view.nodes["type"], view.nodes["weight"].astype(float), strict=True))
-    styled = styling_of(rows, pairs, chosen)
+    styled = styling_of(rows, pairs, chosen, words.current())
     positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
     nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",

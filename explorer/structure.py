@@ -16,13 +16,10 @@ from typing import Any
 import networkx as nx
 
 from explorer.graph_component.payload import NODE_SIZE, OTHER_COLOR, TYPE_COLORS, scaled
+from explorer.i18n import DEFAULT_LANGUAGE, translate, type_name
 
 COLOURINGS = ("type", "community")
 SIZINGS = ("mentions", "degree", "pagerank")
-CHOICE_LABELS = {  # UI strings of the choices (one place, for translation)
-    "type": "entity type", "community": "community",
-    "mentions": "mentions", "degree": "connections (degree)", "pagerank": "PageRank",
-}
 SEED = 7  # Louvain is randomised: a fixed seed keeps a view's communities (and colours) stable
 COMMUNITY_COLORS = (  # Tableau 20's strong half, then its light half: distinct on light and dark
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -109,9 +106,9 @@ def resize(nodes: list[dict[str, Any]], sizes: Mapping[str, float]) -> None:
 
 
 def community_legend(membership: Mapping[str, int], labels: Mapping[str, str],
-                     mentions: Mapping[str, float]) -> list[tuple[str, str]]:
+                     mentions: Mapping[str, float], lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
     """(colour, text) per coloured community, named after its most mentioned member
-    ("around Wladimir Putin (12)"); the small ones that share the grey in one entry."""
+    ("around Wladimir Putin (12)"); the small ones that share the grey in one entry. Texts in ``lang``."""
     members: dict[int, list[str]] = {}
     for node, number in membership.items():
         members.setdefault(number, []).append(node)
@@ -119,21 +116,23 @@ def community_legend(membership: Mapping[str, int], labels: Mapping[str, str],
     for number in sorted(members):
         if number >= len(COMMUNITY_COLORS):
             rest = sum(len(members[n]) for n in members if n >= number)
-            entries.append((SMALL_COMMUNITY_COLOR, f"{len(members) - number} small communities ({rest})"))
+            entries.append((SMALL_COMMUNITY_COLOR, translate(lang, "legend_small_communities", n=len(members) - number, members=rest)))
             break
         top = max(members[number], key=lambda node: (mentions.get(node, 0.0), node))
-        entries.append((community_colour(number), f"around {labels.get(top, top)} ({len(members[number])})"))
+        entries.append((community_colour(number), translate(lang, "legend_around", name=labels.get(top, top), members=len(members[number]))))
     return entries
 
 
-def size_note(how: str) -> str:
-    """The legend's line on what the node size shows."""
-    return f"size: {CHOICE_LABELS.get(how, how)}"
+def size_note(how: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The legend's line on what the node size shows, in ``lang``."""
+    measure = translate(lang, f"choice_{how}") if how in SIZINGS else how
+    return translate(lang, "legend_size", measure=measure)
 
 
-def styling(nodes: Sequence[Mapping[str, Any]], pairs: Sequence[Pair], look: Look) -> Styling:
+def styling(nodes: Sequence[Mapping[str, Any]], pairs: Sequence[Pair], look: Look,
+            lang: str = DEFAULT_LANGUAGE) -> Styling:
     """The sizes, colours and legend ``look`` gives the view's ``nodes`` (rows with id, label,
-    type, weight) and relation ``pairs``."""
+    type, weight) and relation ``pairs``; legend texts in ``lang``."""
     ids = [str(node["id"]) for node in nodes]
     mentions = {str(node["id"]): float(node.get("weight") or 0) for node in nodes}
     values = node_measure(ids, pairs, mentions, look.size)
@@ -143,8 +142,8 @@ def styling(nodes: Sequence[Mapping[str, Any]], pairs: Sequence[Pair], look: Loo
         membership = communities(ids, pairs)
         labels = {str(node["id"]): str(node.get("label") or node["id"]) for node in nodes}
         colours = {node: community_colour(number) for node, number in membership.items()}
-        return Styling(sizes, colours, community_legend(membership, labels, mentions), size_note(look.size))
+        return Styling(sizes, colours, community_legend(membership, labels, mentions, lang), size_note(look.size, lang))
     types = {str(node.get("type") or "") for node in nodes}
-    legend = [(colour, kind) for kind, colour in TYPE_COLORS.items()]
-    legend += [(OTHER_COLOR, "other")] if types - set(TYPE_COLORS) else []
-    return Styling(sizes, {}, legend, size_note(look.size))
+    legend = [(colour, type_name(lang, kind)) for kind, colour in TYPE_COLORS.items()]
+    legend += [(OTHER_COLOR, translate(lang, "legend_other"))] if types - set(TYPE_COLORS) else []
+    return Styling(sizes, {}, legend, size_note(look.size, lang))

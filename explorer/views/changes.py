@@ -11,43 +11,45 @@ import streamlit as st
 
 from explorer.change_marks import headline
 from explorer.text import inert, iso_day
+from explorer.views.words import tr
 from pipelines.changes import LAST_INGEST
 
-MODES = ("off", "since the last ingest", "between periods")
+MODES = ("off", "since the last ingest", "between periods")  # the radio's values; shown through MODE_KEYS
+MODE_KEYS = dict(zip(MODES, ("ch_off", "ch_last_ingest", "ch_between"), strict=True))
 Choice = tuple[str, str, str]  # since, until, by
 
 
 def controls(facets: dict[str, Any]) -> Choice | None:
     """The periods to compare, or None when the choice is off."""
-    st.header("What changed")
-    mode = st.radio("Compare", MODES, key="c_mode", horizontal=False, label_visibility="collapsed")
+    st.header(tr("ch_header"))
+    mode = st.radio(tr("ch_compare"), MODES, key="c_mode", horizontal=False, label_visibility="collapsed",
+                    format_func=lambda m: tr(MODE_KEYS[m]))
     if mode == MODES[1]:
         return LAST_INGEST, "", "ingested"
     if mode != MODES[2]:
         return None
     low, high = iso_day(facets.get("date_min")), iso_day(facets.get("date_max"))
     if not low or not high:
-        st.caption("No article is dated: compare since the last ingest instead.")
+        st.caption(tr("ch_undated"))
         return None
     lo, hi = dt.date.fromisoformat(low), dt.date.fromisoformat(high)
-    since = st.date_input("New since (earlier: before this day)", lo + (hi - lo) / 2, lo, hi, key="c_since")
-    until = st.date_input("Until (inclusive)", hi, lo, hi, key="c_until")
+    since = st.date_input(tr("ch_since"), lo + (hi - lo) / 2, lo, hi, key="c_since")
+    until = st.date_input(tr("ch_until"), hi, lo, hi, key="c_until")
     return since.isoformat(), until.isoformat(), "published"
 
 
 def render(diff: dict[str, Any], labels: dict[str, str]) -> None:
     """The counts, and what vanished, in an expander under the graph."""
-    period = "the last ingest" if diff["by"] == "ingested" else f"{diff['since']}" + (f" – {diff['until']}" if diff["until"] else "")
-    with st.expander(f"What changed since {inert(period)}: {headline(diff)}", expanded=False):
+    period = tr("ch_the_last_ingest") if diff["by"] == "ingested" else f"{diff['since']}" + (f" – {diff['until']}" if diff["until"] else "")
+    with st.expander(tr("ch_title", period=inert(period), headline=headline(diff)), expanded=False):
         docs = diff["documents"]
-        st.caption(f"{docs['after']} articles in the later period, {docs['before']} before"
-                   + (f", {docs['undated']} undated (in neither)" if docs["undated"] else "")
-                   + ". New entities and relations are marked in the graph.")
+        st.caption(tr("ch_documents", after=docs["after"], before=docs["before"])
+                   + (tr("ch_documents_undated", n=docs["undated"]) if docs["undated"] else "") + tr("ch_marked"))
         entities = pd.DataFrame(diff["entities"]["vanished"], columns=["label", "type", "mentions", "documents"])
-        st.markdown(f"**Vanished entities ({len(entities)})**")
+        st.markdown(tr("ch_vanished_entities", n=len(entities)))
         st.dataframe(entities, hide_index=True, width="stretch", height=min(300, 40 + 35 * len(entities)))
         relations = pd.DataFrame([{"from": labels.get(r["source"], r["source"]), "relation": r["relation"],
                                    "to": labels.get(r["target"], r["target"]), "sentences": r["sentences"]}
                                   for r in diff["relations"]["vanished"]], columns=["from", "relation", "to", "sentences"])
-        st.markdown(f"**Vanished relations ({len(relations)})**")
+        st.markdown(tr("ch_vanished_relations", n=len(relations)))
         st.dataframe(relations, hide_index=True, width="stretch", height=min(300, 40 + 35 * len(relations)))

@@ -13,13 +13,14 @@ from typing import Any
 import streamlit as st
 
 from explorer.text import inert
+from explorer.views.words import kind as type_label
+from explorer.views.words import tr
 from pipelines import curating
 from pipelines.decisions import CurationError, Decision, about, describe
 from pipelines.records import ENTITY_TYPES
 from pipelines.store import Store
 
 WHO, SAVED_WHO, FLASH = "cur_who", "cur_who_saved", "cur_flash"
-PICK = "— pick an entity —"
 
 
 def who() -> str:
@@ -31,7 +32,7 @@ def _who_input() -> None:
     # A widget's state is dropped on runs that do not draw it; the name is kept under its own key.
     if WHO not in st.session_state:
         st.session_state[WHO] = who()
-    name = st.text_input("Your name (saved with each decision)", key=WHO, placeholder="e.g. Ann")
+    name = st.text_input(tr("cur_who"), key=WHO, placeholder=tr("cur_who_placeholder"))
     st.session_state[SAVED_WHO] = name.strip()
 
 
@@ -58,59 +59,59 @@ def _take(store: Store, kind: str, payload: Mapping[str, Any], labels: Mapping[s
     except CurationError as error:
         st.error(inert(str(error)))
         return
-    _done(f"Decision {decision.id}: {describe(decision, labels)}", forget)
+    _done(tr("cur_decision", id=decision.id, what=describe(decision, labels)), forget)
 
 
 def entity_panel(store: Store, card: Mapping[str, Any], labels: Mapping[str, str]) -> None:
     """The curation controls and history of one entity card."""
     entity_id = str(card["id"])
     _flash()
-    with st.expander("Curate this entity"):
+    with st.expander(tr("cur_entity")):
         _who_input()
         _merge(store, entity_id, labels)
         _rename_retype(store, card, labels)
         _split(store, entity_id, labels)
-        if st.button("Reject this entity", key=f"cur_reject:{entity_id}"):
+        if st.button(tr("cur_reject_entity"), key=f"cur_reject:{entity_id}"):
             _take(store, "reject-entity", {"entity": entity_id}, labels, forget=entity_id)
     history(store, entity_id, labels)
 
 
 def _merge(store: Store, entity_id: str, labels: Mapping[str, str]) -> None:
     options = ["", *sorted((i for i in labels if i != entity_id), key=lambda i: (labels[i].casefold(), i))]
-    other = st.selectbox("Merge with…", options, key=f"cur_merge:{entity_id}",
-                         format_func=lambda v: f"{labels[v]} ({v})" if v else PICK)
-    if st.button("Merge it into this entity", key=f"cur_merge_go:{entity_id}", disabled=not other):
+    other = st.selectbox(tr("cur_merge"), options, key=f"cur_merge:{entity_id}",
+                         format_func=lambda v: f"{labels[v]} ({v})" if v else tr("cur_pick"))
+    if st.button(tr("cur_merge_go"), key=f"cur_merge_go:{entity_id}", disabled=not other):
         _take(store, "merge", {"keep": entity_id, "drop": other}, labels)
 
 
 def _rename_retype(store: Store, card: Mapping[str, Any], labels: Mapping[str, str]) -> None:
     entity_id = str(card["id"])
-    label = st.text_input("Name", value=str(card["label"]), key=f"cur_label:{entity_id}")
-    if st.button("Rename", key=f"cur_rename:{entity_id}"):
+    label = st.text_input(tr("cur_name"), value=str(card["label"]), key=f"cur_label:{entity_id}")
+    if st.button(tr("cur_rename"), key=f"cur_rename:{entity_id}"):
         _take(store, "rename", {"entity": entity_id, "label": label}, labels)
     types = list(ENTITY_TYPES)
     current = types.index(card["type"]) if card["type"] in types else 0
-    chosen = st.selectbox("Type", types, index=current, key=f"cur_type:{entity_id}")
-    if st.button("Change type", key=f"cur_retype:{entity_id}"):
+    chosen = st.selectbox(tr("cur_type"), types, index=current, key=f"cur_type:{entity_id}", format_func=type_label)
+    if st.button(tr("cur_retype"), key=f"cur_retype:{entity_id}"):
         _take(store, "retype", {"entity": entity_id, "type": chosen}, labels)
 
 
 def _split(store: Store, entity_id: str, labels: Mapping[str, str]) -> None:
     names = store.mention_texts(entity_id)
     if len(names) < 2:
-        st.caption("Mentioned by one name only: nothing to split off.")
+        st.caption(tr("cur_one_name"))
         return
-    alias = st.selectbox("Split off the sentences naming it as…", names, key=f"cur_alias:{entity_id}")
-    if st.button("Split off", key=f"cur_split:{entity_id}"):
+    alias = st.selectbox(tr("cur_split_alias"), names, key=f"cur_alias:{entity_id}")
+    if st.button(tr("cur_split"), key=f"cur_split:{entity_id}"):
         _take(store, "split", {"entity": entity_id, "alias": alias}, labels)
 
 
 def relation_panel(store: Store, edge_id: str, labels: Mapping[str, str]) -> None:
     """The curation controls and history of one relation card."""
     _flash()
-    with st.expander("Curate this relation"):
+    with st.expander(tr("cur_relation")):
         _who_input()
-        if st.button("Reject this relation", key=f"cur_reject_edge:{edge_id}"):
+        if st.button(tr("cur_reject_relation"), key=f"cur_reject_edge:{edge_id}"):
             _take(store, "reject-relation", {"edge": edge_id}, labels, forget=edge_id)
     history(store, edge_id, labels)
 
@@ -119,15 +120,16 @@ def history(store: Store, item: str, labels: Mapping[str, str]) -> None:
     """Who decided what about ``item`` and when; an Undo button for each decision that holds."""
     for decision in about(store.decisions(), item):
         st.markdown(f"<small>{_said(decision, labels)}</small>", unsafe_allow_html=True)
-        if decision.active and st.button(f"Undo decision {decision.id}", key=f"cur_undo:{item}:{decision.id}"):
+        if decision.active and st.button(tr("cur_undo", id=decision.id), key=f"cur_undo:{item}:{decision.id}"):
             _undo(store, decision, labels)
 
 
 def _said(decision: Decision, labels: Mapping[str, str]) -> str:
     """One decision as safe HTML: what, who, when, and whether it was undone."""
-    text = f"#{decision.id} {inert(describe(decision, labels))} — {inert(decision.who or 'someone')}, {inert(decision.decided_at)}"
+    text = f"#{decision.id} {inert(describe(decision, labels))} — {inert(decision.who or tr('cur_someone'))}, {inert(decision.decided_at)}"
     if decision.undone_at:
-        text = f"<s>{text}</s> (undone by {inert(decision.undone_by or 'someone')}, {inert(decision.undone_at)})"
+        text = f"<s>{text}</s> (" + tr("cur_undone_by", who=inert(decision.undone_by or tr("cur_someone")),
+                                            when=inert(decision.undone_at)) + ")"
     return text
 
 
@@ -137,7 +139,7 @@ def _undo(store: Store, decision: Decision, labels: Mapping[str, str]) -> None:
     except CurationError as error:
         st.error(inert(str(error)))
         return
-    _done(f"Undone: {describe(decision, labels)}")
+    _done(tr("cur_undone", what=describe(decision, labels)))
 
 
 def rejected_list(store: Store, labels: Mapping[str, str]) -> None:
@@ -145,15 +147,15 @@ def rejected_list(store: Store, labels: Mapping[str, str]) -> None:
     if not st.session_state.get("selection"):  # no card to say it (e.g. the selection was just rejected)
         _flash()
     items = curating.rejected(store)
-    with st.expander(f"Rejected ({len(items)})"):
+    with st.expander(tr("cur_rejected", n=len(items))):
         if not items:
-            st.caption("Nothing is rejected.")
+            st.caption(tr("cur_nothing_rejected"))
         for item in items:
             st.markdown(f"<small>{_said(item.decision, labels)}</small>", unsafe_allow_html=True)
-            if st.button("Restore", key=f"cur_restore:{item.decision.id}"):
+            if st.button(tr("cur_restore"), key=f"cur_restore:{item.decision.id}"):
                 try:
                     curating.restore(store, item.item, who())
                 except CurationError as error:
                     st.error(inert(str(error)))
                 else:
-                    _done(f"Restored {item.item}")
+                    _done(tr("cur_restored", item=item.item))

@@ -38,9 +38,8 @@ def _articles(articles: list[ArticleEvidence]) -> None:
 def reach(facts: dict[str, Any] | None) -> None:
     """One line: outlets, texts, languages, first and last seen (``corroboration.summary``)."""
     if facts:
-        outlets = ", ".join(inert(name or "unknown outlet") for name in facts["outlets"][:12])
-        st.caption(f"Reported by {inert(summary_line(facts))}. Outlets: {outlets}", help="Distinct sources; "
-                   "the same text from two outlets counts as two outlets and one text.")
+        outlets = ", ".join(inert(name or tr("unknown_outlet")) for name in facts["outlets"][:12])
+        st.caption(tr("reported_by", summary=inert(summary_line(facts)), outlets=outlets), help=tr("reported_by_help"))
 
 
 def entity(store: Store, card: dict[str, Any], outlets: dict[str, Any] | None = None) -> None:

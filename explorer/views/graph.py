@@ -38,9 +38,10 @@ def legend(marks: set[str], path: bool, entries: list[tuple[str, str]] | None = 
     if "match" in marks:
         chips.append(_chip("#ffffff", tr("mark_match"), MATCH_BORDER[0]))
     if "new" in marks:
-        chips.append(_chip("#ffffff", "new", NEW_BORDER[0]) + f' <span style="color:{NEW_COLOR}">━</span> new relation')
+        chips.append(_chip("#ffffff", tr("legend_new"), NEW_BORDER[0])
+                     + f' <span style="color:{NEW_COLOR}">━</span> {html.escape(tr("legend_new_relation"))}')
     if "single_source" in marks:
-        chips.append(f'<span style="opacity:{SINGLE_SOURCE_OPACITY}">━━</span> one outlet only')
+        chips.append(f'<span style="opacity:{SINGLE_SOURCE_OPACITY}">━━</span> {html.escape(tr("legend_one_outlet"))}')
     if path:
         chips.append(f'<span style="color:{PATH_COLOR}">━</span> {html.escape(tr("mark_path"))}')
     for basis in sorted(bases - {"text"}):
@@ -55,8 +56,8 @@ def picture_legend(marks: set[str], path: bool, entries: list[tuple[str, str]], 
     lines = list(entries)
     lines += [(FOCUS_BORDER[0], tr("mark_focus"))] if "focus" in marks else []
     lines += [(MATCH_BORDER[0], tr("mark_match"))] if "match" in marks else []
-    lines += [(NEW_COLOR, "new (what changed)")] if "new" in marks else []
-    lines += [("", "faded line: one outlet only")] if "single_source" in marks else []
+    lines += [(NEW_COLOR, tr("legend_new_picture"))] if "new" in marks else []
+    lines += [("", tr("legend_one_outlet_picture"))] if "single_source" in marks else []
     lines += [(PATH_COLOR, tr("mark_path"))] if path else []
     return lines + ([("", note)] if note else [])
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.structure import CHOICE_LABELS, COLOURINGS, SIZINGS, Look
+from explorer.structure import COLOURINGS, SIZINGS, Look
+from explorer.views.words import tr
 
 PREFIX = "v_"
-TEXT = {"header": "Look", "colour": "Colour nodes by", "size": "Size nodes by",
-        "community_help": "Groups of entities more linked among themselves than to the rest (Louvain)."}
 
 
 def seed_from_url(look: Look) -> None:
@@ -21,8 +20,8 @@ def seed_from_url(look: Look) -> None:
 
 def render() -> Look:
     """Draw the two choices and return them."""
-    st.header(TEXT["header"])
-    colour = st.radio(TEXT["colour"], COLOURINGS, key=PREFIX + "colour", horizontal=True,
-                      format_func=lambda v: CHOICE_LABELS[v], help=TEXT["community_help"])
-    size = st.radio(TEXT["size"], SIZINGS, key=PREFIX + "size", horizontal=True, format_func=lambda v: CHOICE_LABELS[v])
+    st.header(tr("look_header"))
+    colour = st.radio(tr("look_colour"), COLOURINGS, key=PREFIX + "colour", horizontal=True,
+                      format_func=lambda v: tr(f"choice_{v}"), help=tr("look_community_help"))
+    size = st.radio(tr("look_size"), SIZINGS, key=PREFIX + "size", horizontal=True, format_func=lambda v: tr(f"choice_{v}"))
     return Look(str(colour), str(size))

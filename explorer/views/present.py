@@ -7,8 +7,8 @@ import html
 
 import streamlit as st
 
-TEXT = {"title": "Entente", "leave": "Leave presentation", "enter": "Present",
-        "enter_help": "Full-window graph with title and legend, for a projector or a screenshot (?present=1)"}
+from explorer.views.words import tr
+
 DETAILS_KEY = "kg-present-details"  # the selection panel: it scrolls on its own, never the page
 # Streamlit 1.67's toolbar, Deploy button, menu, status, sidebar and its toggle; tighter page padding
 CHROME_CSS = f"""<style>
@@ -41,9 +41,9 @@ def header(title: str, summary: str) -> None:
     text.markdown(f'<div class="kg-present-title">{html.escape(title)} '
                   f'<span class="kg-present-summary" title="{html.escape(summary)}">{html.escape(summary)}</span></div>',
                   unsafe_allow_html=True)
-    back.button(TEXT["leave"], key="p_leave", on_click=_leave, use_container_width=True)
+    back.button(tr("present_leave"), key="p_leave", on_click=_leave, use_container_width=True)
 
 
 def enter_button() -> None:
     """The button that switches the current view to presentation mode."""
-    st.button(TEXT["enter"], key="p_enter", on_click=_enter, help=TEXT["enter_help"])
+    st.button(tr("present_enter"), key="p_enter", on_click=_enter, help=tr("present_enter_help"))

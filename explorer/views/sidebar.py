@@ -74,10 +74,10 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     hide_co = st.checkbox(tr("hide_co_mentioned"), key=PREFIX + "hide_co_mentioned")
     co_min = st.slider(tr("co_min_support"), 1, 10, key=PREFIX + "co_min_support", disabled=hide_co,
                        help=tr("co_min_support_help"))
-    weigh_by = st.radio("Edge width by", WEIGHINGS, key=PREFIX + "weigh_by", horizontal=True,
-                        format_func=lambda v: {"sources": "outlets"}.get(v, v))
-    min_sources = st.slider("Reported by at least N outlets", *INT_BOUNDS["min_sources"], key=PREFIX + "min_sources",
-                            help="Distinct sources; the same wire text from two outlets counts as two.")
+    weigh_by = st.radio(tr("weigh_by"), WEIGHINGS, key=PREFIX + "weigh_by", horizontal=True,
+                        format_func=lambda v: tr(f"weigh_{v}"))
+    min_sources = st.slider(tr("min_sources"), *INT_BOUNDS["min_sources"], key=PREFIX + "min_sources",
+                            help=tr("min_sources_help"))
     st.header(tr("focus_header"))
     focus = _focus(focus_options)
     hops = st.slider(tr("hops"), *INT_BOUNDS["hops"], key=PREFIX + "hops", disabled=not focus)

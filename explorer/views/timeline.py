@@ -15,6 +15,7 @@ import streamlit as st
 
 from explorer.queries import Filters
 from explorer.timeline import UNITS, Timeline, at_end, period_end, step, window_dates
+from explorer.views.words import tr
 
 PLAY_SECONDS = 2.0
 HIGHLIGHT, DIMMED = "#4e79a7", "#c9d3e0"
@@ -69,9 +70,10 @@ def _window(periods: list[str]) -> tuple[str, str]:
 def _chart(tl: Timeline, window: tuple[str, str]) -> alt.Chart:
     bars = tl.bars.assign(shown=[window[0] <= p <= window[1] for p in tl.periods])
     return alt.Chart(bars).mark_bar().encode(
-        x=alt.X("period:O", title=None, axis=alt.Axis(labelAngle=0)), y=alt.Y("sentences:Q", title="sentences"),
+        x=alt.X("period:O", title=None, axis=alt.Axis(labelAngle=0)), y=alt.Y("sentences:Q", title=tr("tl_sentences")),
         color=alt.condition(alt.datum.shown, alt.value(HIGHLIGHT), alt.value(DIMMED)),
-        tooltip=[alt.Tooltip("period:O", title=f"{unit()} from"), alt.Tooltip("sentences:Q")],
+        tooltip=[alt.Tooltip("period:O", title=tr("tl_period_from", unit=tr(f"tl_unit_{unit()}"))),
+                 alt.Tooltip("sentences:Q", title=tr("tl_sentences"))],
     ).properties(height=120)
 
 
@@ -79,29 +81,30 @@ def render(tl: Timeline) -> None:
     """The histogram and its controls (nothing but a line when no evidence is dated)."""
     periods = tl.periods
     if not periods:
-        st.caption("Timeline: no dated evidence in this view.")
+        st.caption(tr("tl_none"))
         return
     window = _window(periods)
     st.altair_chart(_chart(tl, window), width="stretch")
     _controls(periods, window)
     shown = f"{window[0]} – {period_end(window[1], unit())}"
-    st.caption(f"Timeline: graph shows evidence from {shown}" + (f"; {tl.undated} undated sentences" if tl.undated else ""))
+    st.caption(tr("tl_shows", shown=shown) + (tr("tl_undated", n=tl.undated) if tl.undated else ""))
     if st.session_state.get("t_playing"):
         _ticker(periods)
 
 
 def _controls(periods: list[str], window: tuple[str, str]) -> None:
     cols = st.columns([2, 1, 1, 1, 1])
-    cols[0].radio("Timeline by", UNITS, key="t_unit", horizontal=True, on_change=_show_all, label_visibility="collapsed")
-    cols[1].button("◀ step", key="t_back", on_click=_step, args=(periods, False), disabled=len(periods) < 2)
+    cols[0].radio(tr("tl_by"), UNITS, key="t_unit", horizontal=True, on_change=_show_all, label_visibility="collapsed",
+                  format_func=lambda u: tr(f"tl_unit_{u}"))
+    cols[1].button(tr("tl_back"), key="t_back", on_click=_step, args=(periods, False), disabled=len(periods) < 2)
     playing = bool(st.session_state.get("t_playing"))
-    cols[2].button("⏸ pause" if playing else "▶ play", key="t_play", on_click=_toggle_play, args=(periods,),
+    cols[2].button(tr("tl_pause") if playing else tr("tl_play"), key="t_play", on_click=_toggle_play, args=(periods,),
                    disabled=len(periods) < 2)
-    cols[3].button("step ▶", key="t_next", on_click=_step, args=(periods, True), disabled=len(periods) < 2)
-    cols[4].button("all", key="t_all", on_click=_show_all)
+    cols[3].button(tr("tl_next"), key="t_next", on_click=_step, args=(periods, True), disabled=len(periods) < 2)
+    cols[4].button(tr("tl_all"), key="t_all", on_click=_show_all)
     if len(periods) > 1:  # keyed by the window: a step or tick draws a fresh slider at the new window
         key = f"t_slider:{unit()}:{window[0]}:{window[1]}"
-        st.select_slider("Evidence from … to …", periods, value=window, key=key, on_change=_slider_moved, args=(key,),
+        st.select_slider(tr("tl_range"), periods, value=window, key=key, on_change=_slider_moved, args=(key,),
                          format_func=lambda p: p[:7] if unit() == "month" else p)
 
 

@@ -56,3 +56,15 @@ def test_app_flow_empty_view_says_which_filters_to_loosen() -> None:
     assert "Nothing matches" in message and "“Search entities”" in message and "“Minimum mentions”" in message
     at.sidebar.radio(key="lang").set_value("de").run()
     assert "“Entitäten suchen”" in at.warning[0].value
+
+
+@pytest.mark.usefixtures("app_db")
+def test_app_flow_german_look_timeline_and_what_changed_controls() -> None:
+    at = run_app(lang="de", top_n="300")
+    headers = [header.value for header in at.sidebar.header]
+    assert "Darstellung" in headers and "Was sich geändert hat" in headers
+    assert at.sidebar.radio(key="v_colour").label == "Knoten färben nach"
+    assert "Gemeinschaft" in at.sidebar.radio(key="v_colour").options
+    assert "seit dem letzten Einlesen" in at.sidebar.radio(key="c_mode").options
+    assert at.sidebar.radio(key="f_weigh_by").label == "Kantenbreite nach"
+    assert at.button(key="t_play").label == "▶ abspielen" and at.button(key="t_all").label == "alle"
