@@ -132,6 +132,7 @@ EN: Mapping[str, str] = {
     "basis_gazetteer": "from the gazetteer, not stated in the sentence",
     "basis_article": "inferred from the article's country, not stated in the sentence",
     "basis_only_names": "{note}: the sentences below only name both.",
+    "basis_other": "from the {basis}, not stated in the sentence",
     # look
     "look_header": "Look",
     "look_colour": "Colour nodes by",
@@ -335,6 +336,7 @@ DE: Mapping[str, str] = {
     "basis_gazetteer": "aus dem Ortsverzeichnis, nicht im Satz gesagt",
     "basis_article": "aus dem Land des Artikels geschlossen, nicht im Satz gesagt",
     "basis_only_names": "{note}: Die Sätze unten nennen nur beide.",
+    "basis_other": "aus: {basis}, nicht im Satz gesagt",
     "look_header": "Darstellung",
     "look_colour": "Knoten färben nach",
     "look_size": "Knotengröße nach",
@@ -437,7 +439,7 @@ def basis_name(lang: str, basis: str) -> str:
     """What a relation no sentence states rests on ("gazetteer", "article"), in the reader's
     language; an unknown basis as stored, with the note that no sentence states it."""
     key = f"basis_{basis}"
-    return translate(lang, key) if key in EN else translate(lang, "basis_gazetteer").replace("gazetteer", basis)
+    return translate(lang, key) if key in EN else translate(lang, "basis_other", basis=basis)
 
 
 def type_name(lang: str, entity_type: str) -> str:

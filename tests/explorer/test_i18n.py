@@ -42,3 +42,4 @@ def test_i18n_basis_name_says_in_each_language_what_an_unstated_relation_rests_o
     assert basis_name("de", "gazetteer") == "aus dem Ortsverzeichnis, nicht im Satz gesagt"
     assert basis_name("en", "article").startswith("inferred from the article's country")
     assert basis_name("en", "census") == "from the census, not stated in the sentence"
+    assert basis_name("de", "census") == "aus: census, nicht im Satz gesagt"
