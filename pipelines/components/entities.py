@@ -23,6 +23,7 @@ from pipelines.components.english_rules import (
     places_in_longer_names,
 )
 from pipelines.components.gazetteer import Gazetteer
+from pipelines.components.known_organizations import checked_organizations
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
@@ -67,11 +68,11 @@ PRIORITY = {"gazetteer": 3, "rule": 2, "model": 1}
 
 def gazetteer_candidates(tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate]:
     """Every known country, adjective, place and organisation in the doc."""
-    return [
+    return checked_organizations(tokens, [
         Candidate(start, end, e.type, e.id, e.label, "gazetteer", e.score, e.kind, dict(e.attrs))
         for start, end, e in gazetteer.find(tokens.words, tokens.where(gazetteer.first_words))
         if e.type
-    ]
+    ])
 
 
 def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:

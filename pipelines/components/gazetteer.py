@@ -14,7 +14,7 @@ from typing import Any
 
 from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
-from pipelines.knowledge.organizations import organization_names
+from pipelines.knowledge.organizations import organization_names, shared_names
 from pipelines.knowledge.places import place_names_for
 from pipelines.knowledge.tables import not_names
 
@@ -104,6 +104,9 @@ def _organization_entries(lang: str) -> Iterable[tuple[str, Entry]]:
     for name, org in organization_names(lang).items():
         attrs = (("org_kind", org.kind), ("country", org.country))
         yield name, Entry("organization", org.id, org.label(lang), "name", 0.9, attrs)
+    for name, orgs in shared_names().items():
+        if name not in organization_names(lang):  # German text knows "IDB"-like names of its own file first
+            yield name, Entry("organization", "", name, "shared", 0.9, (("choices", orgs),))
 
 
 def build_gazetteer(lang: str, tokenize: Tokenize) -> Gazetteer:

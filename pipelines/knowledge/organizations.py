@@ -1,4 +1,9 @@
-"""Curated organisations (international bodies, institutions, parties, news outlets)."""
+"""Curated organisations (international bodies, institutions, parties, news outlets).
+
+``organizations.tsv`` and ``international_organizations.tsv`` hold organisations named in either language;
+``german_organizations.tsv`` those of German-speaking countries, looked up in German text only. A name that
+two organisations share ("IDB": Inter-American and Islamic Development Bank) resolves to neither by itself
+(``shared_names``); the article decides."""
 
 from __future__ import annotations
 
@@ -31,7 +36,7 @@ def organization_names(lang: str = "") -> dict[str, Organization]:
     """Every surface form of a known organisation -> the organisation; for German also the German parties,
     courts, broadcasters, papers and DAX companies of ``german_organizations.tsv``, less the forms that
     start with an article ("Die Linke", "Der Spiegel": "Linke" is found, and looking up every "die" costs)."""
-    names = _names(read_rows("organizations.tsv"))
+    names = {name: orgs[0] for name, orgs in _names_to_orgs(general_rows()).items() if len(orgs) == 1}
     if lang == "de":
         german = _names(read_rows("german_organizations.tsv"))
         names.update({name: org for name, org in german.items() if name.split()[0].lower() not in ARTICLES})
@@ -39,13 +44,40 @@ def organization_names(lang: str = "") -> dict[str, Organization]:
 
 
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+GENERAL_FILES = ("organizations.tsv", "international_organizations.tsv")
+
+
+def general_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of the files looked up in every language."""
+    return tuple(row for name in GENERAL_FILES for row in read_rows(name))
+
+
+@cache
+def shared_names() -> dict[str, tuple[Organization, ...]]:
+    """Names that several organisations of the general files list -> those organisations, in file order."""
+    return {name: orgs for name, orgs in _names_to_orgs(general_rows()).items() if len(orgs) > 1}
+
+
+def _names_to_orgs(rows: tuple[tuple[str, ...], ...]) -> dict[str, tuple[Organization, ...]]:
+    """Every surface form of the organisations of ``rows`` -> the distinct organisations that use it."""
+    found: dict[str, dict[str, Organization]] = {}
+    for row in rows:
+        org = _entry(row)
+        for name in _forms(row, org):
+            found.setdefault(name, {})[org.id] = org
+    return {name: tuple(orgs.values()) for name, orgs in found.items()}
+
+
+def _forms(row: tuple[str, ...], org: Organization) -> list[str]:
+    """The English name, the aliases and the German name's forms of one row."""
+    return [org.label_en, *split_list(cell(row, 5)), *german_forms(org.label_de)]
 
 
 def _names(rows: tuple[tuple[str, ...], ...]) -> dict[str, Organization]:
     names: dict[str, Organization] = {}
     for row in rows:
         org = _entry(row)
-        for name in [org.label_en, *split_list(cell(row, 5)), *german_forms(org.label_de)]:
+        for name in _forms(row, org):
             names[name] = org
     return names
 

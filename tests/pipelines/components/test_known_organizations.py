@@ -1,0 +1,54 @@
+"""Organisation names from the gazetteer checked against the article: shared acronyms, acronyms that are
+words, national Red Cross societies; acronyms and German names land on the English id."""
+
+from __future__ import annotations
+
+from tests.pipelines.components.test_recognition import ids, run
+
+
+def test_known_organizations_german_acronym_is_the_english_id() -> None:
+    record = run("Der IWF und die Weltbank berieten am Montag in Washington über neue Kredite.", "de")
+    assert {"organization:international-monetary-fund", "organization:world-bank"} <= ids(record, "organization")
+
+
+def test_known_organizations_english_acronym_alone_is_the_english_id() -> None:
+    record = run("The IMF cut its growth forecast on Tuesday.", "en")
+    assert ids(record, "organization") == {"organization:international-monetary-fund"}
+
+
+def test_known_organizations_agency_described_in_german_is_the_english_id() -> None:
+    record = run("Das UN-Flüchtlingshilfswerk und das UN-Kinderhilfswerk baten um Spenden für die Opfer.", "de")
+    assert ids(record, "organization") == {
+        "organization:united-nations-high-commissioner-for-refugees", "organization:unicef"}
+
+
+def test_known_organizations_shared_acronym_is_the_bank_the_article_names() -> None:
+    record = run("The Islamic Development Bank approved a loan. The IDB said more would follow.", "en")
+    assert ids(record, "organization") == {"organization:islamic-development-bank"}
+
+
+def test_known_organizations_shared_acronym_alone_is_neither_bank() -> None:
+    record = run("Die IDB gab am Montag neue Kredite frei.", "de")
+    assert not ids(record, "organization") & {
+        "organization:inter-american-development-bank", "organization:islamic-development-bank"}
+
+
+def test_known_organizations_acronym_that_is_a_word_is_none_in_a_line_in_capitals() -> None:
+    record = run("WHO WILL PAY FOR THE NEW BRIDGE? The council met again on Monday.", "en")
+    assert "organization:world-health-organization" not in ids(record, "organization")
+
+
+def test_known_organizations_acronym_after_a_number_is_a_unit() -> None:
+    record = run("The comet came within 1.5 AU of the Sun in March.", "en")
+    assert "organization:african-union" not in ids(record, "organization")
+
+
+def test_known_organizations_red_cross_after_a_country_adjective_is_its_society() -> None:
+    record = run("Helfer des Deutschen Roten Kreuzes und des Roten Kreuzes Haitis trafen ein.", "de")
+    assert {"organization:german-red-cross", "organization:haiti-red-cross"} <= ids(record, "organization")
+
+
+def test_known_organizations_red_cross_after_an_unknown_name_is_its_society() -> None:
+    record = run("Volunteers of the Fijian Red Cross handed out water, the Red Cross said.", "en")
+    assert ids(record, "organization") == {
+        "organization:fijian-red-cross", "organization:international-red-cross-and-red-crescent-movement"}

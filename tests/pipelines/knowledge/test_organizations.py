@@ -1,0 +1,39 @@
+"""Known organisations: English-name ids, acronyms and German names in both languages, shared names."""
+
+from __future__ import annotations
+
+from pipelines.keys import slug
+from pipelines.knowledge.organizations import general_rows, organization_names, shared_names
+
+
+# "Bundesregierung" is kept apart per country under its German slug ("bundesregierung-et", country_bodies).
+GENERIC_BODIES = {"bundesregierung"}
+
+
+def test_organizations_slug_is_the_slug_of_the_english_name() -> None:
+    wrong = [(row[0], row[3]) for row in general_rows() if row[0] != slug(row[3]) and row[0] not in GENERIC_BODIES]
+    assert wrong == []
+
+
+def test_organizations_slugs_are_unique_across_the_general_files() -> None:
+    slugs = [row[0] for row in general_rows()]
+    assert len(slugs) == len(set(slugs))
+
+
+def test_organizations_acronym_in_either_language_is_the_english_id() -> None:
+    english, german = organization_names("en"), organization_names("de")
+    assert english["IMF"].id == german["IWF"].id == "organization:international-monetary-fund"
+    assert german["UNHCR"].id == english["UN refugee agency"].id == "organization:united-nations-high-commissioner-for-refugees"
+
+
+def test_organizations_german_name_and_its_inflected_form_are_the_english_id() -> None:
+    german = organization_names("de")
+    assert german["Weltbank"].id == "organization:world-bank"
+    assert german["Interamerikanischen Entwicklungsbank"].id == "organization:inter-american-development-bank"
+    assert german["Ärzte ohne Grenzen"].id == "organization:doctors-without-borders"
+
+
+def test_organizations_shared_acronym_stands_for_no_single_organisation() -> None:
+    assert "IDB" not in organization_names("en")
+    assert {org.id for org in shared_names()["IDB"]} == {
+        "organization:inter-american-development-bank", "organization:islamic-development-bank"}
