@@ -70,7 +70,16 @@ def _names_to_orgs(rows: tuple[tuple[str, ...], ...]) -> dict[str, tuple[Organiz
 
 def _forms(row: tuple[str, ...], org: Organization) -> list[str]:
     """The English name, the aliases and the German name's forms of one row."""
-    return [org.label_en, *split_list(cell(row, 5)), *german_forms(org.label_de)]
+    return [*english_forms(org.label_en), *split_list(cell(row, 5)), *german_forms(org.label_de)]
+
+
+def english_forms(name: str) -> list[str]:
+    """An English name with its short forms: "United Nations Development Programme" -> "UN Development
+    Programme", "U.N. Development Programme"."""
+    if not name.startswith("United Nations "):
+        return [name]
+    rest = name.removeprefix("United Nations ")
+    return [name, f"UN {rest}", f"U.N. {rest}"]
 
 
 def _names(rows: tuple[tuple[str, ...], ...]) -> dict[str, Organization]:

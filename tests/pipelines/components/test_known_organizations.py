@@ -52,3 +52,16 @@ def test_known_organizations_red_cross_after_an_unknown_name_is_its_society() ->
     record = run("Volunteers of the Fijian Red Cross handed out water, the Red Cross said.", "en")
     assert ids(record, "organization") == {
         "organization:fijian-red-cross", "organization:international-red-cross-and-red-crescent-movement"}
+
+
+def test_known_organizations_peacekeeping_operation_by_acronym_or_name_is_one_id() -> None:
+    record = run("Soldaten der Minustah halfen. Später kam die UNIFIL-Einheit nicht.", "de")
+    assert "organization:minustah" in ids(record, "organization")
+    record = run("The United Nations Stabilization Mission in Haiti sent troops, and MINUSTAH said more would come.", "en")
+    assert ids(record, "organization") == {"organization:minustah"}
+
+
+def test_known_organizations_un_short_form_of_a_united_nations_name_is_that_organisation() -> None:
+    record = run("The U.N. Development Programme and the UN Population Fund opened offices.", "en")
+    assert ids(record, "organization") == {
+        "organization:united-nations-development-programme", "organization:united-nations-population-fund"}
