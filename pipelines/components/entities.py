@@ -23,8 +23,8 @@ from pipelines.components.english_rules import (
     places_in_longer_names,
 )
 from pipelines.components.gazetteer import Gazetteer
-from pipelines.components.known_organizations import checked_organizations
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
+from pipelines.components.known_organizations import checked_organizations
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen

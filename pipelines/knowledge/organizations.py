@@ -70,7 +70,19 @@ def _names_to_orgs(rows: tuple[tuple[str, ...], ...]) -> dict[str, tuple[Organiz
 
 def _forms(row: tuple[str, ...], org: Organization) -> list[str]:
     """The English name, the aliases and the German name's forms of one row."""
-    return [*english_forms(org.label_en), *split_list(cell(row, 5)), *german_forms(org.label_de)]
+    return [*english_forms(org.label_en), *split_list(cell(row, 5)), *german_forms(org.label_de), *noun_genitive(org.label_de)]
+
+
+GENITIVE_LINKS = frozenset({"der", "des", "für", "vom", "zur", "zum", "von", "über"})
+
+
+def noun_genitive(name: str) -> list[str]:
+    """The genitive of a German name led by a noun that a linking word continues: "Sekretariat der Vereinten
+    Nationen" -> "Sekretariats der Vereinten Nationen" (a feminine noun's form is simply never met)."""
+    words = name.split()
+    if len(words) < 3 or words[1] not in GENITIVE_LINKS or not words[0][:1].isupper() or words[0][-1] in "sxzß":
+        return []
+    return [" ".join([words[0] + "s", *words[1:]])]
 
 
 def english_forms(name: str) -> list[str]:

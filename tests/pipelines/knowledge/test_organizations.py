@@ -5,7 +5,6 @@ from __future__ import annotations
 from pipelines.keys import slug
 from pipelines.knowledge.organizations import general_rows, organization_names, shared_names
 
-
 # "Bundesregierung" is kept apart per country under its German slug ("bundesregierung-et", country_bodies).
 GENERIC_BODIES = {"bundesregierung"}
 
@@ -37,3 +36,8 @@ def test_organizations_shared_acronym_stands_for_no_single_organisation() -> Non
     assert "IDB" not in organization_names("en")
     assert {org.id for org in shared_names()["IDB"]} == {
         "organization:inter-american-development-bank", "organization:islamic-development-bank"}
+
+
+def test_organizations_german_name_led_by_a_noun_has_its_genitive() -> None:
+    german = organization_names("de")
+    assert german["Entwicklungsprogramms der Vereinten Nationen"].id == "organization:united-nations-development-programme"
