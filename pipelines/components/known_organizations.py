@@ -6,6 +6,9 @@
   national society, named by its English adjective ("Deutsches Rotes Kreuz", "Rote Kreuz Haitis" ->
   "German Red Cross", "Haitian Red Cross"); in English also after an unknown capitalised word ("Fijian
   Red Cross").
+- A name of common words ("General Assembly", "Security Council", "Sicherheitsrat") right after a place or
+  a country's genitive is that place's own body ("Pennsylvania General Assembly", "Russia's Security
+  Council", "Russlands Sicherheitsrat"), not the international one; it is dropped for the rules to name.
 - An acronym that spells a common word ("WHO", "AID") is no organisation in a line written mostly in
   capitals ("WHO WILL PAY?"), and no acronym is one right after a number ("1.5 AU" is a length).
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from pipelines.components.candidates import Candidate
+from pipelines.components.german_words import word_class
 from pipelines.components.tokens import Tokens
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_adjectives, country_label
@@ -36,7 +40,8 @@ def checked_organizations(tokens: Tokens, found: list[Candidate]) -> list[Candid
         resolved = _resolved(cand, named, tokens.lang) if cand.kind == SHARED else cand
         if resolved is not None and not _doubtful_acronym(tokens, resolved):
             kept.append(resolved)
-    return national_societies(tokens, kept)
+    kept = national_societies(tokens, kept)
+    return [c for c in kept if not (c.type == "organization" and _local_body(tokens, kept, c))]
 
 
 def national_societies(tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
@@ -90,6 +95,31 @@ def _resolved(cand: Candidate, named: set[str], lang: str) -> Candidate | None:
     org = hits[0]
     attrs = {"org_kind": org.kind, "country": org.country}
     return Candidate(cand.start, cand.end, "organization", org.id, org.label(lang), cand.method, cand.score, "alias", attrs)
+
+
+def _local_body(tokens: Tokens, found: list[Candidate], cand: Candidate) -> bool:
+    """``cand`` is a name of common words right after a place, or after a country or place and "'s", or
+    after a German country genitive ("Russlands")."""
+    if not all(_common_word_form(w, tokens.lang) for w in tokens.words[cand.start : cand.end]):
+        return False
+    possessive = cand.start > 0 and tokens.words[cand.start - 1] in ("'s", "’s")
+    end = cand.start - 1 if possessive else cand.start
+    before = next((c for c in found if c.end == end and c.type in ("place", "country") and c.kind == "name"), None)
+    if before is None:
+        return False
+    return possessive or before.type == "place" or _german_genitive(tokens, before)
+
+
+def _german_genitive(tokens: Tokens, country: Candidate) -> bool:
+    word = tokens.words[country.end - 1]
+    return tokens.lang == "de" and word.endswith("s") and not country.label.endswith("s")
+
+
+def _common_word_form(word: str, lang: str) -> bool:
+    """``word`` is a common word of ``lang`` (in German a known noun), or a linking word ("and", "für")."""
+    if lang == "de":
+        return word_class(word) == "noun" or word.islower()
+    return is_english_word(word)
 
 
 def _doubtful_acronym(tokens: Tokens, cand: Candidate) -> bool:

@@ -65,3 +65,20 @@ def test_known_organizations_un_short_form_of_a_united_nations_name_is_that_orga
     record = run("The U.N. Development Programme and the UN Population Fund opened offices.", "en")
     assert ids(record, "organization") == {
         "organization:united-nations-development-programme", "organization:united-nations-population-fund"}
+
+
+def test_known_organizations_generic_name_after_a_place_is_that_places_body() -> None:
+    record = run("The Ohio General Assembly passed the budget on Monday.", "en")
+    assert "organization:united-nations-general-assembly" not in ids(record, "organization")
+
+
+def test_known_organizations_generic_name_after_a_country_genitive_is_that_countrys_body() -> None:
+    english = run("Russia's Security Council met in Moscow on Friday.", "en")
+    german = run("Russlands Sicherheitsrat tagte am Freitag in Moskau.", "de")
+    assert "organization:united-nations-security-council" not in ids(english, "organization") | ids(german, "organization")
+
+
+def test_known_organizations_generic_name_elsewhere_is_the_international_body() -> None:
+    record = run("The Security Council met in New York, and the General Assembly voted later.", "en")
+    assert {"organization:united-nations-security-council", "organization:united-nations-general-assembly"} <= ids(
+        record, "organization")
