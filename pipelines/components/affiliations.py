@@ -19,7 +19,7 @@ ORG_GLUE = frozenset("der des dem den die von vom zur zum zu in im of the to int
 OUTLET_GLUE = frozenset("der die den dem des the to in im für for by von vom einem einer einen a an".split())
 MEMBERS = ("country", "person")
 PUBLISHED_IN = frozenset("in im für for".split())
-NOT_OUTLETS = frozenset({"international", "bloc", "alliance", "forum", "institution", "party", "company", "court"})
+NOT_OUTLETS = frozenset({"international", "bloc", "alliance", "forum", "institution", "party", "company", "court", "ngo"})
 # Triggers whose outlet follows them ("laut X", "told X") or stands right before them ("X zitiert").
 OUTLET_AFTER = frozenset("laut according told interview interviews gegenüber".split())
 OUTLET_BEFORE = frozenset("zitiert zitierte quoted quotes cited".split())

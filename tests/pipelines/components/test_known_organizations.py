@@ -3,7 +3,7 @@ words, national Red Cross societies; acronyms and German names land on the Engli
 
 from __future__ import annotations
 
-from tests.pipelines.components.test_recognition import ids, run
+from tests.pipelines.components.test_recognition import ids, run, triples
 
 
 def test_known_organizations_german_acronym_is_the_english_id() -> None:
@@ -82,3 +82,8 @@ def test_known_organizations_generic_name_elsewhere_is_the_international_body() 
     record = run("The Security Council met in New York, and the General Assembly voted later.", "en")
     assert {"organization:united-nations-security-council", "organization:united-nations-general-assembly"} <= ids(
         record, "organization")
+
+
+def test_known_organizations_aid_organisation_quoted_is_no_outlet() -> None:
+    record = run("The situation is dire, John Smith told Amnesty International on Monday.", "en")
+    assert not {t for t in triples(record) if t[1] == "published_in"}
