@@ -41,3 +41,9 @@ def test_organizations_shared_acronym_stands_for_no_single_organisation() -> Non
 def test_organizations_german_name_led_by_a_noun_has_its_genitive() -> None:
     german = organization_names("de")
     assert german["Entwicklungsprogramms der Vereinten Nationen"].id == "organization:united-nations-development-programme"
+
+
+def test_organizations_a_name_has_one_id_in_german_and_english_text() -> None:
+    english, german = organization_names("en"), organization_names("de")
+    differing = [name for name, org in english.items() if name in german and german[name].id != org.id]
+    assert differing == []
