@@ -49,7 +49,8 @@ def national_societies(tokens: Tokens, found: list[Candidate]) -> list[Candidate
     for cand in [c for c in found if c.id == MOVEMENT and c.length == 2 and tokens.words[c.end - 1] in SOCIETY_WORDS]:
         society = _society(tokens, found, cand)
         if society is not None:
-            found = sorted([c for c in found if c.end <= society.start or c.start >= society.end] + [society], key=lambda c: c.start)
+            outside = [c for c in found if c.end <= society.start or c.start >= society.end]
+            found = sorted([*outside, society], key=lambda c: c.start)
     return found
 
 
@@ -62,7 +63,8 @@ def _society(tokens: Tokens, found: list[Candidate], cand: Candidate) -> Candida
     country = before or after
     if country is not None:
         code = country.id.split(":", 1)[1]
-        return _society_candidate(min(cand.start, country.start), max(cand.end, country.end), f"{english_adjective(code)} {generic}", code)
+        label = f"{english_adjective(code)} {generic}"
+        return _society_candidate(min(cand.start, country.start), max(cand.end, country.end), label, code)
     start = cand.start - 1
     if tokens.lang == "en" and start >= 0 and _unknown_capitalised(tokens, found, start):
         return _society_candidate(start, cand.end, f"{tokens.words[start]} {generic}", "")
@@ -72,12 +74,14 @@ def _society(tokens: Tokens, found: list[Candidate], cand: Candidate) -> Candida
 def _unknown_capitalised(tokens: Tokens, found: list[Candidate], i: int) -> bool:
     """Token ``i`` is a capitalised word that no candidate covers and that does not open its sentence."""
     word = tokens.words[i]
-    return word[:1].isupper() and tokens.sents[tokens.sent_of[i]][0] != i and not any(c.start <= i < c.end for c in found)
+    opens_sentence = tokens.sents[tokens.sent_of[i]][0] == i
+    return word[:1].isupper() and not opens_sentence and not any(c.start <= i < c.end for c in found)
 
 
 def _society_candidate(start: int, end: int, label: str, country: str) -> Candidate:
     attrs = {"org_kind": "ngo", "country": country}
-    return Candidate(start, end, "organization", entity_id("organization", label), label, "gazetteer", 0.9, "name", attrs)
+    org_id = entity_id("organization", label)
+    return Candidate(start, end, "organization", org_id, label, "gazetteer", 0.9, "name", attrs)
 
 
 @cache
@@ -94,7 +98,8 @@ def _resolved(cand: Candidate, named: set[str], lang: str) -> Candidate | None:
         return None
     org = hits[0]
     attrs = {"org_kind": org.kind, "country": org.country}
-    return Candidate(cand.start, cand.end, "organization", org.id, org.label(lang), cand.method, cand.score, "alias", attrs)
+    label = org.label(lang)
+    return Candidate(cand.start, cand.end, "organization", org.id, label, cand.method, cand.score, "alias", attrs)
 
 
 def _local_body(tokens: Tokens, found: list[Candidate], cand: Candidate) -> bool:

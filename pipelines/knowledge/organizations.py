@@ -70,7 +70,8 @@ def _names_to_orgs(rows: tuple[tuple[str, ...], ...]) -> dict[str, tuple[Organiz
 
 def _forms(row: tuple[str, ...], org: Organization) -> list[str]:
     """The English name, the aliases and the German name's forms of one row."""
-    return [*english_forms(org.label_en), *split_list(cell(row, 5)), *german_forms(org.label_de), *noun_genitive(org.label_de)]
+    german = [*german_forms(org.label_de), *noun_genitive(org.label_de)]
+    return [*english_forms(org.label_en), *split_list(cell(row, 5)), *german]
 
 
 GENITIVE_LINKS = frozenset({"der", "des", "für", "vom", "zur", "zum", "von", "über"})

@@ -22,7 +22,8 @@ def test_organizations_slugs_are_unique_across_the_general_files() -> None:
 def test_organizations_acronym_in_either_language_is_the_english_id() -> None:
     english, german = organization_names("en"), organization_names("de")
     assert english["IMF"].id == german["IWF"].id == "organization:international-monetary-fund"
-    assert german["UNHCR"].id == english["UN refugee agency"].id == "organization:united-nations-high-commissioner-for-refugees"
+    unhcr = "organization:united-nations-high-commissioner-for-refugees"
+    assert german["UNHCR"].id == english["UN refugee agency"].id == unhcr
 
 
 def test_organizations_german_name_and_its_inflected_form_are_the_english_id() -> None:
@@ -40,7 +41,8 @@ def test_organizations_shared_acronym_stands_for_no_single_organisation() -> Non
 
 def test_organizations_german_name_led_by_a_noun_has_its_genitive() -> None:
     german = organization_names("de")
-    assert german["Entwicklungsprogramms der Vereinten Nationen"].id == "organization:united-nations-development-programme"
+    undp = "organization:united-nations-development-programme"
+    assert german["Entwicklungsprogramms der Vereinten Nationen"].id == undp
 
 
 def test_organizations_a_name_has_one_id_in_german_and_english_text() -> None:
