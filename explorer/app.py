@@ -184,7 +184,7 @@ def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look,
     positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
     nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",
-                                        matches=matches, weigh_by=filters.weigh_by, new=new)
+                                        matches=matches, weigh_by=filters.weigh_by, new=new, lang=words.current())
     recolour(nodes, styled.colours)
     resize(nodes, styled.sizes)
     label_fonts(nodes)  # label placement follows the new sizes
@@ -264,7 +264,8 @@ def main() -> None:
     view, hidden_co, route, payload, styled = drawn.view, drawn.hidden_co, drawn.route, drawn.payload, drawn.styled
     selection = current_selection(link, labels)
     if present:
-        presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(view.edges))))
+        presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(view.edges)),
+                                                       words.current()))
     else:
         st.title("Entente")
     left, right = st.columns([3, 1] if present else [2, 1])
@@ -344,7 +345,7 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
             nodes, edges, _ = payload
             shown = graph.picture_legend({str(n.get("mark")) for n in nodes}, False, styled.legend, styled.note)
             if exports.render(payload, tr("export_title"), shown,
-                              partial(export_evidence, open_store(path), nodes, edges, labels),
+                              partial(export_evidence, open_store(path), nodes, edges, labels, words.current()),
                               partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
                 st.session_state["png"] = st.session_state.get("png", 0) + 1
                 st.rerun()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.data import Snapshot
+from explorer.i18n import DEFAULT_LANGUAGE, counted, translate
 from pipelines.changes import LAST_INGEST, Rows, changes, last_ingest
 
 
@@ -33,14 +34,9 @@ def new_ids(diff: dict[str, Any]) -> frozenset[str]:
     return frozenset(item["id"] for part in ("entities", "relations") for item in diff[part]["new"])
 
 
-def headline(diff: dict[str, Any]) -> str:
-    """ "4 new entities, 6 new relations; vanished: 1 entity, 2 relations" (plain text)."""
+def headline(diff: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "4 new entities, 6 new relations; vanished: 1 entity, 2 relations" (plain text in ``lang``)."""
     e, r = diff["entities"]["counts"], diff["relations"]["counts"]
-    return (f"{_counted(e['new'], 'new entit')}, {_counted(r['new'], 'new relation')}; "
-            f"vanished: {_counted(e['vanished'], 'entit')}, {_counted(r['vanished'], 'relation')}")
-
-
-def _counted(number: int, stem: str) -> str:
-    """ "1 entity", "2 entities", "1 relation", "2 relations"."""
-    ending = ("y" if number == 1 else "ies") if stem.endswith("entit") else ("" if number == 1 else "s")
-    return f"{number} {stem}{ending}"
+    return translate(lang, "ch_headline", new_entities=counted(lang, e["new"], "new_entity"),
+                     new_relations=counted(lang, r["new"], "new_relation"),
+                     entities=counted(lang, e["vanished"], "entity"), relations=counted(lang, r["vanished"], "relation"))

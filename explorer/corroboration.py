@@ -23,6 +23,8 @@ import numpy as np
 import pandas as pd
 
 from explorer.data import Snapshot
+from explorer.graph_component.payload import reach_phrase
+from explorer.i18n import DEFAULT_LANGUAGE, translate
 
 UNDATED = 2**31 - 1  # a day code later than any real day
 _CODES: weakref.WeakKeyDictionary[Snapshot, DocumentCodes] = weakref.WeakKeyDictionary()
@@ -116,11 +118,6 @@ def reach(group: np.ndarray, document: np.ndarray, groups: int, doc_codes: Docum
                  distinct(group, doc_codes.lang[document], groups), first, last)
 
 
-def outlets_phrase(sources: int, texts: int) -> str:
-    """ "2 outlets, 1 text": how independent the evidence is, in words."""
-    return f"{sources} outlet{'' if sources == 1 else 's'}, {texts} text{'' if texts == 1 else 's'}"
-
-
 def edge_summary(snapshot: Snapshot, edge_id: str) -> dict[str, Any]:
     """Over all stored documents, for one edge (``source|relation|target``): see ``summary``."""
     rows = snapshot.relations
@@ -148,11 +145,11 @@ def summary(documents: pd.DataFrame, document_ids: pd.Series) -> dict[str, Any]:
             "first_seen": str(dated.min()) if len(dated) else "", "last_seen": str(dated.max()) if len(dated) else ""}
 
 
-def summary_line(facts: dict[str, Any]) -> str:
-    """ "3 outlets, 2 texts, 2 languages · first seen 2024-05-13, last seen 2024-06-20" (plain text)."""
-    line = f"{outlets_phrase(facts['sources'], facts['texts'])}, {facts['languages']} language{'' if facts['languages'] == 1 else 's'}"
+def summary_line(facts: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "3 outlets, 2 texts, 2 languages · first seen 2024-05-13, last seen 2024-06-20" (plain text in ``lang``)."""
+    line = reach_phrase(lang, facts["sources"], facts["texts"], facts["languages"])
     if facts["sources"] == 1:
-        line += " (single source)"
+        line += f" ({translate(lang, 'single_source')})"
     if facts["first_seen"]:
-        line += f" · first seen {facts['first_seen']}, last seen {facts['last_seen']}"
+        line += " · " + translate(lang, "reach_first_last", first=facts["first_seen"], last=facts["last_seen"])
     return line

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explorer.graph_component.payload import basis_note
+from explorer.i18n import DEFAULT_LANGUAGE, term
 from explorer.text import inert, iso_day, plain
 
 
@@ -63,26 +64,28 @@ def mention_evidence(rows: Iterable[Mapping[str, Any]]) -> list[ArticleEvidence]
     return list(articles.values())
 
 
-def relation_evidence(rows: Iterable[Mapping[str, Any]], names: Iterable[str] = ()) -> list[ArticleEvidence]:
-    """Evidence sentences of a relation grouped by article; the endpoint names are highlighted where they occur."""
+def relation_evidence(rows: Iterable[Mapping[str, Any]], names: Iterable[str] = (),
+                      lang: str = DEFAULT_LANGUAGE) -> list[ArticleEvidence]:
+    """Evidence sentences of a relation grouped by article; the endpoint names are highlighted where
+    they occur; a modality other than "reported" and an unstated basis noted in ``lang``."""
     articles: dict[str, ArticleEvidence] = {}
     needles = [n for n in names if n]
     for row in rows:
         text = str(row.get("sentence_text") or row.get("evidence") or "")
         spans = [(i, i + len(n)) for n in needles for i in _find_all(text, n)]
         article = articles.setdefault(str(row["document_id"]), _article(row))
-        article.sentences.append(highlight(text, spans) + _modality_note(row) + _basis_note(row))
+        article.sentences.append(highlight(text, spans) + _modality_note(row, lang) + _basis_note(row, lang))
     return list(articles.values())
 
 
-def _modality_note(row: Mapping[str, Any]) -> str:
+def _modality_note(row: Mapping[str, Any], lang: str) -> str:
     modality = str(row.get("modality") or "reported")
-    return "" if modality == "reported" else f' <span class="kg-modality">({inert(modality)})</span>'
+    return "" if modality == "reported" else f' <span class="kg-modality">({inert(term(lang, "mod", modality))})</span>'
 
 
-def _basis_note(row: Mapping[str, Any]) -> str:
+def _basis_note(row: Mapping[str, Any], lang: str) -> str:
     """For a relation the sentence does not state (``basis`` "gazetteer", "article"), what it rests on."""
-    note = basis_note(str(row.get("basis") or "text"))
+    note = basis_note(str(row.get("basis") or "text"), lang)
     return f' <span class="kg-basis">({inert(note)})</span>' if note else ""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from explorer.data import Snapshot
+from explorer.i18n import DEFAULT_LANGUAGE, relation_name
 from explorer.text import iso_day, plain
 from pipelines.store import Store
 
@@ -46,9 +47,9 @@ def _spans(rows: pd.DataFrame, keys: set[str], published: pd.Series) -> dict[str
 
 
 def export_evidence(store: Store, nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]],
-                    labels: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+                    labels: Mapping[str, str], lang: str = DEFAULT_LANGUAGE) -> dict[str, dict[str, Any]]:
     """Per node id and edge id (vis dicts), up to MAX_ITEMS in all: {"title", "sentences": [{"text",
-    "article", "date"}], "more": sentences left out}."""
+    "article", "date"}], "more": sentences left out}; relation names in titles in ``lang``."""
     result: dict[str, dict[str, Any]] = {}
     for node in nodes[:MAX_ITEMS]:
         node_id = str(node["id"])
@@ -56,7 +57,7 @@ def export_evidence(store: Store, nodes: Sequence[Mapping[str, Any]], edges: Seq
                                  int(node.get("weight") or 0))
     for edge in edges[: max(0, MAX_ITEMS - len(result))]:
         source, target, relation = str(edge["from"]), str(edge["to"]), str(edge.get("relation") or "")
-        title = f"{labels.get(source, source)} —{relation.replace('_', ' ')}→ {labels.get(target, target)}"
+        title = f"{labels.get(source, source)} —{relation_name(lang, relation)}→ {labels.get(target, target)}"
         result[str(edge["id"])] = _entry(title, store.evidence(source, relation, target), int(edge.get("support") or 0))
     return result
 

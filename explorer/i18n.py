@@ -9,6 +9,9 @@ so a missing translation is caught before anyone sees it.  Pure: no Streamlit he
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
+
+from pipelines.decisions import TEMPLATES, Decision, describe
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "en"
@@ -223,6 +226,81 @@ EN: Mapping[str, str] = {
     "cur_nothing_rejected": "Nothing is rejected.",
     "cur_restore": "Restore",
     "cur_restored": "Restored {item}",
+    # vocabulary: stored keys (relation types, modalities, agreement kinds and statuses) as shown
+    "rel_visits": "visits",
+    "rel_meets": "meets",
+    "rel_travels_to": "travels to",
+    "rel_party_to": "party to",
+    "rel_updates": "updates",
+    "rel_supersedes": "supersedes",
+    "rel_leader_of": "leader of",
+    "rel_member_of": "member of",
+    "rel_advisor_to": "advisor to",
+    "rel_located_in": "located in",
+    "rel_published_in": "published in",
+    "rel_co_mentioned": "co-mentioned",
+    "mod_reported": "reported",
+    "mod_planned": "planned",
+    "mod_denied": "denied",
+    "mod_hypothetical": "hypothetical",
+    "mod_former": "former",
+    "kind_agreement": "agreement",
+    "kind_treaty": "treaty",
+    "kind_trade_agreement": "trade agreement",
+    "kind_pact": "pact",
+    "kind_partnership": "partnership",
+    "kind_memorandum": "memorandum",
+    "kind_declaration": "declaration",
+    "status_signed": "signed",
+    "status_planned": "planned",
+    "status_in_force": "in force",
+    "status_previous": "previous",
+    "status_rejected": "rejected",
+    "status_suspended": "suspended",
+    "status_ended": "ended",
+    "status_unknown": "unknown",
+    # counts: "singular|plural"
+    "n_mention": "{n} mention|{n} mentions",
+    "n_document": "{n} article|{n} articles",
+    "n_in_document": "{n} article|{n} articles",
+    "n_sentence": "{n} sentence|{n} sentences",
+    "n_outlet": "{n} outlet|{n} outlets",
+    "n_text": "{n} text|{n} texts",
+    "n_language": "{n} language|{n} languages",
+    "n_entity": "{n} entity|{n} entities",
+    "n_relation": "{n} relation|{n} relations",
+    "n_new_entity": "{n} new entity|{n} new entities",
+    "n_new_relation": "{n} new relation|{n} new relations",
+    "n_hop": "{n} hop|{n} hops",
+    # tooltips and summary lines
+    "tip_entity": "entity",
+    "tip_counts": "{sentences} in {documents}",
+    "tip_seen": "seen {span}",
+    "single_source": "single source",
+    "reach_first_last": "first seen {first}, last seen {last}",
+    "ch_headline": "{new_entities}, {new_relations}; vanished: {entities}, {relations}",
+    "sum_shown": "{nodes} of {total} entities, {edges} relations",
+    "sum_more": " +{n} more",
+    "sum_types": "types",
+    "sum_relations": "relations",
+    "sum_countries": "countries",
+    "sum_sources": "sources",
+    "sum_languages": "languages",
+    "sum_articles": "articles: {n}",
+    "sum_published": "published {start} – {end}",
+    "sum_min_mentions": "≥ {n} mentions",
+    "sum_min_support": "≥ {n} sentences per relation",
+    "sum_co_hidden": "co-mentions hidden",
+    "sum_co_min": "co-mentions from {n} sentences",
+    "sum_search": "search: “{text}”",
+    "sum_focus": "focus: {name} ({hops})",
+    # curation decisions (pipelines.decisions.TEMPLATES, in the reader's language)
+    "dec_merge": "merged {drop} into {keep}",
+    "dec_rename": "renamed {entity_id} to {label}",
+    "dec_retype": "changed the type of {entity} to {type}",
+    "dec_split": "split {alias} off {entity} as {new_id}",
+    "dec_reject-entity": "rejected {entity}",
+    "dec_reject-relation": "rejected the relation {edge}",
 }
 
 DE: Mapping[str, str] = {
@@ -421,6 +499,77 @@ DE: Mapping[str, str] = {
     "cur_nothing_rejected": "Nichts ist verworfen.",
     "cur_restore": "Wiederherstellen",
     "cur_restored": "Wiederhergestellt: {item}",
+    "rel_visits": "besucht",
+    "rel_meets": "trifft",
+    "rel_travels_to": "reist nach",
+    "rel_party_to": "Vertragspartei von",
+    "rel_updates": "ändert",
+    "rel_supersedes": "ersetzt",
+    "rel_leader_of": "leitet",
+    "rel_member_of": "Mitglied von",
+    "rel_advisor_to": "berät",
+    "rel_located_in": "liegt in",
+    "rel_published_in": "erschienen in",
+    "rel_co_mentioned": "gemeinsam genannt",
+    "mod_reported": "berichtet",
+    "mod_planned": "geplant",
+    "mod_denied": "dementiert",
+    "mod_hypothetical": "hypothetisch",
+    "mod_former": "ehemalig",
+    "kind_agreement": "Abkommen",
+    "kind_treaty": "Vertrag",
+    "kind_trade_agreement": "Handelsabkommen",
+    "kind_pact": "Pakt",
+    "kind_partnership": "Partnerschaft",
+    "kind_memorandum": "Absichtserklärung",
+    "kind_declaration": "Erklärung",
+    "status_signed": "unterzeichnet",
+    "status_planned": "geplant",
+    "status_in_force": "in Kraft",
+    "status_previous": "früher",
+    "status_rejected": "abgelehnt",
+    "status_suspended": "ausgesetzt",
+    "status_ended": "beendet",
+    "status_unknown": "unbekannt",
+    "n_mention": "{n} Erwähnung|{n} Erwähnungen",
+    "n_document": "{n} Artikel|{n} Artikel",
+    "n_in_document": "{n} Artikel|{n} Artikeln",
+    "n_sentence": "{n} Satz|{n} Sätze",
+    "n_outlet": "{n} Medium|{n} Medien",
+    "n_text": "{n} Text|{n} Texte",
+    "n_language": "{n} Sprache|{n} Sprachen",
+    "n_entity": "{n} Entität|{n} Entitäten",
+    "n_relation": "{n} Beziehung|{n} Beziehungen",
+    "n_new_entity": "{n} neue Entität|{n} neue Entitäten",
+    "n_new_relation": "{n} neue Beziehung|{n} neue Beziehungen",
+    "n_hop": "{n} Schritt|{n} Schritte",
+    "tip_entity": "Entität",
+    "tip_counts": "{sentences} in {documents}",
+    "tip_seen": "gemeldet {span}",
+    "single_source": "eine einzige Quelle",
+    "reach_first_last": "zuerst gemeldet {first}, zuletzt {last}",
+    "ch_headline": "{new_entities}, {new_relations}; verschwunden: {entities}, {relations}",
+    "sum_shown": "{nodes} von {total} Entitäten, {edges} Beziehungen",
+    "sum_more": " +{n} weitere",
+    "sum_types": "Typen",
+    "sum_relations": "Beziehungen",
+    "sum_countries": "Länder",
+    "sum_sources": "Quellen",
+    "sum_languages": "Sprachen",
+    "sum_articles": "Artikel: {n}",
+    "sum_published": "veröffentlicht {start} – {end}",
+    "sum_min_mentions": "≥ {n} Erwähnungen",
+    "sum_min_support": "≥ {n} Sätze je Beziehung",
+    "sum_co_hidden": "gemeinsame Nennungen ausgeblendet",
+    "sum_co_min": "gemeinsame Nennungen ab {n} Sätzen",
+    "sum_search": "Suche: „{text}“",
+    "sum_focus": "Fokus: {name} ({hops})",
+    "dec_merge": "{drop} in {keep} zusammengeführt",
+    "dec_rename": "{entity_id} in {label} umbenannt",
+    "dec_retype": "Typ von {entity} in {type} geändert",
+    "dec_split": "{alias} von {entity} als {new_id} abgespalten",
+    "dec_reject-entity": "{entity} verworfen",
+    "dec_reject-relation": "Beziehung {edge} verworfen",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"de": DE, "en": EN}
@@ -444,5 +593,31 @@ def basis_name(lang: str, basis: str) -> str:
 
 def type_name(lang: str, entity_type: str) -> str:
     """An entity type as the reader's language names it (unknown types as they are stored)."""
-    key = f"type_{entity_type}"
-    return translate(lang, key) if key in EN else entity_type
+    return term(lang, "type", entity_type)
+
+
+def term(lang: str, group: str, value: str) -> str:
+    """A stored key of a vocabulary (``group``: "rel" relation types, "mod" modalities, "kind"
+    agreement kinds, "status" agreement statuses, "type" entity types) as the reader's language
+    names it; a value the tables do not know as stored, underscores as spaces."""
+    key = f"{group}_{value}"
+    return translate(lang, key) if key in EN else value.replace("_", " ")
+
+
+def relation_name(lang: str, relation: str) -> str:
+    """A relation type ("leader_of") as the reader's language names it ("leader of", "leitet")."""
+    return term(lang, "rel", relation)
+
+
+def counted(lang: str, number: int, noun: str) -> str:
+    """``number`` with its noun ("mention", "outlet", "in_document" …: keys ``n_<noun>``) in the
+    singular for 1, else in the plural: "1 mention", "3 Medien"."""
+    one, many = translate(lang, f"n_{noun}", n=number).split("|")
+    return one if number == 1 else many
+
+
+def decision_text(lang: str, decision: Decision, labels: Mapping[str, str] | None = None) -> str:
+    """A curation decision in one line in ``lang`` (``pipelines.decisions.describe`` with this
+    language's templates and names of types and relations)."""
+    templates = {kind: translate(lang, f"dec_{kind}") for kind in TEMPLATES}
+    return describe(decision, labels, templates, partial(term, lang))

@@ -16,6 +16,7 @@ from functools import cache
 import pandas as pd
 
 from explorer.data import Snapshot
+from explorer.i18n import relation_name
 from explorer.queries import Filters, explain_paths
 from explorer.question_dates import parse_day
 from explorer.search import fold, match_rank, matching_ids, search_keys
@@ -82,10 +83,10 @@ class Parsed:
 # -- answers ------------------------------------------------------------------------------------
 
 
-def edge_line(snapshot: Snapshot, row: pd.Series, note: str = "") -> Line:
-    """"A — relation → B" (with a note), opening the edge's evidence."""
+def edge_line(snapshot: Snapshot, row: pd.Series, note: str = "", lang: str = "en") -> Line:
+    """"A — relation → B" (with a note; the relation named in ``lang``), opening the edge's evidence."""
     labels = snapshot.entities["label"]
-    text = f"{labels.get(row['source'], row['source'])} — {str(row['relation']).replace('_', ' ')} → " \
+    text = f"{labels.get(row['source'], row['source'])} — {relation_name(lang, str(row['relation']))} → " \
            f"{labels.get(row['target'], row['target'])}"
     return Line(text + (f" ({note})" if note else ""), {"kind": "edge", "id": str(row["edge_id"])})
 
@@ -108,7 +109,7 @@ def edges_of(snapshot: Snapshot, relations: Sequence[str], source: str = "", tar
 def lines_of(snapshot: Snapshot, edges: pd.DataFrame, lang: str) -> list[Line]:
     """A line per edge row, noting its number of sentences."""
     notes = NOTES[lang]
-    return [edge_line(snapshot, row, notes["one"] if row["support"] == 1 else notes["many"].format(n=row["support"]))
+    return [edge_line(snapshot, row, notes["one"] if row["support"] == 1 else notes["many"].format(n=row["support"]), lang)
             for _, row in edges.iterrows()]
 
 
@@ -141,7 +142,7 @@ def what_links(snapshot: Snapshot, query: Query) -> list[Line]:
     paths = explain_paths(snapshot, Filters(co_min_support=1), query.ids[0], query.ids[1], k=3)
     for number, path in enumerate(paths, start=1):
         for hop in path:
-            relation = str(hop["relation"]).replace("_", " ")
+            relation = relation_name(query.lang, str(hop["relation"]))
             arrow = f"— {relation} →" if hop.get("direction", "forward") == "forward" else f"← {relation} —"
             text = f"{number}. {hop['source_label']} {arrow} {hop['target_label']}"
             lines.append(Line(text, {"kind": "edge", "id": str(hop["edge_id"])}))
@@ -156,7 +157,8 @@ def what_is_new(snapshot: Snapshot, query: Query) -> list[Line]:
     first = published[published != ""].groupby(rows["edge_id"]).min()
     new = first[first >= query.day].sort_values(ascending=False)
     edges = rows.drop_duplicates("edge_id").set_index("edge_id", drop=False)
-    return [edge_line(snapshot, edges.loc[edge], NOTES[query.lang]["first"].format(day=day)) for edge, day in new.items()]
+    return [edge_line(snapshot, edges.loc[edge], NOTES[query.lang]["first"].format(day=day), query.lang)
+            for edge, day in new.items()]
 
 
 TEMPLATES: tuple[Template, ...] = (

@@ -19,7 +19,7 @@ that says what is wrong and what to do.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,29 +73,40 @@ class Decision:
                    str(row.get("undone_at") or ""), str(row.get("undone_by") or ""))
 
 
-def describe(decision: Decision, labels: Mapping[str, str] | None = None) -> str:
-    """One plain-text line: what was decided (names by ``labels``, else as they were when decided)."""
+TEMPLATES: Mapping[str, str] = {  # what a decision says, by kind; the explorer passes its own language's
+    "merge": "merged {drop} into {keep}",
+    "rename": "renamed {entity_id} to {label}",
+    "retype": "changed the type of {entity} to {type}",
+    "split": "split {alias} off {entity} as {new_id}",
+    "reject-entity": "rejected {entity}",
+    "reject-relation": "rejected the relation {edge}",
+}
+
+
+def describe(decision: Decision, labels: Mapping[str, str] | None = None, templates: Mapping[str, str] = TEMPLATES,
+             vocabulary: Callable[[str, str], str] = lambda group, key: key) -> str:
+    """One plain-text line: what was decided (names by ``labels``, else as they were when decided),
+    worded by ``templates`` (placeholders: entity names, the quoted label or alias, the type, the new
+    id, the edge as "A —relation→ B"); ``vocabulary(group, key)`` names a stored type ("type") or
+    relation ("rel") key, as ``explorer.i18n.term`` does in the reader's language."""
     remembered = decision.payload.get("labels")
     p, name = decision.payload, _namer({**(remembered if isinstance(remembered, Mapping) else {}), **(labels or {})})
-    texts = {
-        "merge": lambda: f"merged {name(p.get('drop'))} into {name(p.get('keep'))}",
-        "rename": lambda: f"renamed {p.get('entity')} to {p.get('label')!r}",
-        "retype": lambda: f"changed the type of {name(p.get('entity'))} to {p.get('type')}",
-        "split": lambda: f"split {p.get('alias')!r} off {name(p.get('entity'))} as {p.get('new_id')}",
-        "reject-entity": lambda: f"rejected {name(p.get('entity'))}",
-        "reject-relation": lambda: f"rejected the relation {_edge_text(str(p.get('edge')), name)}",
-    }
-    return texts[decision.kind]() if decision.kind in texts else f"{decision.kind} {json.dumps(dict(p))}"
+    if decision.kind not in templates:
+        return f"{decision.kind} {json.dumps(dict(p))}"
+    return templates[decision.kind].format(
+        drop=name(p.get("drop")), keep=name(p.get("keep")), entity=name(p.get("entity")), entity_id=p.get("entity"),
+        label=repr(p.get("label")), type=vocabulary("type", str(p.get("type"))), alias=repr(p.get("alias")),
+        new_id=p.get("new_id"), edge=_edge_text(str(p.get("edge")), name, lambda key: vocabulary("rel", key)))
 
 
 def _namer(labels: Mapping[str, str]) -> Any:
     return lambda entity_id: f"{labels[entity_id]} ({entity_id})" if entity_id in labels else str(entity_id)
 
 
-def _edge_text(edge_id: str, name: Any) -> str:
+def _edge_text(edge_id: str, name: Any, relation_name: Callable[[str], str] = str) -> str:
     source, _, rest = edge_id.partition("|")
     relation, _, target = rest.partition("|")
-    return f"{name(source)} —{relation}→ {name(target)}"
+    return f"{name(source)} —{relation_name(relation)}→ {name(target)}"
 
 
 @dataclass(frozen=True)

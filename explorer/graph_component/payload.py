@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from explorer.i18n import DEFAULT_LANGUAGE, basis_name, counted, relation_name, term, translate
 from explorer.labels import LABEL_PX, MAX_LABEL_PX, font_sizes, reveal_scales
 
 Position = tuple[float, float]
@@ -54,13 +55,13 @@ DASHES: dict[str, list[int]] = {  # modality -> dash pattern; "reported" is soli
 }
 # A relation no sentence states (relation ``basis`` other than "text"): dotted and pale, with what it rests on.
 GAZETTEER_DASHES = [1, 6]
-GAZETTEER_NOTE = "from the gazetteer, not stated in the sentence"
-NOT_STATED = {"gazetteer": GAZETTEER_NOTE, "article": "inferred from the article's country, not stated in the sentence"}
 
 
-def basis_note(basis: str) -> str:
-    """What a relation rests on when no sentence states it ("" for basis "text")."""
-    return "" if basis == "text" else NOT_STATED.get(basis, f"{basis}, not stated in the sentence")
+def basis_note(basis: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What a relation rests on when no sentence states it, in ``lang`` ("" for basis "text")."""
+    return "" if basis == "text" else basis_name(lang, basis)
+
+
 FOCUS_BORDER = ("#111111", 5)   # colour, width: the focus entity
 MATCH_BORDER = ("#f5b400", 4)   # search matches
 NEW_COLOR = "#c51b8a"           # entities (border) and relations new in the later period ("What changed")
@@ -76,7 +77,7 @@ EDGE_GREYS = {  # theme -> (edge, co_mentioned edge, highlight)
 def vis_payload(
     view_nodes: pd.DataFrame, view_edges: pd.DataFrame, positions: Mapping[str, Position],
     *, theme: str = "light", focus: str = "", matches: Collection[str] = (), weigh_by: str = "sentences",
-    new: Collection[str] = (),
+    new: Collection[str] = (), lang: str = DEFAULT_LANGUAGE,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """Nodes, edges and options for ``graph_view`` and ``standalone_html``.
 
@@ -90,15 +91,16 @@ def vis_payload(
     their labels come first.  ``weigh_by`` "sources" sets edge widths by
     distinct outlets instead of sentences; an edge row with ``sources`` 1 is
     drawn faded (single source).  ``new`` (entity and edge ids) get the
-    "new" mark: a border or colour of their own.
+    "new" mark: a border or colour of their own.  ``lang``: the language of the tooltips and of
+    the relation names drawn on the edges (the dicts keep the stored ``relation`` key).
     """
     node_rows = unique(view_nodes.to_dict("records"), lambda row: str(row["id"]))
     edge_rows = unique(view_edges.to_dict("records"), _row_edge_id)
     labels = {str(row["id"]): _text(row.get("label"), str(row["id"])) for row in node_rows}
-    nodes = vis_nodes(node_rows, positions)
+    nodes = vis_nodes(node_rows, positions, lang)
     mark_nodes(nodes, focus, set(matches), set(new))
     label_fonts(nodes)
-    edges = curve_parallel(vis_edges(edge_rows, labels, edge_greys(theme), weigh_by))
+    edges = curve_parallel(vis_edges(edge_rows, labels, edge_greys(theme), weigh_by, lang))
     mark_edges(edges, set(new))
     return nodes, edges, vis_options(len(nodes), len(edges), theme=theme)
 
@@ -161,20 +163,21 @@ def curve_parallel(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return edges
 
 
-def vis_nodes(rows: list[dict[str, Any]], positions: Mapping[str, Position]) -> list[dict[str, Any]]:
-    """One vis node per row, sized by weight on a square-root scale."""
+def vis_nodes(rows: list[dict[str, Any]], positions: Mapping[str, Position],
+              lang: str = DEFAULT_LANGUAGE) -> list[dict[str, Any]]:
+    """One vis node per row, sized by weight on a square-root scale; tooltips in ``lang``."""
     weights = [_number(row.get("weight", row.get("mentions"))) for row in rows]
     top = max(weights, default=0.0)
-    return [_node(row, weight, top, positions.get(str(row["id"]))) for row, weight in zip(rows, weights, strict=False)]
+    return [_node(row, weight, top, positions.get(str(row["id"])), lang) for row, weight in zip(rows, weights, strict=False)]
 
 
-def _node(row: Mapping[str, Any], weight: float, top: float, position: Position | None) -> dict[str, Any]:
+def _node(row: Mapping[str, Any], weight: float, top: float, position: Position | None, lang: str) -> dict[str, Any]:
     node_id = str(row["id"])
     kind = _text(row.get("type"), "")
     documents = int(_number(row.get("documents")))
     node: dict[str, Any] = {
         "id": node_id, "label": _text(row.get("label"), node_id),
-        "title": node_tooltip(row, node_id, kind, weight, documents),
+        "title": node_tooltip(row, node_id, kind, weight, documents, lang),
         "color": TYPE_COLORS.get(kind, OTHER_COLOR), "shape": TYPE_SHAPES.get(kind, "dot"),
         "size": scaled(weight, top, NODE_SIZE), "type": kind, "weight": int(weight), "documents": documents,
     }
@@ -183,25 +186,26 @@ def _node(row: Mapping[str, Any], weight: float, top: float, position: Position 
     return node
 
 
-def node_tooltip(row: Mapping[str, Any], node_id: str, kind: str, weight: float, documents: int) -> str:
-    """Plain text: label, then type, country and counts, then the id."""
-    facts = [kind or "entity", _text(row.get("country"), ""),
-             counted(int(weight), "mention"), counted(documents, "document"),
-             counted(int(_number(row.get("sources"))), "outlet") if "sources" in row else ""]
+def node_tooltip(row: Mapping[str, Any], node_id: str, kind: str, weight: float, documents: int,
+                 lang: str = DEFAULT_LANGUAGE) -> str:
+    """Plain text in ``lang``: label, then type, country and counts, then the id."""
+    facts = [term(lang, "type", kind) if kind else translate(lang, "tip_entity"), _text(row.get("country"), ""),
+             counted(lang, int(weight), "mention"), counted(lang, documents, "document"),
+             counted(lang, int(_number(row.get("sources"))), "outlet") if "sources" in row else ""]
     return "\n".join([_text(row.get("label"), node_id), " · ".join(f for f in facts if f), node_id])
 
 
-def vis_edges(rows: list[dict[str, Any]], labels: Mapping[str, str],
-              greys: tuple[str, str, str], weigh_by: str = "sentences") -> list[dict[str, Any]]:
+def vis_edges(rows: list[dict[str, Any]], labels: Mapping[str, str], greys: tuple[str, str, str],
+              weigh_by: str = "sentences", lang: str = DEFAULT_LANGUAGE) -> list[dict[str, Any]]:
     """One vis edge per row, width by support (or by sources); co-mentions thin, light and
-    unlabelled; single-source edges faded.
+    unlabelled; single-source edges faded; relation names and tooltips in ``lang``.
 
     The usual grey is in the options (``vis_options``); only co-mentions and faded edges carry a colour.
     """
     widths = [_number(row.get("sources") if weigh_by == "sources" and "sources" in row else _support(row), 1.0)
               for row in rows]
     top = max(widths, default=0.0)
-    return [_edge(row, width, top, labels, greys) for row, width in zip(rows, widths, strict=False)]
+    return [_edge(row, width, top, labels, greys, lang) for row, width in zip(rows, widths, strict=False)]
 
 
 def _support(row: Mapping[str, Any]) -> Any:
@@ -209,7 +213,7 @@ def _support(row: Mapping[str, Any]) -> Any:
 
 
 def _edge(row: Mapping[str, Any], width: float, top: float, labels: Mapping[str, str],
-          greys: tuple[str, str, str]) -> dict[str, Any]:
+          greys: tuple[str, str, str], lang: str) -> dict[str, Any]:
     """The usual grey comes from the options; dashes only when the modality is not "reported"; a
     relation no sentence states (a gazetteer fact) dotted in the co-mention grey; one only a single
     outlet reports faded; ``width`` is what the line's width follows (sentences or sources)."""
@@ -219,9 +223,9 @@ def _edge(row: Mapping[str, Any], width: float, top: float, labels: Mapping[str,
     basis = _text(row.get("basis"), "text")
     documents = int(_number(row.get("documents")))
     edge: dict[str, Any] = {
-        "id": _row_edge_id(row), "from": source, "to": target, "label": relation.replace("_", " "),
+        "id": _row_edge_id(row), "from": source, "to": target, "label": relation_name(lang, relation),
         "title": edge_tooltip(labels.get(source, source), relation, labels.get(target, target),
-                              support, documents, modality, basis) + reach_line(row),
+                              support, documents, modality, basis, lang) + reach_line(row, lang),
         "width": scaled(width, top, EDGE_WIDTH), "arrows": "to",
         "relation": relation, "support": support, "documents": documents, "modality": modality,
         "basis": basis,
@@ -254,26 +258,32 @@ def unique(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], str]) -> 
 
 
 def edge_tooltip(source: str, relation: str, target: str, support: int, documents: int, modality: str,
-                 basis: str = "text") -> str:
-    """Plain text: "A —relation→ B", then sentence and document counts, the modality and, for a relation
-    no sentence states, what it rests on."""
-    counts = f"{counted(support, 'sentence')} in {counted(documents, 'document')}"
-    notes = [n for n in ("" if modality == "reported" else modality, basis_note(basis)) if n]
-    return f"{source} —{relation}→ {target}\n{counts}" + "".join(f" · {note}" for note in notes)
+                 basis: str = "text", lang: str = DEFAULT_LANGUAGE) -> str:
+    """Plain text in ``lang``: "A —relation→ B", then sentence and document counts, the modality and,
+    for a relation no sentence states, what it rests on."""
+    counts = translate(lang, "tip_counts", sentences=counted(lang, support, "sentence"),
+                       documents=counted(lang, documents, "in_document"))
+    notes = [n for n in ("" if modality == "reported" else term(lang, "mod", modality), basis_note(basis, lang)) if n]
+    return f"{source} —{relation_name(lang, relation)}→ {target}\n{counts}" + "".join(f" · {note}" for note in notes)
 
 
-def reach_line(row: Mapping[str, Any]) -> str:
-    """"\n3 outlets, 2 texts, 2 languages · seen 2024-05-13 – 2024-06-20" for a row with
-    corroboration counts ("" without; "single source" when one outlet reports it)."""
+def reach_line(row: Mapping[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    """"\n3 outlets, 2 texts, 2 languages · seen 2024-05-13 – 2024-06-20" (in ``lang``) for a row
+    with corroboration counts ("" without; "single source" when one outlet reports it)."""
     if "sources" not in row:
         return ""
-    sources, texts = int(_number(row.get("sources"))), int(_number(row.get("texts")))
-    line = f"\n{counted(sources, 'outlet')}, {counted(texts, 'text')}, {counted(int(_number(row.get('languages'))), 'language')}"
-    line += " · single source" if sources == 1 else ""
+    sources = int(_number(row.get("sources")))
+    line = "\n" + reach_phrase(lang, sources, int(_number(row.get("texts"))), int(_number(row.get("languages"))))
+    line += f" · {translate(lang, 'single_source')}" if sources == 1 else ""
     first, last = _text(row.get("first_seen"), ""), _text(row.get("last_seen"), "")
     if first:
-        line += f"\nseen {first}" + (f" – {last}" if last and last != first else "")
+        line += "\n" + translate(lang, "tip_seen", span=first + (f" – {last}" if last and last != first else ""))
     return line
+
+
+def reach_phrase(lang: str, sources: int, texts: int, languages: int) -> str:
+    """ "3 outlets, 2 texts, 2 languages" in ``lang``: how independent the evidence is."""
+    return ", ".join(counted(lang, n, noun) for n, noun in ((sources, "outlet"), (texts, "text"), (languages, "language")))
 
 
 def edge_id(source: str, relation: str, target: str) -> str:
@@ -338,8 +348,3 @@ def _text(value: Any, default: str) -> str:
         return default
     text = str(value)
     return text if text else default
-
-
-def counted(number: int, noun: str) -> str:
-    """The count with its noun, plural unless 1: "1 mention", "2 mentions"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -11,12 +11,14 @@ import streamlit as st
 
 from explorer.change_marks import headline
 from explorer.text import inert, iso_day
-from explorer.views.words import tr
+from explorer.views.words import current, kind, rel, tr
 from pipelines.changes import LAST_INGEST
 
 MODES = ("off", "since the last ingest", "between periods")  # the radio's values; shown through MODE_KEYS
 MODE_KEYS = dict(zip(MODES, ("ch_off", "ch_last_ingest", "ch_between"), strict=True))
 Choice = tuple[str, str, str]  # since, until, by
+ENTITY_HEADERS = {"label": "col_label", "type": "col_type", "mentions": "col_weight", "documents": "col_documents"}
+RELATION_HEADERS = {"from": "col_source", "relation": "col_relation", "to": "col_target", "sentences": "col_support"}
 
 
 def controls(facets: dict[str, Any]) -> Choice | None:
@@ -41,15 +43,21 @@ def controls(facets: dict[str, Any]) -> Choice | None:
 def render(diff: dict[str, Any], labels: dict[str, str]) -> None:
     """The counts, and what vanished, in an expander under the graph."""
     period = tr("ch_the_last_ingest") if diff["by"] == "ingested" else f"{diff['since']}" + (f" – {diff['until']}" if diff["until"] else "")
-    with st.expander(tr("ch_title", period=inert(period), headline=headline(diff)), expanded=False):
+    with st.expander(tr("ch_title", period=inert(period), headline=headline(diff, current())), expanded=False):
         docs = diff["documents"]
         st.caption(tr("ch_documents", after=docs["after"], before=docs["before"])
                    + (tr("ch_documents_undated", n=docs["undated"]) if docs["undated"] else "") + tr("ch_marked"))
         entities = pd.DataFrame(diff["entities"]["vanished"], columns=["label", "type", "mentions", "documents"])
         st.markdown(tr("ch_vanished_entities", n=len(entities)))
-        st.dataframe(entities, hide_index=True, width="stretch", height=min(300, 40 + 35 * len(entities)))
-        relations = pd.DataFrame([{"from": labels.get(r["source"], r["source"]), "relation": r["relation"],
+        _table(entities.assign(type=entities["type"].map(kind)), ENTITY_HEADERS)
+        relations = pd.DataFrame([{"from": labels.get(r["source"], r["source"]), "relation": rel(r["relation"]),
                                    "to": labels.get(r["target"], r["target"]), "sentences": r["sentences"]}
-                                  for r in diff["relations"]["vanished"]], columns=["from", "relation", "to", "sentences"])
+                                  for r in diff["relations"]["vanished"]], columns=list(RELATION_HEADERS))
         st.markdown(tr("ch_vanished_relations", n=len(relations)))
-        st.dataframe(relations, hide_index=True, width="stretch", height=min(300, 40 + 35 * len(relations)))
+        _table(relations, RELATION_HEADERS)
+
+
+def _table(frame: pd.DataFrame, headers: dict[str, str]) -> None:
+    """A vanished-items table, its column headers in the page's language (``headers``: column -> key)."""
+    st.dataframe(frame, hide_index=True, width="stretch", height=min(300, 40 + 35 * len(frame)),
+                 column_config={column: tr(key) for column, key in headers.items()})

@@ -13,10 +13,10 @@ from typing import Any
 import streamlit as st
 
 from explorer.text import inert
+from explorer.views.words import decided, tr
 from explorer.views.words import kind as type_label
-from explorer.views.words import tr
 from pipelines import curating
-from pipelines.decisions import CurationError, Decision, about, describe
+from pipelines.decisions import CurationError, Decision, about
 from pipelines.records import ENTITY_TYPES
 from pipelines.store import Store
 
@@ -59,7 +59,7 @@ def _take(store: Store, kind: str, payload: Mapping[str, Any], labels: Mapping[s
     except CurationError as error:
         st.error(inert(str(error)))
         return
-    _done(tr("cur_decision", id=decision.id, what=describe(decision, labels)), forget)
+    _done(tr("cur_decision", id=decision.id, what=decided(decision, labels)), forget)
 
 
 def entity_panel(store: Store, card: Mapping[str, Any], labels: Mapping[str, str]) -> None:
@@ -126,7 +126,7 @@ def history(store: Store, item: str, labels: Mapping[str, str]) -> None:
 
 def _said(decision: Decision, labels: Mapping[str, str]) -> str:
     """One decision as safe HTML: what, who, when, and whether it was undone."""
-    text = f"#{decision.id} {inert(describe(decision, labels))} — {inert(decision.who or tr('cur_someone'))}, {inert(decision.decided_at)}"
+    text = f"#{decision.id} {inert(decided(decision, labels))} — {inert(decision.who or tr('cur_someone'))}, {inert(decision.decided_at)}"
     if decision.undone_at:
         text = f"<s>{text}</s> (" + tr("cur_undone_by", who=inert(decision.undone_by or tr("cur_someone")),
                                             when=inert(decision.undone_at)) + ")"
@@ -139,7 +139,7 @@ def _undo(store: Store, decision: Decision, labels: Mapping[str, str]) -> None:
     except CurationError as error:
         st.error(inert(str(error)))
         return
-    _done(tr("cur_undone", what=describe(decision, labels)))
+    _done(tr("cur_undone", what=decided(decision, labels)))
 
 
 def rejected_list(store: Store, labels: Mapping[str, str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -9,20 +10,26 @@ import streamlit as st
 from explorer.corroboration import summary_line
 from explorer.evidence import ArticleEvidence, article_header, mention_evidence, relation_evidence
 from explorer.text import inert
-from explorer.views.words import basis_text, tr
+from explorer.views import words
+from explorer.views.words import basis_text, current, named, tr
 from pipelines.store import Store
 
 CARD_FIELDS = ("type", "id", "role", "leads", "country", "kind", "status", "year")
+NAMED_FIELDS = ("type", "kind", "status")  # stored vocabulary keys, shown in the page's language
 ARTICLES_PAGE = 20  # articles whose sentences a card shows at first, and per "Show more"
 
 
-def card_facts(card: dict[str, Any]) -> dict[str, str]:
-    """The card's facts as text rows (linked entities by label, counts last)."""
+def card_facts(card: dict[str, Any], vocabulary: Callable[[str, str], str] = lambda group, key: key) -> dict[str, str]:
+    """The card's facts as text rows (linked entities by label, counts last); the type, kind and
+    status named by ``vocabulary(group, key)`` (``explorer.i18n.term`` in the reader's language)."""
     facts = {}
     for name in CARD_FIELDS:
         value = card.get(name)
-        if value not in (None, "", []):
-            facts[name] = str(value["label"]) if isinstance(value, dict) and "label" in value else str(value)
+        if value in (None, "", []):
+            continue
+        facts[name] = str(value["label"]) if isinstance(value, dict) and "label" in value else str(value)
+        if name in NAMED_FIELDS:
+            facts[name] = vocabulary(name, facts[name])
     counts = card.get("counts") or {}
     facts.update({name: str(counts[name]) for name in ("mentions", "documents") if name in counts})
     return facts
@@ -39,14 +46,14 @@ def reach(facts: dict[str, Any] | None) -> None:
     """One line: outlets, texts, languages, first and last seen (``corroboration.summary``)."""
     if facts:
         outlets = ", ".join(inert(name or tr("unknown_outlet")) for name in facts["outlets"][:12])
-        st.caption(tr("reported_by", summary=inert(summary_line(facts)), outlets=outlets), help=tr("reported_by_help"))
+        st.caption(tr("reported_by", summary=inert(summary_line(facts, current())), outlets=outlets), help=tr("reported_by_help"))
 
 
 def entity(store: Store, card: dict[str, Any], outlets: dict[str, Any] | None = None) -> None:
     """The entity card (with ``outlets``: ``corroboration.summary``) and every sentence that mentions it."""
     st.subheader(inert(card["label"]))
     reach(outlets)
-    facts = card_facts(card)
+    facts = card_facts(card, named)
     st.table({tr("field"): [tr(f"card_{name}") for name in facts], tr("value"): [inert(value) for value in facts.values()]})
     aliases = [a for a in card.get("aliases") or [] if a != card["label"]]
     if aliases:
@@ -73,11 +80,11 @@ def relation(store: Store, edge_id: str, labels: dict[str, str], outlets: dict[s
         st.info(tr("no_relation"))
         return
     source, rel, target = edge_id.split("|", 2)
-    st.subheader(f"{inert(labels.get(source, source))} — {inert(rel.replace('_', ' '))} → {inert(labels.get(target, target))}")
+    st.subheader(f"{inert(labels.get(source, source))} — {inert(words.rel(rel))} → {inert(labels.get(target, target))}")
     reach(outlets)
     rows = store.evidence(source, rel, target)
     names = [labels.get(source, ""), labels.get(target, "")]
-    articles = relation_evidence(rows, names)
+    articles = relation_evidence(rows, names, current())
     st.markdown(f"**{tr('evidence_in_articles', sentences=len(rows), articles=len(articles))}**")
     bases = {str(row.get("basis") or "text") for row in rows}
     if len(bases) == 1 and "text" not in bases:

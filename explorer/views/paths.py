@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.text import inert
-from explorer.views.words import tr
+from explorer.views.words import rel, tr
 
 Paths = list[list[dict[str, Any]]]
 
@@ -17,7 +17,7 @@ def _hop(hop: dict[str, Any], labels: dict[str, str], sentence: str) -> str:
     arrow = "→" if hop.get("direction", "forward") == "forward" else "←"
     left, right = labels.get(hop["source"], hop["source"]), labels.get(hop["target"], hop["target"])
     meta = " · ".join(inert(v) for v in (hop.get("document_title"), hop.get("published")) if v)
-    return (f"<li><strong>{inert(left)}</strong> {arrow} <em>{inert(hop['relation'])}</em> {arrow} "
+    return (f"<li><strong>{inert(left)}</strong> {arrow} <em>{inert(rel(str(hop['relation'])))}</em> {arrow} "
             f"<strong>{inert(right)}</strong><br><span class='kg-evidence'>{inert(sentence)}</span>"
             f"<br><small>{meta}</small></li>")
 

@@ -11,7 +11,7 @@ import streamlit as st
 from explorer.queries import WEIGHINGS, Filters
 from explorer.state import INT_BOUNDS
 from explorer.text import iso_day
-from explorer.views.words import kind, switch, tr
+from explorer.views.words import kind, rel, switch, tr
 
 PREFIX = "f_"
 
@@ -62,7 +62,7 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     st.header(tr("filters"))
     search = st.text_input(tr("search"), key=PREFIX + "search", placeholder=tr("search_placeholder"))
     types = _multiselect(tr("types"), "types", list(facets["types"]), {t: kind(t) for t in facets["types"]})
-    relations = _multiselect(tr("relations"), "relations", list(facets["relations"]))
+    relations = _multiselect(tr("relations"), "relations", list(facets["relations"]), {r: rel(r) for r in facets["relations"]})
     countries = _multiselect(tr("countries"), "countries", list(facets["countries"]), dict(facets["countries"]))
     documents = _multiselect(tr("documents"), "documents", list(facets["documents"]), dict(facets["documents"]))
     sources = _multiselect(tr("sources"), "sources", list(facets["sources"]))

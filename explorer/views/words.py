@@ -3,9 +3,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
-from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, basis_name, translate, type_name
+from explorer.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    basis_name,
+    decision_text,
+    relation_name,
+    term,
+    translate,
+    type_name,
+)
+from pipelines.decisions import Decision
 
 KEY = "lang"
 SEEDED = "lang_seeded"
@@ -37,6 +50,21 @@ def basis_text(name: str) -> str:
 def kind(entity_type: str) -> str:
     """An entity type's name in the page's language."""
     return type_name(current(), entity_type)
+
+
+def rel(relation: str) -> str:
+    """A relation type ("leader_of") named in the page's language; URLs and exports keep the key."""
+    return relation_name(current(), relation)
+
+
+def named(group: str, value: str) -> str:
+    """A stored vocabulary key (see ``explorer.i18n.term``) named in the page's language."""
+    return term(current(), group, value)
+
+
+def decided(decision: Decision, labels: Mapping[str, str]) -> str:
+    """A curation decision in one line in the page's language."""
+    return decision_text(current(), decision, labels)
 
 
 def switch() -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from explorer.corroboration import day_numbers, day_text, edge_summary, entity_summary, outlets_phrase, summary_line
+from explorer.corroboration import day_numbers, day_text, edge_summary, entity_summary, summary_line
 from explorer.data import Snapshot, load_snapshot
 from explorer.graph_component import vis_payload
+from explorer.graph_component.payload import reach_phrase
 from explorer.queries import Filters, compute_view
 from pipelines.store import Store
 from tests.wire_store import MEETS, MELONI, build_wire_store
@@ -77,8 +78,9 @@ def test_corroboration_day_numbers_round_trip_and_undated() -> None:
     assert [day_text(int(d)) for d in days] == ["2024-05-13", "", "1969-12-31"]
 
 
-def test_corroboration_outlets_phrase() -> None:
-    assert outlets_phrase(2, 1) == "2 outlets, 1 text"
+def test_corroboration_reach_phrase_counts_in_each_language() -> None:
+    assert reach_phrase("en", 2, 1, 1) == "2 outlets, 1 text, 1 language"
+    assert reach_phrase("de", 2, 1, 3) == "2 Medien, 1 Text, 3 Sprachen"
 
 
 def test_corroboration_edge_card_summary_first_and_last_seen(wire: Snapshot) -> None:
@@ -89,3 +91,16 @@ def test_corroboration_edge_card_summary_first_and_last_seen(wire: Snapshot) -> 
 
 def test_corroboration_entity_card_summary_single_source(wire: Snapshot) -> None:
     assert summary_line(entity_summary(wire, MELONI)) == "1 outlet, 1 text, 1 language (single source) · first seen 2024-07-02, last seen 2024-07-02"
+
+
+def test_corroboration_summary_line_in_german(wire: Snapshot) -> None:
+    assert summary_line(edge_summary(wire, MEETS), "de") == \
+        "3 Medien, 2 Texte, 2 Sprachen · zuerst gemeldet 2024-05-13, zuletzt 2024-06-20"
+    assert summary_line(entity_summary(wire, MELONI), "de").startswith("1 Medium, 1 Text, 1 Sprache (eine einzige Quelle)")
+
+
+def test_corroboration_tooltips_in_german_name_outlets_and_dates(wire: Snapshot) -> None:
+    view = compute_view(wire, ALL)
+    meets = next(e for e in vis_payload(view.nodes, view.edges, {}, lang="de")[1] if e["id"] == MEETS)
+    assert "3 Medien, 2 Texte, 2 Sprachen" in meets["title"] and "gemeldet 2024-05-13 – 2024-06-20" in meets["title"]
+    assert "trifft" in meets["title"] and "meets" not in meets["title"] and meets["relation"] == "meets"

@@ -129,9 +129,20 @@ def test_hostile_labels_stay_plain_text(payload) -> None:
 
 def test_tooltips_say_what_the_numbers_mean(payload) -> None:
     nodes, edges = by_id(payload[0]), by_id(payload[1])
-    assert nodes["person:a"]["title"] == "Anna\nperson · 40 mentions · 3 documents\nperson:a"
+    assert nodes["person:a"]["title"] == "Anna\nperson · 40 mentions · 3 articles\nperson:a"
     assert edges["person:a|visits|country:KP"]["title"] == (
-        "Anna —visits→ North Korea\n50 sentences in 4 documents · planned")
+        "Anna —visits→ North Korea\n50 sentences in 4 articles · planned")
+
+
+def test_tooltips_and_relation_names_in_german_keep_the_stored_keys() -> None:
+    nodes, edges, _ = vis_payload(*frames(), lang="de")
+    nodes, edges = by_id(nodes), by_id(edges)
+    assert nodes["person:a"]["title"] == "Anna\nPerson · 40 Erwähnungen · 3 Artikel\nperson:a"
+    visit = edges["person:a|visits|country:KP"]
+    assert visit["title"] == "Anna —besucht→ North Korea\n50 Sätze in 4 Artikeln · geplant"
+    assert (visit["label"], visit["relation"], visit["modality"]) == ("besucht", "visits", "planned")
+    located = edges["place:p|located_in|country:KP"]
+    assert located["label"] == "liegt in" and located["title"].endswith("—liegt in→ North Korea\n2 Sätze in 1 Artikel · hypothetisch")
 
 
 def test_options_physics_off_straight_edges_hover(payload) -> None:
