@@ -11,7 +11,7 @@ import streamlit as st
 
 from explorer.change_marks import headline
 from explorer.text import inert, iso_day
-from explorer.views.words import current, kind, rel, tr
+from explorer.views.words import current, kind, rel, shown, tr
 from pipelines.changes import LAST_INGEST
 
 MODES = ("off", "since the last ingest", "between periods")  # the radio's values; shown through MODE_KEYS
@@ -25,7 +25,7 @@ def controls(facets: dict[str, Any]) -> Choice | None:
     """The periods to compare, or None when the choice is off."""
     st.header(tr("ch_header"))
     mode = st.radio(tr("ch_compare"), MODES, key="c_mode", horizontal=False, label_visibility="collapsed",
-                    format_func=lambda m: tr(MODE_KEYS[m]))
+                    format_func=shown(MODE_KEYS.__getitem__))
     if mode == MODES[1]:
         return LAST_INGEST, "", "ingested"
     if mode != MODES[2]:

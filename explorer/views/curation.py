@@ -13,8 +13,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.text import inert
-from explorer.views.words import decided, tr
-from explorer.views.words import kind as type_label
+from explorer.views.words import decided, shown, tr
 from pipelines import curating
 from pipelines.decisions import CurationError, Decision, about
 from pipelines.records import ENTITY_TYPES
@@ -78,8 +77,9 @@ def entity_panel(store: Store, card: Mapping[str, Any], labels: Mapping[str, str
 
 def _merge(store: Store, entity_id: str, labels: Mapping[str, str]) -> None:
     options = ["", *sorted((i for i in labels if i != entity_id), key=lambda i: (labels[i].casefold(), i))]
+    pick = tr("cur_pick")
     other = st.selectbox(tr("cur_merge"), options, key=f"cur_merge:{entity_id}",
-                         format_func=lambda v: f"{labels[v]} ({v})" if v else tr("cur_pick"))
+                         format_func=lambda v: f"{labels[v]} ({v})" if v else pick)
     if st.button(tr("cur_merge_go"), key=f"cur_merge_go:{entity_id}", disabled=not other):
         _take(store, "merge", {"keep": entity_id, "drop": other}, labels)
 
@@ -91,7 +91,7 @@ def _rename_retype(store: Store, card: Mapping[str, Any], labels: Mapping[str, s
         _take(store, "rename", {"entity": entity_id, "label": label}, labels)
     types = list(ENTITY_TYPES)
     current = types.index(card["type"]) if card["type"] in types else 0
-    chosen = st.selectbox(tr("cur_type"), types, index=current, key=f"cur_type:{entity_id}", format_func=type_label)
+    chosen = st.selectbox(tr("cur_type"), types, index=current, key=f"cur_type:{entity_id}", format_func=shown(lambda t: f"type_{t}"))
     if st.button(tr("cur_retype"), key=f"cur_retype:{entity_id}"):
         _take(store, "retype", {"entity": entity_id, "type": chosen}, labels)
 

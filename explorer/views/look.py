@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.structure import COLOURINGS, SIZINGS, Look
-from explorer.views.words import tr
+from explorer.views.words import shown, tr
 
 PREFIX = "v_"
 
@@ -22,6 +22,6 @@ def render() -> Look:
     """Draw the two choices and return them."""
     st.header(tr("look_header"))
     colour = st.radio(tr("look_colour"), COLOURINGS, key=PREFIX + "colour", horizontal=True,
-                      format_func=lambda v: tr(f"choice_{v}"), help=tr("look_community_help"))
-    size = st.radio(tr("look_size"), SIZINGS, key=PREFIX + "size", horizontal=True, format_func=lambda v: tr(f"choice_{v}"))
+                      format_func=shown(lambda v: f"choice_{v}"), help=tr("look_community_help"))
+    size = st.radio(tr("look_size"), SIZINGS, key=PREFIX + "size", horizontal=True, format_func=shown(lambda v: f"choice_{v}"))
     return Look(str(colour), str(size))

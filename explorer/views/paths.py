@@ -7,8 +7,9 @@ from typing import Any
 
 import streamlit as st
 
+from explorer.i18n import counted
 from explorer.text import inert
-from explorer.views.words import rel, tr
+from explorer.views.words import current, rel, tr
 
 Paths = list[list[dict[str, Any]]]
 
@@ -42,4 +43,4 @@ def render(find: Callable[[str, str], Paths], options: dict[str, str], sentence_
     st.caption(tr("path_drawn"))
     for n, path in enumerate(paths, start=1):
         hops = "".join(_hop(hop, options, sentence_of(hop)) for hop in path)
-        st.markdown(f"{tr('path_n', n=n, hops=len(path))}<ol>{hops}</ol>", unsafe_allow_html=True)
+        st.markdown(f"{tr('path_n', n=n, hops=counted(current(), len(path), 'hop'))}<ol>{hops}</ol>", unsafe_allow_html=True)

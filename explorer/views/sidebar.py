@@ -11,7 +11,7 @@ import streamlit as st
 from explorer.queries import WEIGHINGS, Filters
 from explorer.state import INT_BOUNDS
 from explorer.text import iso_day
-from explorer.views.words import kind, rel, switch, tr
+from explorer.views.words import kind, rel, shown, switch, tr
 
 PREFIX = "f_"
 
@@ -75,7 +75,7 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     co_min = st.slider(tr("co_min_support"), 1, 10, key=PREFIX + "co_min_support", disabled=hide_co,
                        help=tr("co_min_support_help"))
     weigh_by = st.radio(tr("weigh_by"), WEIGHINGS, key=PREFIX + "weigh_by", horizontal=True,
-                        format_func=lambda v: tr(f"weigh_{v}"))
+                        format_func=shown(lambda v: f"weigh_{v}"))
     min_sources = st.slider(tr("min_sources"), *INT_BOUNDS["min_sources"], key=PREFIX + "min_sources",
                             help=tr("min_sources_help"))
     st.header(tr("focus_header"))
@@ -92,4 +92,5 @@ def _focus(options: dict[str, str]) -> str:
     if st.session_state.get(key) not in options:
         st.session_state[key] = ""
     choices = ["", *options]
-    return str(st.selectbox(tr("focus"), choices, key=key, format_func=lambda v: options.get(v, tr("no_focus"))) or "")
+    none = tr("no_focus")
+    return str(st.selectbox(tr("focus"), choices, key=key, format_func=lambda v: options.get(v, none)) or "")

@@ -15,7 +15,7 @@ import streamlit as st
 
 from explorer.queries import Filters
 from explorer.timeline import UNITS, Timeline, at_end, period_end, step, window_dates
-from explorer.views.words import tr
+from explorer.views.words import shown, tr
 
 PLAY_SECONDS = 2.0
 HIGHLIGHT, DIMMED = "#4e79a7", "#c9d3e0"
@@ -95,7 +95,7 @@ def render(tl: Timeline) -> None:
 def _controls(periods: list[str], window: tuple[str, str]) -> None:
     cols = st.columns([2, 1, 1, 1, 1])
     cols[0].radio(tr("tl_by"), UNITS, key="t_unit", horizontal=True, on_change=_show_all, label_visibility="collapsed",
-                  format_func=lambda u: tr(f"tl_unit_{u}"))
+                  format_func=shown(lambda u: f"tl_unit_{u}"))
     cols[1].button(tr("tl_back"), key="t_back", on_click=_step, args=(periods, False), disabled=len(periods) < 2)
     playing = bool(st.session_state.get("t_playing"))
     cols[2].button(tr("tl_pause") if playing else tr("tl_play"), key="t_play", on_click=_toggle_play, args=(periods,),

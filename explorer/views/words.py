@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import streamlit as st
 
@@ -50,6 +51,14 @@ def basis_text(name: str) -> str:
 def kind(entity_type: str) -> str:
     """An entity type's name in the page's language."""
     return type_name(current(), entity_type)
+
+
+def shown(key_of: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A widget's format function: the interface string ``key_of(value)`` in the language the page
+    shows now.  The language is bound when the widget is drawn, because Streamlit may call the
+    function outside the script run (AppTest does), where the session cannot be read."""
+    lang = current()
+    return lambda value: translate(lang, key_of(value))
 
 
 def rel(relation: str) -> str:

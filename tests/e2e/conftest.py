@@ -5,6 +5,8 @@
   stopped at the end of the session.
 - ``browser``: Chromium at /usr/bin/chromium (or $CHROMIUM); a missing
   browser FAILS the tests, it never skips them.
+- ``app_url``: the explorer (``explorer/app.py``) on a database of the test module's own, built
+  from sample_data/ on first run; ``open_app(page, query="")`` opens it and waits for the graph.
 - ``page`` / ``new_page(**context_options)``: pages whose requests to any
   other host are aborted and recorded; a test that attempted one, or whose
   page raised a JavaScript error (uncaught, or logged to the console as an
@@ -14,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,15 +25,21 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.e2e.harness import (
+    ROOT,
     StreamlitServer,
     guard,
     launch_chromium,
     start_streamlit,
     stop_streamlit,
+    wait_graph_drawn,
 )
 
 APPS = Path(__file__).resolve().parent / "apps"
+EXPLORER = ROOT / "explorer" / "app.py"
+GRAPH_KEY = "kg_graph"
+BUILT = re.compile("Database built|Datenbank aufgebaut")  # the first session's one-time build box
 ServerFactory = Callable[..., str]
+Opener = Callable[..., None]
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +57,34 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serve
     yield start
     for server in servers.values():
         stop_streamlit(server)
+
+
+@pytest.fixture(scope="module")
+def app_url(streamlit_server: ServerFactory, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> str:
+    """The explorer on a database it builds itself from sample_data/ on first run, one per test
+    module (so one module's uploads never change another's views)."""
+    db = tmp_path_factory.mktemp(request.module.__name__.rpartition(".")[2]) / "entente.sqlite"
+    return streamlit_server(EXPLORER, {"KG_DB": str(db)})
+
+
+@pytest.fixture
+def open_app(app_url: str) -> Opener:
+    """``open_app(page, query="")``: the explorer at ``app_url + query``, once its graph is drawn.
+
+    The first session after the build shows the build's box above the page: a fresh session
+    replaces it, so every test meets the same layout.  One more frame passes at the end, because
+    vis measures label boxes while drawing.
+    """
+
+    def open_at(page: Page, query: str = "") -> None:
+        page.goto(app_url + query)
+        wait_graph_drawn(page, GRAPH_KEY, timeout=120_000)
+        if page.get_by_text(BUILT).count():
+            page.reload()
+            wait_graph_drawn(page, GRAPH_KEY, timeout=120_000)
+        page.wait_for_timeout(300)
+
+    return open_at
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.harness import ROOT, graph_eval, graph_legibility, node_point, wait_graph_drawn
+from tests.e2e.harness import graph_eval, graph_legibility, node_point
 
-APP = ROOT / "explorer" / "app.py"
 KEY = "kg_graph"
 PUTIN = "person:wladimir-putin"
 DIMMED = ",0.14)"  # frontend.js DIM_ALPHA, the end of a faded rgba() colour
@@ -29,19 +28,6 @@ EMPHASISED_LABELS = """(() => { const scale = net.getScale();
   return [drawn.map(n => n.id), boxes.filter((a, i) => boxes.some((b, j) => j !== i && hit(a, b))).length]; })()"""
 
 
-@pytest.fixture(scope="module")
-def app_url(streamlit_server: Callable[..., str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The app on a database it builds itself from sample_data/ on first run."""
-    db = tmp_path_factory.mktemp("graph-view") / "entente.sqlite"
-    return streamlit_server(APP, {"KG_DB": str(db)})
-
-
-def open_app(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_graph_drawn(page, KEY, timeout=120_000)
-    page.wait_for_timeout(300)  # label boxes are measured while drawing: let one more frame pass
-
-
 def node_colour(page: Page, node_id: str) -> Any:
     return graph_eval(page, KEY, f"net.body.data.nodes.get('{node_id}').color")
 
@@ -52,9 +38,9 @@ def background(colour: Any) -> str:
 
 @pytest.mark.parametrize("size", [(1600, 1000), (1280, 720)])
 def test_graph_e2e_first_view_labels_at_least_12px_and_nothing_overlaps(
-        new_page: Callable[..., Page], app_url: str, size: tuple[int, int]) -> None:
+        new_page: Callable[..., Page], open_app: Callable[..., None], size: tuple[int, int]) -> None:
     page = new_page(viewport={"width": size[0], "height": size[1]})
-    open_app(page, app_url)
+    open_app(page)
     first = graph_legibility(page, KEY)
     assert first["nodes"] >= 50 and first["labels_drawn"] >= 8, first
     assert first["label_px_min"] >= 12 and first["label_px_max"] <= 16, first
@@ -66,8 +52,8 @@ def test_graph_e2e_first_view_labels_at_least_12px_and_nothing_overlaps(
     assert 12 <= zoomed["label_px_min"] and zoomed["label_px_max"] <= 16, zoomed
 
 
-def test_graph_e2e_parallel_relations_are_separate_curves(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_graph_e2e_parallel_relations_are_separate_curves(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     pairs = graph_eval(page, KEY, """(() => { const groups = {};
       for (const e of net.body.data.edges.get()) (groups[[e.from, e.to].sort().join('~')] ||= []).push(e.id);
       return Object.values(groups).filter(g => g.length > 1); })()""")
@@ -78,8 +64,8 @@ def test_graph_e2e_parallel_relations_are_separate_curves(page: Page, app_url: s
         assert len({tuple(m) for m in middles}) == len(group), group  # each label sits on its own curve
 
 
-def test_graph_e2e_click_highlights_neighbours_and_dims_the_rest(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_graph_e2e_click_highlights_neighbours_and_dims_the_rest(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     neighbours = set(graph_eval(page, KEY, NEIGHBOURS))
     others = [n for n in graph_eval(page, KEY, "net.body.data.nodes.getIds()") if n not in neighbours | {PUTIN}]
     assert neighbours and others and DIMMED not in background(node_colour(page, others[0]))
@@ -101,8 +87,8 @@ def test_graph_e2e_click_highlights_neighbours_and_dims_the_rest(page: Page, app
                            f".endsWith('{DIMMED}')")
 
 
-def test_graph_e2e_selection_from_the_url_is_highlighted(page: Page, app_url: str) -> None:
-    open_app(page, app_url + f"/?node={PUTIN}")
+def test_graph_e2e_selection_from_the_url_is_highlighted(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page, f"/?node={PUTIN}")
     assert graph_eval(page, KEY, "net.getSelectedNodes()") == [PUTIN]
     neighbours = set(graph_eval(page, KEY, NEIGHBOURS))
     dimmed = [n for n in graph_eval(page, KEY, "net.body.data.nodes.getIds()")
@@ -110,8 +96,8 @@ def test_graph_e2e_selection_from_the_url_is_highlighted(page: Page, app_url: st
     assert dimmed and not (set(dimmed) & (neighbours | {PUTIN}))
 
 
-def test_graph_e2e_zoom_to_selection(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_graph_e2e_zoom_to_selection(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     before = graph_eval(page, KEY, "net.getScale()")
     page.mouse.click(*node_point(page, KEY, PUTIN))
     page.get_by_role("button", name="Zoom to selection").click()
@@ -126,8 +112,8 @@ def test_graph_e2e_zoom_to_selection(page: Page, app_url: str) -> None:
     page.wait_for_function(f"Math.abs(window.__kg['{KEY}'].getScale() - {before}) < 0.01")
 
 
-def test_graph_e2e_focus_and_search_matches_stand_out(page: Page, app_url: str) -> None:
-    open_app(page, app_url + f"/?focus={PUTIN}&search=vietnam")
+def test_graph_e2e_focus_and_search_matches_stand_out(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page, f"/?focus={PUTIN}&search=vietnam")
     focus = graph_eval(page, KEY, f"net.body.nodes['{PUTIN}'].options")
     assert focus["borderWidth"] == 5 and focus["color"]["border"] == "#111111"
     match = graph_eval(page, KEY, "net.body.nodes['country:VN'].options")
@@ -137,8 +123,8 @@ def test_graph_e2e_focus_and_search_matches_stand_out(page: Page, app_url: str) 
     expect(page.get_by_text("search match")).to_be_visible()
 
 
-def test_graph_e2e_connection_path_is_drawn(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_graph_e2e_connection_path_is_drawn(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     page.get_by_role("tab", name="Connections").click()
     for label, name in (("From", "Wladimir Putin"), ("To", "Pyongyang")):
         box = page.get_by_role("combobox", name=label, exact=True)
@@ -159,8 +145,8 @@ def test_graph_e2e_connection_path_is_drawn(page: Page, app_url: str) -> None:
     expect(page.get_by_text("connection path")).to_be_visible()
 
 
-def test_graph_e2e_dragged_node_stays_put_across_reruns(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_graph_e2e_dragged_node_stays_put_across_reruns(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     node = graph_eval(page, KEY, "net.body.data.nodes.getIds().find(id => net.getConnectedNodes(id).length === 0)"
                                  " || net.body.data.nodes.getIds()[5]")
     start = node_point(page, KEY, node)

@@ -8,12 +8,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.harness import ROOT, graph_eval, node_point, wait_graph_drawn
+from tests.e2e.harness import graph_eval, node_point, wait_graph_drawn
 
-APP = ROOT / "explorer" / "app.py"
 KEY = "kg_graph"
 PUTIN = "person:wladimir-putin"
 UNDATED_ONLY = "place:yakutia"  # named only in the sample's one undated article
@@ -26,18 +24,6 @@ SCROLL_TOP = """el => { for (let p = el.parentElement; p; p = p.parentElement)
 SCROLLING_PARENT = """el => { for (let p = el.parentElement; p; p = p.parentElement) {
   if (/(auto|scroll)/.test(getComputedStyle(p).overflowY) && p !== document.scrollingElement)
     return [p.scrollHeight, p.clientHeight]; } return null; }"""
-
-
-@pytest.fixture(scope="module")
-def app_url(streamlit_server: Callable[..., str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The app on a database it builds itself from sample_data/ on first run (uploads go there too)."""
-    db = tmp_path_factory.mktemp("page-flow") / "entente.sqlite"
-    return streamlit_server(APP, {"KG_DB": str(db)})
-
-
-def open_app(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_graph_drawn(page, KEY, timeout=120_000)
 
 
 def top_in_page(page: Page, locator: Locator) -> float:
@@ -61,10 +47,9 @@ def wait_nodes(page: Page, condition: str) -> None:
                            timeout=60_000)
 
 
-def test_page_flow_e2e_tabs_stay_put_when_a_node_is_selected(new_page: Callable[..., Page], app_url: str, tmp_path: Path) -> None:
+def test_page_flow_e2e_tabs_stay_put_when_a_node_is_selected(new_page: Callable[..., Page], open_app: Callable[..., None], tmp_path: Path) -> None:
     page = new_page(viewport={"width": 1600, "height": 1000})
-    open_app(page, app_url)
-    open_app(page, app_url)  # a session after the first build: without the one-time "Database built" box
+    open_app(page)
     before = top_in_page(page, tab_bar(page))
     page.mouse.click(*node_point(page, KEY, PUTIN))
     expect(page.get_by_role("heading", name="Wladimir Putin")).to_be_visible()
@@ -80,8 +65,8 @@ def test_page_flow_e2e_tabs_stay_put_when_a_node_is_selected(new_page: Callable[
     page.screenshot(path=str(tmp_path / "selected.png"))
 
 
-def test_page_flow_e2e_table_row_selection_keeps_the_table_in_view(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_page_flow_e2e_table_row_selection_keeps_the_table_in_view(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     page.get_by_role("tab", name="Entities").click()
     table = page.locator("[data-testid='stDataFrame']").first
     table.scroll_into_view_if_needed()
@@ -96,10 +81,10 @@ def test_page_flow_e2e_table_row_selection_keeps_the_table_in_view(page: Page, a
     assert 0 <= after["y"] and after["y"] + 100 <= page.viewport_size["height"]  # type: ignore[index]
 
 
-def test_page_flow_e2e_upload_refreshes_graph_counts_and_filter_lists(page: Page, app_url: str, tmp_path: Path) -> None:
+def test_page_flow_e2e_upload_refreshes_graph_counts_and_filter_lists(page: Page, open_app: Callable[..., None], tmp_path: Path) -> None:
     article = tmp_path / "quenfeld-besuch.de.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    open_app(page, app_url + "/?top_n=5000")
+    open_app(page, "/?top_n=5000")
     counts = showing(page)
     assert "person:helga-quenfeld" not in graph_eval(page, KEY, NODE_IDS)
     page.get_by_role("tab", name="Add articles").click()
@@ -113,8 +98,8 @@ def test_page_flow_e2e_upload_refreshes_graph_counts_and_filter_lists(page: Page
     expect(page.get_by_role("option", name="Ministerin Quenfeld besucht Tallinn")).to_be_visible()
 
 
-def test_page_flow_e2e_date_range_keeps_undated_articles_unless_told(page: Page, app_url: str) -> None:
-    open_app(page, app_url + "/?top_n=5000")
+def test_page_flow_e2e_date_range_keeps_undated_articles_unless_told(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page, "/?top_n=5000")
     assert UNDATED_ONLY in graph_eval(page, KEY, NODE_IDS)
     counts = showing(page)
     page.get_by_text("Limit to a date range").click()
@@ -126,8 +111,8 @@ def test_page_flow_e2e_date_range_keeps_undated_articles_unless_told(page: Page,
     expect(page).to_have_url(re.compile(r"undated=0"))
 
 
-def test_page_flow_e2e_empty_view_says_which_filters_to_loosen(page: Page, app_url: str, tmp_path: Path) -> None:
-    open_app(page, app_url + "/?search=no-such-name-anywhere&types=person")
+def test_page_flow_e2e_empty_view_says_which_filters_to_loosen(page: Page, open_app: Callable[..., None], tmp_path: Path) -> None:
+    open_app(page, "/?search=no-such-name-anywhere&types=person")
     message = page.get_by_text(re.compile("Nothing matches these filters"))
     expect(message).to_be_visible()
     expect(message).to_contain_text("“Search entities” or “Entity types”")
@@ -137,8 +122,8 @@ def test_page_flow_e2e_empty_view_says_which_filters_to_loosen(page: Page, app_u
     page.screenshot(path=str(tmp_path / "empty.png"))
 
 
-def test_page_flow_e2e_language_switch_changes_labels_strings_and_url(page: Page, app_url: str, tmp_path: Path) -> None:
-    open_app(page, app_url + "/?top_n=5000")
+def test_page_flow_e2e_language_switch_changes_labels_strings_and_url(page: Page, open_app: Callable[..., None], tmp_path: Path) -> None:
+    open_app(page, "/?top_n=5000")
     assert graph_eval(page, KEY, "net.body.data.nodes.get('country:DE').label") == "Germany"
     page.get_by_text("Deutsch", exact=True).click()
     page.wait_for_function(f"window.__kg['{KEY}'].body.data.nodes.get('country:DE').label === 'Deutschland'", timeout=60_000)

@@ -15,30 +15,13 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from explorer.graph_component import TYPE_COLORS
-from tests.e2e.harness import ROOT, graph_eval, wait_graph_drawn
+from tests.e2e.harness import graph_eval
 
-APP = ROOT / "explorer" / "app.py"
 KEY = "kg_graph"
 PUTIN = "person:wladimir-putin"
 CHROME = ("stToolbar", "stMainMenu", "stAppDeployButton", "stSidebar", "stHeader", "stDecoration")
 NO_SCROLL = """() => [document.scrollingElement, document.querySelector('[data-testid=stMain]')]
   .filter(Boolean).every(el => el.scrollHeight <= el.clientHeight + 1)"""
-
-
-@pytest.fixture(scope="module")
-def app_url(streamlit_server: Callable[..., str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The app on a database it builds itself from sample_data/ on first run."""
-    db = tmp_path_factory.mktemp("present") / "entente.sqlite"
-    return streamlit_server(APP, {"KG_DB": str(db)})
-
-
-def open_app(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_graph_drawn(page, KEY, timeout=120_000)
-    if page.get_by_text("Database built").count():  # the first session shows the build's box: start a fresh one
-        page.reload()
-        wait_graph_drawn(page, KEY, timeout=120_000)
-    page.wait_for_timeout(300)
 
 
 def hex_colour(colour: Any) -> str:
@@ -59,9 +42,9 @@ def download(page: Page, button: str) -> Path:
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_present_e2e_fits_the_window_without_chrome_and_leads_back(
-        new_page: Callable[..., Page], app_url: str, size: tuple[int, int]) -> None:
+        new_page: Callable[..., Page], open_app: Callable[..., None], size: tuple[int, int]) -> None:
     page = new_page(viewport={"width": size[0], "height": size[1]})
-    open_app(page, f"{app_url}/?present=1&node={PUTIN}")
+    open_app(page, f"/?present=1&node={PUTIN}")
     page.wait_for_timeout(500)  # the canvas takes its height from the window after the header is drawn
     assert page.evaluate(NO_SCROLL), "the page scrolls in presentation mode"
     box = page.locator(".kg-canvas").bounding_box()
@@ -81,12 +64,12 @@ def test_present_e2e_fits_the_window_without_chrome_and_leads_back(
                            " return !!net && net.getSelectedNodes().join() === id; }", arg=[KEY, PUTIN], timeout=30_000)
 
 
-def test_present_e2e_colour_and_size_follow_the_url(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_present_e2e_colour_and_size_follow_the_url(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     by_type = node_colours(page)
     assert all(value == f"{value.split(':')[0]}:{TYPE_COLORS.get(value.split(':')[0], '')}" for value in by_type.values())
     mention_size = graph_eval(page, KEY, f"net.body.data.nodes.get('{PUTIN}').size")
-    open_app(page, f"{app_url}/?colour=community&size=degree")
+    open_app(page, "/?colour=community&size=degree")
     by_community = node_colours(page)
     changed = [n for n in by_type if n in by_community and by_type[n] != by_community[n]]
     persons = {value for value in by_community.values() if value.startswith("person:")}
@@ -99,8 +82,8 @@ def test_present_e2e_colour_and_size_follow_the_url(page: Page, app_url: str) ->
     assert "colour=community" in page.url and "size=degree" in page.url
 
 
-def test_present_e2e_png_is_twice_the_canvas_with_the_legend(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_present_e2e_png_is_twice_the_canvas_with_the_legend(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     width, height = graph_eval(page, KEY, "[net.canvas.frame.canvas.clientWidth, net.canvas.frame.canvas.clientHeight]")
     image = Image.open(download(page, "PNG of the graph")).convert("RGB")
     assert image.size == (2 * width, 2 * height)
@@ -121,9 +104,9 @@ def test_present_e2e_png_is_twice_the_canvas_with_the_legend(page: Page, app_url
 
 
 def test_present_e2e_html_export_shows_legend_and_evidence_on_click(
-        new_page: Callable[..., Page], app_url: str) -> None:
+        new_page: Callable[..., Page], open_app: Callable[..., None]) -> None:
     page = new_page()
-    open_app(page, app_url)
+    open_app(page)
     exported = download(page, "HTML (offline)").read_text(encoding="utf-8")
     viewer = new_page(viewport={"width": 1400, "height": 900})
     viewer.set_content(exported)
@@ -141,8 +124,8 @@ def test_present_e2e_html_export_shows_legend_and_evidence_on_click(
     expect(panel.locator("li").first).to_contain_text("Putin")
 
 
-def test_present_e2e_gexf_keeps_colour_size_position_and_dates(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+def test_present_e2e_gexf_keeps_colour_size_position_and_dates(page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
     drawn = graph_eval(page, KEY, f"net.body.data.nodes.get('{PUTIN}')")
     graph = nx.read_gexf(io.BytesIO(download(page, "GEXF").read_bytes()))
     node = graph.nodes[PUTIN]
