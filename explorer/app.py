@@ -22,6 +22,7 @@ from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.export_context import evidence_dates, export_evidence  # noqa: E402
 from explorer.graph_component import data_signature, vis_payload  # noqa: E402
 from explorer.graph_component.payload import label_fonts  # noqa: E402
+from explorer.i18n import DEFAULT_LANGUAGE  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.localize import StoredNames, localized, stored_names  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
@@ -225,10 +226,12 @@ def current_selection(link: Link, labels: dict[str, str]) -> dict[str, str] | No
 
 def read_url(path: str, data: str) -> Link:
     """The URL's view, checked (its language taken on a session's first run); what was changed is
-    said in one small line."""
+    said in one small line, in the page's language (known only once the link is read)."""
     params = {name: st.query_params.get_all(name) for name in st.query_params}
     link = read_link(params, known_of(path, data))
     words.seed(link.lang)
+    if link.notices and words.current() != DEFAULT_LANGUAGE:
+        link = read_link(params, known_of(path, data), words.current())
     if link.notices:
         shown = "; ".join(inert(notice) for notice in link.notices[:8])
         more = tr("link_adjusted_more", n=len(link.notices) - 8) if len(link.notices) > 8 else ""

@@ -26,6 +26,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from explorer.i18n import DEFAULT_LANGUAGE, translate
 from explorer.labels import MAX_LABEL_PX
 from pipelines.exports import FORMATS, write_export
 
@@ -55,6 +56,7 @@ EXTRAS_CSS = """
 # Shows the clicked node's or edge's sentences; all text goes in with textContent.
 EVIDENCE_JS = """(function () {
   var evidence = JSON.parse(document.getElementById("kg-evidence-data").textContent);
+  var texts = JSON.parse(document.getElementById("kg-evidence-texts").textContent);
   var panel = document.getElementById("kg-evidence");
   function add(parent, tag, text, cls) {
     var el = document.createElement(tag); el.textContent = text; if (cls) el.className = cls;
@@ -70,8 +72,8 @@ EVIDENCE_JS = """(function () {
       var item = add(list, "li", s.text);
       add(item, "div", [s.article, s.date].filter(Boolean).join(" \u00b7 "), "kg-source");
     });
-    if (!entry.sentences.length) add(panel, "p", "No sentences were included for this item.");
-    if (entry.more > 0) add(panel, "p", entry.more + " more not included in this file.", "kg-source");
+    if (!entry.sentences.length) add(panel, "p", texts.none);
+    if (entry.more > 0) add(panel, "p", texts.more.replace("{n}", entry.more), "kg-source");
     panel.hidden = false;
   }
   network.on("click", function (params) {
@@ -89,12 +91,14 @@ EVIDENCE_JS = """(function () {
   });
   network.redraw();
 })();""".replace("MAX_PX", str(MAX_LABEL_PX))
+PANEL_TEXTS = ("none", "more")  # the evidence panel's own words: i18n keys export_panel_<name>
 WORD_JOINER = "\u2060"  # invisible; splits "href" so pyvis keeps its text tooltips
 
 
 def standalone_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], options: dict[str, Any],
                     *, title: str, legend: Sequence[tuple[str, str]] = (),
-                    evidence: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+                    evidence: Mapping[str, Mapping[str, Any]] | None = None,
+                    lang: str = DEFAULT_LANGUAGE) -> str:
     """A self-contained page (about 0.5 MB of inlined vis-network) drawing the view as it is laid out.
 
     ``nodes``/``edges``/``options`` as ``vis_payload`` makes them; physics is
@@ -103,7 +107,7 @@ def standalone_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], op
     line).  ``evidence``: per node or edge id, ``{"title", "sentences":
     [{"text", "article", "date"}], "more"}`` (``export_context.export_evidence``),
     shown in a panel when that node or edge is clicked; the page writes it
-    with ``textContent``, so it never becomes markup.
+    with ``textContent``, so it never becomes markup.  The panel's own words are in ``lang``.
     """
     net = Network(height="85vh", width="100%", directed=True, heading=html.escape(title),
                   cdn_resources="in_line")
@@ -112,23 +116,31 @@ def standalone_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], op
     net.options = page_options(options)
     page = "<!DOCTYPE html>\n" + _offline(net.generate_html())
     page = page.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1)
-    page = _with_extras(page, legend, evidence or {})
+    texts = {name: translate(lang, f"export_panel_{name}") for name in PANEL_TEXTS}
+    page = _with_extras(page, legend, evidence or {}, texts)
     leftover = remote_resources(page)
     if leftover:
         raise RuntimeError(f"the standalone page would load remote resources: {leftover}")
     return page
 
 
-def _with_extras(page: str, legend: Sequence[tuple[str, str]], evidence: Mapping[str, Any]) -> str:
-    """The page with the legend, the evidence panel, its data and the click handler before ``</body>``."""
-    data = json.dumps(evidence, ensure_ascii=False)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        data = data.replace(char, escape)  # inert inside <script>, JSON.parse reads them back
+def _with_extras(page: str, legend: Sequence[tuple[str, str]], evidence: Mapping[str, Any], texts: Mapping[str, str]) -> str:
+    """The page with the legend, the evidence panel, its data and words, and the click handler before ``</body>``."""
     block = (f'<style>{EXTRAS_CSS}</style>\n<div id="kg-legend">{legend_html(legend)}</div>\n'
              f'<div id="kg-evidence" hidden></div>\n'
-             f'<script type="application/json" id="kg-evidence-data">{data}</script>\n<script>{EVIDENCE_JS}</script>\n')
+             f'<script type="application/json" id="kg-evidence-data">{_inert_json(evidence)}</script>\n'
+             f'<script type="application/json" id="kg-evidence-texts">{_inert_json(texts)}</script>\n'
+             f'<script>{EVIDENCE_JS}</script>\n')
     at = page.rfind("</body>")
     return page[:at] + block + page[at:] if at >= 0 else page + block
+
+
+def _inert_json(value: Mapping[str, Any]) -> str:
+    """JSON that stays inert inside ``<script>`` (JSON.parse reads the escapes back)."""
+    data = json.dumps(value, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        data = data.replace(char, escape)
+    return data
 
 
 def legend_html(legend: Sequence[tuple[str, str]]) -> str:

@@ -2,7 +2,8 @@
 
 A link is input like any other: ``read_link`` checks every parameter against what it may hold and
 what the data knows, clamps or drops what does not fit and says so in short notices (plain text;
-render them with ``explorer.text.inert``). Pure functions, so tests need no Streamlit.
+render them with ``explorer.text.inert``), worded in the reader's language. Pure functions, so
+tests need no Streamlit.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from explorer.queries import Filters
 from explorer.structure import COLOURINGS, SIZINGS, Look
 from explorer.text import iso_day
@@ -47,6 +48,22 @@ class Known:
     resolve: Callable[[str], str] = lambda entity_id: entity_id
 
 
+class Notices(list[str]):
+    """What a link asked for that was dropped or changed, worded in one language: ``add(key,
+    **values)`` appends the interface string ``link_<key>``."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def add(self, key: str, **values: object) -> None:
+        self.append(translate(self.lang, f"link_{key}", **values))
+
+    def add_not_one_of(self, name: str, raw: str, allowed: Sequence[str]) -> None:
+        """``name=raw`` is none of ``allowed``: ignored."""
+        self.add("not_one_of", name=name, value=_shown(raw), allowed=translate(self.lang, "or").join(allowed))
+
+
 @dataclass(frozen=True)
 class Link:
     """A checked link: the filters, selection, presentation flag and interface language it asks for, and what was
@@ -60,10 +77,13 @@ class Link:
     notices: tuple[str, ...] = field(default=())
 
 
-def read_link(params: Params, known: Known) -> Link:
+def read_link(params: Params, known: Known, lang: str = DEFAULT_LANGUAGE) -> Link:
     """The link's view; every parameter that is unknown, malformed, repeated, too long or out of
-    range is dropped or clamped, with a notice."""
-    notices = [f"unknown parameter {_shown(name)} ignored" for name in params if name not in KNOWN_NAMES | STREAMLIT_NAMES]
+    range is dropped or clamped, with a notice in ``lang``."""
+    notices = Notices(lang)
+    for name in params:
+        if name not in KNOWN_NAMES | STREAMLIT_NAMES:
+            notices.add("unknown", name=_shown(name))
     values = {name: _single(params, name, notices) for name in params if name in KNOWN_NAMES and name not in LIST_FIELDS}
     checked: dict[str, Any] = {**_lists(params, known, notices), **_ints(values, notices),
                                **_dates(values, notices), **_texts(values, known, notices)}
@@ -86,37 +106,37 @@ def _values(params: Params, name: str) -> list[str]:
     return [raw] if isinstance(raw, str) else list(raw or [])
 
 
-def _single(params: Params, name: str, notices: list[str]) -> str:
+def _single(params: Params, name: str, notices: Notices) -> str:
     """The last value of a parameter that takes one ("" when too long)."""
     values = _values(params, name)
     if len(values) > 1:
-        notices.append(f"{name} was given {len(values)} times: the last one is used")
+        notices.add("repeated", name=name, n=len(values))
     value = values[-1] if values else ""
     if len(value) > MAX_VALUE:
-        notices.append(f"{name} is longer than {MAX_VALUE} characters: ignored")
+        notices.add("longer_than", name=name, n=MAX_VALUE)
         return ""
     return value
 
 
-def _lists(params: Params, known: Known, notices: list[str]) -> dict[str, tuple[str, ...]]:
+def _lists(params: Params, known: Known, notices: Notices) -> dict[str, tuple[str, ...]]:
     """Comma-separated list filters, all repeats joined, unknown values dropped."""
     result: dict[str, tuple[str, ...]] = {}
     for name in LIST_FIELDS:
         raw = ",".join(_values(params, name))
         if len(raw) > MAX_VALUE * 10:
-            notices.append(f"{name} is too long: ignored")
+            notices.add("too_long", name=name)
             continue
         items = list(dict.fromkeys(v for v in raw.split(",") if v))[:MAX_ITEMS]
         allowed = known.values.get(name, frozenset())
         unknown = [v for v in items if v not in allowed]
         if unknown:
-            notices.append(f"{name}: no such value {', '.join(_shown(v) for v in unknown[:3])}" + (" …" if len(unknown) > 3 else ""))
+            notices.add("no_such_value", name=name, values=", ".join(_shown(v) for v in unknown[:3]) + (" …" if len(unknown) > 3 else ""))
         if items:
             result[name] = tuple(v for v in items if v in allowed)
     return result
 
 
-def _ints(values: Mapping[str, str], notices: list[str]) -> dict[str, int]:
+def _ints(values: Mapping[str, str], notices: Notices) -> dict[str, int]:
     """Whole numbers, clamped to what the controls offer."""
     result: dict[str, int] = {}
     for name in INT_FIELDS:
@@ -126,45 +146,45 @@ def _ints(values: Mapping[str, str], notices: list[str]) -> dict[str, int]:
         try:
             number = int(raw.strip())
         except ValueError:
-            notices.append(f"{name}={_shown(raw)} is not a whole number: ignored")
+            notices.add("not_whole", name=name, value=_shown(raw))
             continue
         low, high = INT_BOUNDS[name]
         result[name] = min(max(number, low), high)
         if result[name] != number:
-            notices.append(f"{name}={_shown(raw)} is outside {low}–{high}: {result[name]} is used")
+            notices.add("outside", name=name, value=_shown(raw), low=low, high=high, used=result[name])
     return result
 
 
-def _dates(values: Mapping[str, str], notices: list[str]) -> dict[str, str]:
+def _dates(values: Mapping[str, str], notices: Notices) -> dict[str, str]:
     result: dict[str, str] = {}
     for name in DATE_FIELDS:
         raw = values.get(name, "")
         if raw and not iso_day(raw):
-            notices.append(f"{name}={_shown(raw)} is not a date (YYYY-MM-DD): ignored")
+            notices.add("not_date", name=name, value=_shown(raw))
         elif raw:
             result[name] = iso_day(raw)
     return result
 
 
-def _texts(values: Mapping[str, str], known: Known, notices: list[str]) -> dict[str, str]:
+def _texts(values: Mapping[str, str], known: Known, notices: Notices) -> dict[str, str]:
     result = {name: values[name] for name in TEXT_FIELDS if values.get(name)}
     focus = values.get("focus", "")
     if focus and known.resolve(focus) in known.entities:
         result["focus"] = known.resolve(focus)
     elif focus:
-        notices.append(f"focus={_shown(focus)} is no entity here: ignored")
+        notices.add("no_entity", name="focus", value=_shown(focus))
     return result
 
 
-def _flag(values: Mapping[str, str], name: str, notices: list[str]) -> str:
+def _flag(values: Mapping[str, str], name: str, notices: Notices) -> str:
     raw = values.get(name, "")
     if raw and raw not in FLAGS[name]:
-        notices.append(f"{name}={_shown(raw)} is not {' or '.join(FLAGS[name])}: ignored")
+        notices.add_not_one_of(name, raw, FLAGS[name])
         return ""
     return raw
 
 
-def _look(values: Mapping[str, str], notices: list[str]) -> Look:
+def _look(values: Mapping[str, str], notices: Notices) -> Look:
     """``?colour=type|community`` and ``?size=mentions|degree|pagerank``; anything else keeps the default."""
     chosen = {}
     for name, allowed in CHOICES.items():
@@ -172,21 +192,21 @@ def _look(values: Mapping[str, str], notices: list[str]) -> Look:
         if raw in allowed:
             chosen[name] = raw
         elif raw:
-            notices.append(f"{name}={_shown(raw)} is not {' or '.join(allowed)}: ignored")
+            notices.add_not_one_of(name, raw, allowed)
     return replace(Look(), **chosen)
 
 
-def _selection(values: Mapping[str, str], known: Known, notices: list[str]) -> dict[str, str] | None:
+def _selection(values: Mapping[str, str], known: Known, notices: Notices) -> dict[str, str] | None:
     """``?node=ID`` (a known entity, merged ids followed) or ``?edge=ID`` (a stored edge)."""
     node, edge = values.get("node", ""), values.get("edge", "")
     if node and known.resolve(node) in known.entities:
         return {"kind": "node", "id": known.resolve(node)}
     if node:
-        notices.append(f"node={_shown(node)} is no entity here: ignored")
+        notices.add("no_entity", name="node", value=_shown(node))
     if edge and edge in known.edges:
         return {"kind": "edge", "id": edge}
     if edge:
-        notices.append(f"edge={_shown(edge)} is no relation here: ignored")
+        notices.add("no_relation", name="edge", value=_shown(edge))
     return None
 
 

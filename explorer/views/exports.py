@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from explorer.export import Span, export_bytes, standalone_html
-from explorer.views.words import tr
+from explorer.views.words import current, tr
 
 FORMATS = {"graphml": "application/xml", "gexf": "application/xml", "json": "application/json", "csv": "text/csv"}
 
@@ -28,7 +28,8 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     """
     nodes, edges, _ = payload
     columns = st.columns(len(FORMATS) + 2)
-    columns[0].download_button(tr("export_html"), partial(_page, payload, title, legend, evidence),
+    page = partial(_page, payload, title, legend, evidence, current())  # the language read now: the file is made later
+    columns[0].download_button(tr("export_html"), page,
                                file_name="entente-view.html", mime="text/html", key="x_html")
     png = columns[1].button(tr("export_png"), key="x_png")
     for column, (fmt, mime) in zip(columns[2:], FORMATS.items(), strict=False):
@@ -38,9 +39,9 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
 
 
 def _page(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], title: str,
-          legend: Sequence[tuple[str, str]], evidence: Callable[[], Mapping[str, Any]]) -> str:
+          legend: Sequence[tuple[str, str]], evidence: Callable[[], Mapping[str, Any]], lang: str) -> str:
     nodes, edges, options = payload
-    return standalone_html(nodes, edges, options, title=title, legend=legend, evidence=evidence())
+    return standalone_html(nodes, edges, options, title=title, legend=legend, evidence=evidence(), lang=lang)
 
 
 def _graph_file(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], fmt: str,

@@ -65,3 +65,9 @@ def test_app_words_german_curation_decision_is_said_in_german(app_db: Path) -> N
     assert not at.exception
     said = [html.unescape(m.value) for m in at.sidebar.success]
     assert said == ["Entscheidung 1: Beziehung Javier Milei (person:javier-milei) —leitet→ Paraguay (country:PY) verworfen"]
+
+
+def test_app_words_german_link_notice(app_db: Path) -> None:  # noqa: F811
+    at = run_app(lang="de", hops="99", weird="1")
+    notice = next(html.unescape(c.value) for c in at.caption if c.value.startswith("⚠️"))
+    assert notice == "⚠️ Dieser Link wurde angepasst: unbekannter Parameter weird ignoriert; hops=99 liegt außerhalb von 1–3: 3 gilt"

@@ -187,3 +187,12 @@ def test_page_legend_and_evidence_are_escaped_and_clickable(payload) -> None:
     data = re.search(r'<script type="application/json" id="kg-evidence-data">(.*?)</script>', page, re.DOTALL)
     assert data and json.loads(data.group(1)) == evidence
     assert 'network.on("click"' in page and "textContent" in page and "innerHTML" not in data.group(0)
+
+
+def test_page_evidence_panel_words_in_the_reader_language(payload) -> None:
+    nodes, edges, options = payload
+    page = standalone_html(nodes, edges, options, title="t", evidence={}, lang="de")
+    texts = re.search(r'<script type="application/json" id="kg-evidence-texts">(.*?)</script>', page, re.DOTALL)
+    assert texts and json.loads(texts.group(1)) == {"none": "Für dieses Element enthält die Datei keine Sätze.",
+                                                    "more": "{n} weitere sind nicht in dieser Datei."}
+    assert "No sentences" not in page and "texts.more.replace" in page

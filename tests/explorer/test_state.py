@@ -46,6 +46,14 @@ def test_read_link_repeated_parameter_uses_the_last_and_says_so() -> None:
     assert link.notices == ("hops was given 2 times: the last one is used",)
 
 
+def test_read_link_notices_in_german() -> None:
+    link = read_link({"hops": ["1", "99"], "co": "2", "edge": "foo", "weird": "1"}, KNOWN, "de")
+    assert link.filters.hops == 3 and link.notices == (
+        "unbekannter Parameter weird ignoriert", "hops wurde 2-mal angegeben: der letzte Wert gilt",
+        "hops=99 liegt außerhalb von 1–3: 3 gilt", "co=2 ist nicht 0 oder 1: ignoriert",
+        "edge=foo ist hier keine Beziehung: ignoriert")
+
+
 def test_read_link_very_long_values_are_dropped_and_never_echoed_whole() -> None:
     link = read_link({"search": "x" * (MAX_VALUE + 1), "node": "y" * 200, "types": "z" * 100_000}, KNOWN)
     assert link.filters == Filters() and link.selection is None
