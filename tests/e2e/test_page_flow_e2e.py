@@ -52,7 +52,7 @@ def test_page_flow_e2e_tabs_stay_put_when_a_node_is_selected(new_page: Callable[
     open_app(page)
     before = top_in_page(page, tab_bar(page))
     page.mouse.click(*node_point(page, KEY, PUTIN))
-    expect(page.get_by_role("heading", name="Wladimir Putin")).to_be_visible()
+    expect(page.get_by_role("heading", name="Wladimir Putin")).to_be_visible(timeout=30_000)  # the first click of a session
     expect(page.locator(".kg-evidence").first).to_be_visible()
     page.wait_for_timeout(500)
     assert abs(top_in_page(page, tab_bar(page)) - before) <= 2, before

@@ -7,10 +7,8 @@ import html
 import re
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
 from explorer.i18n import DE, EN
-from tests.explorer.test_app import app_db, graph_data, param, run_app  # noqa: F401 -- app_db is a fixture
+from tests.explorer.test_app import app_db, graph_data, open_tab, param, run_app  # noqa: F401 -- app_db is a fixture
 
 VISIT = "person:wladimir-putin|visits|country:KP"
 # English relation names (and tooltip words) that differ from the German ones: none may show on a German page
@@ -21,11 +19,6 @@ ENGLISH = sorted({EN[key] for key in EN if key.startswith("rel_") and EN[key] !=
 def english_in(text: str) -> list[str]:
     """The English words of ``ENGLISH`` in ``text`` (whole words only)."""
     return [word for word in ENGLISH if re.search(rf"\b{re.escape(word)}\b", text)]
-
-
-def open_tab(at: AppTest, label: str) -> AppTest:
-    at.session_state["lower_tab"] = label  # what a click on the tab sends
-    return at.run()
 
 
 def test_app_words_german_graph_has_german_relation_names_and_tooltips(app_db: Path) -> None:  # noqa: F811
