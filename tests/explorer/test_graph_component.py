@@ -135,8 +135,8 @@ def test_tooltips_say_what_the_numbers_mean(payload) -> None:
 
 
 def test_tooltips_and_relation_names_in_german_keep_the_stored_keys() -> None:
-    nodes, edges, _ = vis_payload(*frames(), lang="de")
-    nodes, edges = by_id(nodes), by_id(edges)
+    drawn_nodes, drawn_edges, _ = vis_payload(*frames(), lang="de")
+    nodes, edges = by_id(drawn_nodes), by_id(drawn_edges)
     assert nodes["person:a"]["title"] == "Anna\nPerson · 40 Erwähnungen · 3 Artikel\nperson:a"
     visit = edges["person:a|visits|country:KP"]
     assert visit["title"] == "Anna —besucht→ North Korea\n50 Sätze in 4 Artikeln · geplant"
