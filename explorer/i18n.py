@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from pipelines.decisions import TEMPLATES, Decision, describe
+from pipelines.knowledge.agreements import kind_word
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "en"
@@ -239,7 +240,8 @@ EN: Mapping[str, str] = {
     "cur_nothing_rejected": "Nothing is rejected.",
     "cur_restore": "Restore",
     "cur_restored": "Restored {item}",
-    # vocabulary: stored keys (relation types, modalities, agreement kinds and statuses) as shown
+    # vocabulary: stored keys (relation types, modalities, agreement statuses) as shown; agreement kinds
+    # are named by pipelines.knowledge.agreements.KIND_WORDS
     "rel_visits": "visits",
     "rel_meets": "meets",
     "rel_travels_to": "travels to",
@@ -257,13 +259,6 @@ EN: Mapping[str, str] = {
     "mod_denied": "denied",
     "mod_hypothetical": "hypothetical",
     "mod_former": "former",
-    "kind_agreement": "agreement",
-    "kind_treaty": "treaty",
-    "kind_trade_agreement": "trade agreement",
-    "kind_pact": "pact",
-    "kind_partnership": "partnership",
-    "kind_memorandum": "memorandum",
-    "kind_declaration": "declaration",
     "status_signed": "signed",
     "status_planned": "planned",
     "status_in_force": "in force",
@@ -542,13 +537,6 @@ DE: Mapping[str, str] = {
     "mod_denied": "dementiert",
     "mod_hypothetical": "hypothetisch",
     "mod_former": "ehemalig",
-    "kind_agreement": "Abkommen",
-    "kind_treaty": "Vertrag",
-    "kind_trade_agreement": "Handelsabkommen",
-    "kind_pact": "Pakt",
-    "kind_partnership": "Partnerschaft",
-    "kind_memorandum": "Absichtserklärung",
-    "kind_declaration": "Erklärung",
     "status_signed": "unterzeichnet",
     "status_planned": "geplant",
     "status_in_force": "in Kraft",
@@ -626,6 +614,8 @@ def term(lang: str, group: str, value: str) -> str:
     """A stored key of a vocabulary (``group``: "rel" relation types, "mod" modalities, "kind"
     agreement kinds, "status" agreement statuses, "type" entity types) as the reader's language
     names it; a value the tables do not know as stored, underscores as spaces."""
+    if group == "kind":
+        return kind_word(value, lang)
     key = f"{group}_{value}"
     return translate(lang, key) if key in EN else value.replace("_", " ")
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 import pandas as pd
 
 from explorer.data import Snapshot
 from explorer.names import Form, forms_by_entity, labels_for
+from pipelines.knowledge.agreements import agreement_label
 from pipelines.knowledge.countries import country_label, iso_codes
 from pipelines.knowledge.organizations import Organization, organization_names
 from pipelines.knowledge.places import Place, translated_places
@@ -33,7 +35,27 @@ def localized(snapshot: Snapshot, names: StoredNames, lang: str) -> Snapshot:
     rows = list(zip(entities["id"].tolist(), entities["type"].tolist(), entities["label"].tolist(), strict=True))
     chosen = labels_for(rows, names.forms, gazetteer_name, lang)
     kept = [stored if entity_id in names.renamed else label for (entity_id, _, stored), label in zip(rows, chosen, strict=True)]
+    attrs = entities["attrs"].tolist() if "attrs" in entities else [None] * len(rows)
+    kept = agreement_labels(rows, attrs, kept, names.renamed, lang)
     return replace(snapshot, entities=entities.assign(label=pd.array(kept, dtype="str")))
+
+
+def agreement_labels(rows: list[tuple[str, str, str]], attrs: list[Any], labels: list[str], renamed: frozenset[str],
+                     lang: str) -> list[str]:
+    """``labels`` with each agreement's label made again in ``lang`` from its kind, its parties'
+    labels (already in ``lang``) and its year; renamed agreements and those without kind or
+    parties keep theirs."""
+    by_id = dict(zip((entity_id for entity_id, _, _ in rows), labels, strict=True))
+    return [(_agreement_label(facts, by_id, lang) or label) if kind == "agreement" and entity_id not in renamed else label
+            for (entity_id, kind, _), facts, label in zip(rows, attrs, labels, strict=True)]
+
+
+def _agreement_label(facts: Any, labels: dict[str, str], lang: str) -> str:
+    """The label an agreement's attrs make in ``lang`` ("" when they name no kind or no parties)."""
+    if not isinstance(facts, dict) or not facts.get("kind") or not facts.get("parties"):
+        return ""
+    year = facts.get("year") if isinstance(facts.get("year"), int) else None
+    return agreement_label(str(facts["kind"]), [labels.get(str(p), str(p)) for p in facts["parties"]], year, lang)
 
 
 def stored_names(store: Store) -> StoredNames:

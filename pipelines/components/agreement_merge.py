@@ -17,7 +17,7 @@ from pipelines.components.candidates import Agreement, AgreementCandidate, Candi
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest
 from pipelines.keys import slug
-from pipelines.knowledge.agreements import ID_FAMILIES, KIND_WORDS, cue_of
+from pipelines.knowledge.agreements import ID_FAMILIES, agreement_label, cue_of
 
 MIN_PARTIES = 2  # an agreement binds at least two parties; one party alone is a plan or a policy (but see _joint_declaration)
 KIND_PRIORITY = ("treaty", "trade_agreement", "agreement", "pact", "memorandum", "declaration", "initiative", "partnership")
@@ -156,8 +156,7 @@ def _build(group: list[AgreementCandidate], lang: str, labels: dict[str, str], p
     status = next((c.status for c in group if c.status), "")
     year = next((c.years[0] for c in group if c.years), published_year if status == "signed" else None)
     parties = sorted(head.parties)
-    words = KIND_WORDS.get(lang, KIND_WORDS["en"])
-    label = f"{words[kind]} {'–'.join(labels.get(p, p) for p in parties)}" + (f" {year}" if year else "")
+    label = agreement_label(kind, [labels.get(p, p) for p in parties], year, lang)
     modality = "reported" if any(c.modality in ("reported", "planned") for c in group) else group[0].modality
     return Agreement(agreement_id(kind, parties, year), label, kind, status, year, parties, group, modality=modality)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from pipelines.knowledge.tables import read_rows
@@ -17,6 +18,18 @@ KIND_WORDS = {
 # Kinds that keep their own id family; every other kind shares "agreement", so that
 # "Getreideabkommen" and "grain initiative" between the same parties in the same year meet.
 ID_FAMILIES = {"trade_agreement": "trade-agreement", "memorandum": "memorandum"}
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """The word for an agreement kind in ``lang`` (English for other languages; an unknown kind as
+    stored, underscores as spaces)."""
+    return KIND_WORDS.get(lang, KIND_WORDS["en"]).get(kind, kind.replace("_", " "))
+
+
+def agreement_label(kind: str, parties: Sequence[str], year: int | None, lang: str) -> str:
+    """An agreement's label in ``lang``: "Treaty North Korea–Russia 2024" from its kind, the labels
+    of its parties (in id order) and its year."""
+    return f"{kind_word(kind, lang)} {'–'.join(parties)}" + (f" {year}" if year else "")
 
 
 @cache

@@ -83,3 +83,12 @@ def test_localized_keeps_a_curated_rename_in_every_language(store: Store, snapsh
     renamed = StoredNames(names.forms, frozenset({"country:LT"}))
     assert {localized(snapshot, renamed, lang).entities.at["country:LT", "label"] for lang in ("de", "en")} == {"Litauen"}
     assert localized(snapshot, names, "en").entities.at["country:LT", "label"] == "Lithuania"
+
+
+def test_localized_agreement_labels_are_made_again_in_the_language(store: Store, snapshot: Snapshot) -> None:
+    names = stored_names(store)
+    treaty = "agreement:agreement-kp-ru-2024"  # stored from an English article: "Treaty North Korea–Russia 2024"
+    assert localized(snapshot, names, "de").entities.at[treaty, "label"] == "Vertrag Nordkorea–Russland 2024"
+    assert localized(snapshot, names, "en").entities.at[treaty, "label"] == "Treaty North Korea–Russia 2024"
+    renamed = StoredNames(names.forms, frozenset({treaty}))
+    assert localized(snapshot, renamed, "de").entities.at[treaty, "label"] == snapshot.entities.at[treaty, "label"]
