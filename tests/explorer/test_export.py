@@ -196,3 +196,14 @@ def test_page_evidence_panel_words_in_the_reader_language(payload) -> None:
     assert texts and json.loads(texts.group(1)) == {"none": "Für dieses Element enthält die Datei keine Sätze.",
                                                     "more": "{n} weitere sind nicht in dieser Datei."}
     assert "No sentences" not in page and "texts.more.replace" in page
+
+
+def test_graph_files_of_a_german_view_keep_the_stored_english_keys() -> None:
+    nodes = pd.DataFrame([("person:a", "Anna", "person", 4, 2), ("country:KP", "Nordkorea", "country", 2, 1)],
+                         columns=["id", "label", "type", "weight", "documents"])
+    edges = pd.DataFrame([("person:a", "visits", "country:KP", 3, 2, "planned")],
+                         columns=["source", "relation", "target", "support", "documents", "modality"])
+    german, english = (vis_payload(nodes, edges, {}, lang=lang) for lang in ("de", "en"))
+    assert german[1][0]["label"] == "besucht"  # drawn in German …
+    assert nx.utils.graphs_equal(graph_to_networkx(*german[:2]), graph_to_networkx(*english[:2]))  # … exported as stored
+    assert export_bytes(german[0], german[1], "csv") == export_bytes(english[0], english[1], "csv")
