@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.harness import ROOT, edge_point, graph_eval, node_point, wait_graph_drawn
@@ -21,13 +19,6 @@ XSS_BODY = (
     f"{XSS_TITLE}\n\nBundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten Emmanuel Macron. "
     'Macron sagte <script>window.__xss=3</script> und <img src=x onerror="window.__xss=4"> nichts weiter.\n'
 )
-
-
-@pytest.fixture(scope="module")
-def app_url(streamlit_server: Callable[..., str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The app on a database it builds itself from sample_data/ on first run."""
-    db = tmp_path_factory.mktemp("app") / "entente.sqlite"
-    return streamlit_server(APP, {"KG_DB": str(db)})
 
 
 def open_app(page: Page, url: str) -> None:

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.harness import ROOT, wait_graph_drawn
 
 APP = ROOT / "explorer" / "app.py"
-
-
-@pytest.fixture(scope="module")
-def app_url(streamlit_server: Callable[..., str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = tmp_path_factory.mktemp("ask") / "entente.sqlite"
-    return streamlit_server(APP, {"KG_DB": str(db)})
 
 
 def ask(page: Page, question: str) -> None:
@@ -29,7 +20,7 @@ def test_questions_e2e_answer_lines_open_their_evidence(page: Page, app_url: str
     wait_graph_drawn(page, "kg_graph", timeout=120_000)
     page.get_by_role("tab", name="Ask").click()
     ask(page, "Wer führt Frankreich?")
-    line = page.get_by_text("Emmanuel Macron — leader of → France")
+    line = page.get_by_text("Emmanuel Macron — leitet → France")  # a German question is answered in German words
     expect(line).to_be_visible()
     expect(page.locator(".kg-evidence")).to_have_count(0)  # nothing selected, no line open
     line.click()
