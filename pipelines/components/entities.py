@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_cues import cue_candidates as context_candidates
+from pipelines.components.english_orgs import company_names
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
@@ -209,6 +210,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     chosen = select(without_surname_places(tokens, known, persons) + persons + ruled + runs + model_candidates(doc, tokens, gazetteer))
     taken = covered(chosen)
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
+    extra += company_names(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
     return acronym_aliases(tokens, country_bodies(tokens, country_led_names(tokens, select(chosen + extra))))

@@ -1,0 +1,26 @@
+"""English organisations told by structure and word class (``components/english_orgs.py``), on sentences
+written for the tests."""
+
+from __future__ import annotations
+
+from pipelines.knowledge.derive_name_classes import english_companies
+from pipelines.knowledge.people import english_name_classes
+from tests.pipelines.components.test_recognition import ids, run
+
+
+def test_english_orgs_company_word_alone_is_an_organisation() -> None:
+    assert english_name_classes()["Nokia"] == "company"
+    record = run("Shares rose after Nokia cut its forecast on Monday.", "en")
+    assert ids(record, "organization") == {"organization:nokia"}
+
+
+def test_english_orgs_company_word_after_a_title_or_in_a_longer_name_is_none() -> None:
+    record = run("Mr. Nokia spoke first. The Nokia Arena opened. Sony-Hasbro failed.", "en")
+    assert "organization:nokia" not in ids(record, "organization")
+    assert "organization:sony" not in ids(record, "organization")
+
+
+def test_english_orgs_derived_companies_are_mixed_case_capitalised_and_no_given_names() -> None:
+    clusters = {"Zorvex": 294, "Quill": 806, "Anna": 806, "ZORV": 294, "Mars": 166, "Plain": 294}
+    logprob = {"Zorvex": -12.0, "zorvex": -16.0, "Quill": -13.0, "quill": -15.0, "Anna": -11.0, "Plain": -12.0, "plain": -11.0}
+    assert english_companies(clusters, logprob, {"Anna"}) == ["Quill", "Zorvex"]
