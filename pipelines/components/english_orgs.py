@@ -11,8 +11,10 @@ from __future__ import annotations
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.names import TITLES, free_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest, glued_to_next, glued_to_previous
-from pipelines.knowledge.people import english_name_classes
+from pipelines.components.word_tests import WordTest, glued_hyphen, glued_to_next, glued_to_previous
+from pipelines.knowledge.countries import country_names
+from pipelines.knowledge.people import english_name_classes, given_names, is_english_word
+from pipelines.knowledge.places import place_names_for
 
 # Words after which a company word is a person's surname ("Mr Dillard") or a place ("in Hollister").
 NOT_BEFORE = TITLES | {"in", "near"}
@@ -42,3 +44,51 @@ def _alone(tokens: Tokens, i: int, taken: set[int]) -> bool:
 def _beside(tokens: Tokens, i: int, taken: set[int]) -> bool:
     """Token ``i`` is a capitalised name word or part of an entity (a longer name goes on there)."""
     return 0 <= i < len(tokens) and (i in taken or free_name_word(tokens, i, set()))
+
+
+# Words that join two parts inside an organisation's name ("Botany and Zoology", "Arts & Crafts").
+JOINING = frozenset({"and", "&"})
+MAX_HEAD_WORDS = 3  # capitalised words before an organisation's cue word ("Royal Ballet School")
+
+
+def _common_name_word(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free capitalised common English word ("Zoology", "Drama")."""
+    return 0 <= i < len(tokens) and free_name_word(tokens, i, blocked) and is_english_word(tokens.words[i])
+
+
+def _joinable(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free capitalised word that names no entity of its own: a common English word
+    ("Zoology") or a word no lexicon knows ("Hygienists"), not a given name, a company, a place or a
+    country."""
+    if not (0 <= i < len(tokens) and free_name_word(tokens, i, blocked)):
+        return False
+    word = tokens.words[i]
+    return is_english_word(word) or not (
+        english_name_classes().get(word) or word in given_names("en") or word in place_names_for("en") or word in country_names("en")
+    )
+
+
+def joined_end(tokens: Tokens, end: int, blocked: set[int]) -> int:
+    """The end of an organisation's name that ends at ``end`` after a link word ("Union of Dentists"),
+    taking a last common word joined by "and" ("… and Hygienists"), which names what the body
+    covers; another name after "and" is another entity ("Bank of England and Barclays")."""
+    if end < len(tokens) and tokens.words[end] in JOINING and _joinable(tokens, end + 1, blocked):
+        return end if free_name_word(tokens, end + 2, blocked) else end + 2
+    return end
+
+
+def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
+    """Where an English organisation's name starts that ends in the cue word at ``cue``: up to
+    ``MAX_HEAD_WORDS`` free capitalised words before it, a compound glued by hyphens whole ("Save-A-Tree
+    Foundation"), and two common words joined by "and" ("Music and Drama College")."""
+    start, words = cue, 0
+    while start > 0 and words < MAX_HEAD_WORDS:
+        if free_name_word(tokens, start - 1, blocked):
+            start, words = start - 1, words + 1
+        elif start > 1 and glued_hyphen(tokens, start - 1) and tokens.words[start - 2][:1].isupper() and start - 2 not in blocked:
+            start -= 2  # a hyphenated compound counts as one word
+        elif start > 1 and tokens.words[start - 1] in JOINING and _common_name_word(tokens, start - 2, blocked) and _common_name_word(tokens, start, blocked):
+            start, words = start - 2, words + 1
+        else:
+            break
+    return start

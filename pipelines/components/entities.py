@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_cues import cue_candidates as context_candidates
-from pipelines.components.english_orgs import company_names
+from pipelines.components.english_orgs import company_names, head_start, joined_end
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
@@ -106,8 +106,8 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
     for i in hits:
         if i in blocked:
             continue
-        start = i
-        while start > 0 and free_name_word(tokens, start - 1, free) and i - start < 3:
+        start = head_start(tokens, i, free) if english else i
+        while start > 0 and not english and free_name_word(tokens, start - 1, free) and i - start < 3:
             start -= 1
         end = _name_continuation(tokens, i + 1, named)
         if end - start >= 2:
@@ -130,7 +130,7 @@ def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
         end = stop
         if tokens.lang != "en":
             return end
-    return end
+    return joined_end(tokens, end, free) if end > first else end
 
 
 def _linked_words_end(tokens: Tokens, start: int, free: set[int]) -> int:

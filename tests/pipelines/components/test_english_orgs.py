@@ -24,3 +24,23 @@ def test_english_orgs_derived_companies_are_mixed_case_capitalised_and_no_given_
     clusters = {"Zorvex": 294, "Quill": 806, "Anna": 806, "ZORV": 294, "Mars": 166, "Plain": 294}
     logprob = {"Zorvex": -12.0, "zorvex": -16.0, "Quill": -13.0, "quill": -15.0, "Anna": -11.0, "Plain": -12.0, "plain": -11.0}
     assert english_companies(clusters, logprob, {"Anna"}) == ["Quill", "Zorvex"]
+
+
+def test_english_orgs_common_word_joined_by_and_ends_the_name() -> None:
+    record = run("The Union of Rural Dentists and Hygienists wrote to the Department of Botany and Zoology.", "en")
+    assert ids(record, "organization") == {
+        "organization:union-of-rural-dentists-and-hygienists", "organization:department-of-botany-and-zoology",
+    }
+
+
+def test_english_orgs_another_name_after_and_is_another_entity() -> None:
+    record = run("The Bank of Zorvania and Barclays agreed, as did the Council of Kelmar and Russia.", "en")
+    assert {"organization:bank-of-zorvania", "organization:barclays", "organization:council-of-kelmar"} <= ids(record, "organization")
+    assert "country:RU" in ids(record, "country")
+
+
+def test_english_orgs_hyphenated_compound_and_joined_words_open_the_name() -> None:
+    record = run("The Save-A-Tree Foundation paid, and Bellmont Music and Drama College agreed.", "en")
+    assert ids(record, "organization") == {
+        "organization:save-a-tree-foundation", "organization:bellmont-music-and-drama-college",
+    }
