@@ -8,10 +8,12 @@ is a person's surname ("Mr Dillard").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.names import TITLES, free_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest, glued_hyphen, glued_to_next, glued_to_previous
+from pipelines.components.word_tests import WordTest, covered, glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.knowledge.countries import country_names
 from pipelines.knowledge.people import english_name_classes, given_names, is_english_word
 from pipelines.knowledge.places import place_names_for
@@ -48,6 +50,7 @@ def _beside(tokens: Tokens, i: int, taken: set[int]) -> bool:
 
 # Words that join two parts inside an organisation's name ("Botany and Zoology", "Arts & Crafts").
 JOINING = frozenset({"and", "&"})
+PERSON_TAIL_WORDS = 2  # a given name and a family name
 MAX_HEAD_WORDS = 3  # capitalised words before an organisation's cue word ("Royal Ballet School")
 
 
@@ -92,3 +95,31 @@ def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
         else:
             break
     return start
+
+
+def person_tails(tokens: Tokens, found: list[Candidate], known: list[Candidate], cue: Callable[[str], bool]) -> list[Candidate]:
+    """``found`` with the organisations whose capitalised run goes on after a known place of ``known`` with
+    two words no lexicon knows ("… to the United States Odaro Vukelic", "University of Kent Canterbury
+    Teodor Marsk") cut before those words, which are a person's name of their own; words for which
+    ``cue`` holds (an organisation's or facility's cue word: "GmbH") are no person's."""
+    places = covered(c for c in known if c.type in ("place", "country"))
+    out = []
+    for cand in found:
+        cut = cand.end - PERSON_TAIL_WORDS
+        if cand.type != "organization" or cut <= cand.start or not _person_tail(tokens, cut, cand.end, places, cue):
+            out.append(cand)
+            continue
+        out.append(rule_candidate(tokens, cut, cand.end, "person", {}))
+        if not places.issuperset(range(cand.start, cut)):
+            out.append(rule_candidate(tokens, cand.start, cut, "organization", {}))
+    return out
+
+
+def _person_tail(tokens: Tokens, start: int, end: int, places: set[int], cue: Callable[[str], bool]) -> bool:
+    """Tokens ``[start, end)`` follow a known place and are capitalised words that name nothing else: no
+    place, no common English word, no word of the English classes (a company, an acronym), no ``cue``."""
+    return start - 1 in places and all(i not in places and _unknown_name(tokens.words[i], cue) for i in range(start, end))
+
+
+def _unknown_name(word: str, cue: Callable[[str], bool]) -> bool:
+    return word[:1].isupper() and word.isalpha() and not is_english_word(word) and not english_name_classes().get(word) and not cue(word)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_cues import cue_candidates as context_candidates
-from pipelines.components.english_orgs import company_names, head_start, joined_end
+from pipelines.components.english_orgs import company_names, head_start, joined_end, person_tails
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
@@ -207,7 +207,8 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     blocked = covered(known) | covered(persons)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known) + english_candidates(tokens, blocked, gazetteer)
     runs = places_in_longer_names(tokens, known, covered(persons)) + facility_places(tokens, blocked)
-    chosen = select(without_surname_places(tokens, known, persons) + persons + ruled + runs + model_candidates(doc, tokens, gazetteer))
+    named = person_tails(tokens, ruled + runs, known, cue_word)
+    chosen = select(without_surname_places(tokens, known, persons) + persons + named + model_candidates(doc, tokens, gazetteer))
     taken = covered(chosen)
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
     extra += company_names(tokens, taken)
@@ -223,8 +224,12 @@ def org_cue(word: str) -> bool:
 
 def ends_in_cue(tokens: Tokens, person: Candidate) -> bool:
     """The person's name ends in a cue word of an organisation or facility: it names none."""
-    last = tokens.words[person.end - 1]
-    return last in FACILITY_WORDS or org_cue(last)
+    return cue_word(tokens.words[person.end - 1])
+
+
+def cue_word(word: str) -> bool:
+    """``word`` ends the name of an organisation or a facility ("Bank", "Stadium")."""
+    return word in FACILITY_WORDS or org_cue(word)
 
 
 def with_initials(tokens: Tokens, person: Candidate) -> Candidate:

@@ -44,3 +44,15 @@ def test_english_orgs_hyphenated_compound_and_joined_words_open_the_name() -> No
     assert ids(record, "organization") == {
         "organization:save-a-tree-foundation", "organization:bellmont-music-and-drama-college",
     }
+
+
+def test_english_orgs_two_unknown_words_after_a_place_are_a_person_not_part_of_the_name() -> None:
+    record = run("A student at University of Kent Canterbury Odaro Vukelic wrote to the envoy to the United States Teodor Marsk.", "en")
+    assert ids(record, "organization") == {"organization:university-of-kent-canterbury"}
+    assert ids(record, "person") == {"person:odaro-vukelic", "person:teodor-marsk"}
+
+
+def test_english_orgs_common_word_after_a_place_stays_in_the_name() -> None:
+    assert ids(run("Norwich Union and Leeds Building Society paid.", "en"), "organization") == {
+        "organization:norwich-union", "organization:leeds-building-society",
+    }
