@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.english_rules import FACILITY_WORDS, PLACE_PREPOSITIONS
 from pipelines.components.names import TITLES, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen, glued_to_next, glued_to_previous
@@ -50,6 +51,7 @@ def _beside(tokens: Tokens, i: int, taken: set[int]) -> bool:
 
 # Words that join two parts inside an organisation's name ("Botany and Zoology", "Arts & Crafts").
 JOINING = frozenset({"and", "&"})
+GENITIVES = frozenset({"'s", "’s"})
 PERSON_TAIL_WORDS = 2  # a given name and a family name
 MAX_HEAD_WORDS = 3  # capitalised words before an organisation's cue word ("Royal Ballet School")
 
@@ -71,6 +73,12 @@ def _joinable(tokens: Tokens, i: int, blocked: set[int]) -> bool:
     )
 
 
+def _capitalised_word(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free capitalised common English word, a role word too ("Sheriff", "People")."""
+    word = tokens.words[i]
+    return i not in blocked and word[:1].isupper() and is_english_word(word)
+
+
 def joined_end(tokens: Tokens, end: int, blocked: set[int]) -> int:
     """The end of an organisation's name that ends at ``end`` after a link word ("Union of Dentists"),
     taking a last common word joined by "and" ("… and Hygienists"), which names what the body
@@ -83,7 +91,8 @@ def joined_end(tokens: Tokens, end: int, blocked: set[int]) -> int:
 def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
     """Where an English organisation's name starts that ends in the cue word at ``cue``: up to
     ``MAX_HEAD_WORDS`` free capitalised words before it, a compound glued by hyphens whole ("Save-A-Tree
-    Foundation"), and two common words joined by "and" ("Music and Drama College")."""
+    Foundation"), two common words joined by "and" ("Music and Drama College") and a common word
+    in the genitive ("Sheriff's Office", "People's Party"), which names whom the body serves."""
     start, words = cue, 0
     while start > 0 and words < MAX_HEAD_WORDS:
         if free_name_word(tokens, start - 1, blocked):
@@ -92,6 +101,8 @@ def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
             start -= 2  # a hyphenated compound counts as one word
         elif start > 1 and tokens.words[start - 1] in JOINING and _common_name_word(tokens, start - 2, blocked) and _common_name_word(tokens, start, blocked):
             start, words = start - 2, words + 1
+        elif start > 1 and tokens.words[start - 1] in GENITIVES and _capitalised_word(tokens, start - 2, blocked):
+            start, words = start - 2, words + 1  # "Sheriff's Office", "People's Party"
         else:
             break
     return start
@@ -123,3 +134,54 @@ def _person_tail(tokens: Tokens, start: int, end: int, places: set[int], cue: Ca
 
 def _unknown_name(word: str, cue: Callable[[str], bool]) -> bool:
     return word[:1].isupper() and word.isalpha() and not is_english_word(word) and not english_name_classes().get(word) and not cue(word)
+
+
+# Last words of the names of events and awards ("Kite Festival", "Chess Cup", "Quillon Prize"): such a
+# name is no organisation and no person, and the names inside it are no mentions of their own ("Nokia" in
+# "Nokia Chess Cup"), as the annotation guidelines have it.
+EVENT_WORDS = frozenset(
+    "Festival Expo Fair Championship Championships Cup Olympics Tournament Marathon Prize Award Awards Medal Trophy".split()
+)
+MAX_EVENT_WORDS = 4  # capitalised words before an event word
+EVENT_HEADS = WordTest(EVENT_WORDS.__contains__)
+
+
+def event_names(tokens: Tokens) -> list[Candidate]:
+    """The capitalised runs that end in an event word, or hold one before a further name ("Comic Expo
+    Kenya"), as candidates of type "event" that ``without_events`` drops after ``select`` has let them
+    cover the names inside."""
+    found = []
+    for i in tokens.where(EVENT_HEADS):
+        start = i
+        while start > 0 and i - start < MAX_EVENT_WORDS and free_name_word(tokens, start - 1, set()):
+            start -= 1
+        end = i + 1
+        while end < len(tokens) and end - i <= 2 and free_name_word(tokens, end, set()):
+            end += 1
+        if end - start > 1:
+            found.append(rule_candidate(tokens, start, end, "event", {}))
+    return found
+
+
+def without_events(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` less the event names and the persons and organisations a rule named with an event word
+    in them ("Quillon Prize-winner")."""
+    return [c for c in chosen if c.type != "event" and not (c.method == "rule" and _holds_event_word(tokens, c))]
+
+
+def _holds_event_word(tokens: Tokens, cand: Candidate) -> bool:
+    return not EVENT_WORDS.isdisjoint(tokens.words[cand.start : cand.end])
+
+
+def buildings_as_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each organisation named after its building ("White House": the name ends in a
+    facility word) read as the place where it stands after a preposition of place ("invited to the White
+    House"); elsewhere it stays the body ("the White House said")."""
+    return [_building(tokens, c) for c in chosen]
+
+
+def _building(tokens: Tokens, cand: Candidate) -> Candidate:
+    before = cand.start - 1 - (tokens.lower[cand.start - 1 : cand.start] == ["the"])
+    if cand.type != "organization" or tokens.words[cand.end - 1] not in FACILITY_WORDS or before < 0 or tokens.lower[before] not in PLACE_PREPOSITIONS:
+        return cand
+    return rule_candidate(tokens, cand.start, cand.end, "place", {})

@@ -10,7 +10,15 @@ from spacy.tokens import Doc
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_cues import cue_candidates as context_candidates
-from pipelines.components.english_orgs import company_names, head_start, joined_end, person_tails
+from pipelines.components.english_orgs import (
+    buildings_as_places,
+    company_names,
+    event_names,
+    head_start,
+    joined_end,
+    person_tails,
+    without_events,
+)
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
@@ -207,9 +215,10 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     blocked = covered(known) | covered(persons)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known) + english_candidates(tokens, blocked, gazetteer)
     runs = places_in_longer_names(tokens, known, covered(persons)) + facility_places(tokens, blocked)
-    named = person_tails(tokens, ruled + runs, known, cue_word)
+    named = person_tails(tokens, ruled + runs, known, cue_word) + event_names(tokens)
     chosen = select(without_surname_places(tokens, known, persons) + persons + named + model_candidates(doc, tokens, gazetteer))
     taken = covered(chosen)
+    chosen = buildings_as_places(tokens, without_events(tokens, chosen))
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
     extra += company_names(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])

@@ -56,3 +56,24 @@ def test_english_orgs_common_word_after_a_place_stays_in_the_name() -> None:
     assert ids(run("Norwich Union and Leeds Building Society paid.", "en"), "organization") == {
         "organization:norwich-union", "organization:leeds-building-society",
     }
+
+
+def test_english_orgs_country_name_used_as_adjective_stays_in_the_name() -> None:
+    record = run("A spokeswoman for Grain Standards Australia New Zealand said so.", "en")
+    assert ids(record, "organization") == {"organization:grain-standards-australia-new-zealand"}
+    assert "country:NZ" not in ids(record, "country")
+
+
+def test_english_orgs_event_and_award_names_are_no_organisation_nor_person() -> None:
+    record = run("Then a Quillon Prize-winner opened the Osaka City Kite Festival and the Nokia Chess Cup.", "en")
+    assert not ids(record, "organization") and not ids(record, "person")
+
+
+def test_english_orgs_building_after_a_preposition_of_place_is_the_place() -> None:
+    record = run("She was invited to the White House. The White House said nothing.", "en")
+    assert "place:white-house" in ids(record, "place") and "organization:white-house" in ids(record, "organization")
+
+
+def test_english_orgs_common_word_in_the_genitive_opens_the_name() -> None:
+    record = run("The County Sheriff's Office and Russia's Finance Ministry said so.", "en")
+    assert ids(record, "organization") == {"organization:county-sheriff-s-office", "organization:finance-ministry-of-russia"}
