@@ -16,7 +16,7 @@ from pipelines.components.names import TITLES, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.knowledge.countries import country_names
-from pipelines.knowledge.people import english_name_classes, given_names, is_english_word
+from pipelines.knowledge.people import english_name_classes, given_names, is_english_word, role_for_word
 from pipelines.knowledge.places import place_names_for
 
 # Words after which a company word is a person's surname ("Mr Dillard") or a place ("in Hollister").
@@ -51,7 +51,11 @@ def _beside(tokens: Tokens, i: int, taken: set[int]) -> bool:
 
 # Words that join two parts inside an organisation's name ("Botany and Zoology", "Arts & Crafts").
 JOINING = frozenset({"and", "&"})
+# Words that head an organisation's name only when a link word and a name follow ("Centre for Disease
+# Control", "Center for Strategic Studies"); alone they end a place's name ("Shopping Centre").
+LINKED_HEADS = WordTest({"Centre", "Center"}.__contains__)
 GENITIVES = frozenset({"'s", "’s"})
+PEOPLE_GROUPS = frozenset("People Children Women Men Workers Veterans Farmers Citizens Students Teachers Nurses".split())
 PERSON_TAIL_WORDS = 2  # a given name and a family name
 MAX_HEAD_WORDS = 3  # capitalised words before an organisation's cue word ("Royal Ballet School")
 
@@ -73,10 +77,11 @@ def _joinable(tokens: Tokens, i: int, blocked: set[int]) -> bool:
     )
 
 
-def _capitalised_word(tokens: Tokens, i: int, blocked: set[int]) -> bool:
-    """Token ``i`` is a free capitalised common English word, a role word too ("Sheriff", "People")."""
+def _served_group(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free role word or a group of people, whom a body in the genitive serves
+    ("Sheriff", "King", "People", "Women"); not another body ("Quillon Institute's Center")."""
     word = tokens.words[i]
-    return i not in blocked and word[:1].isupper() and is_english_word(word)
+    return i not in blocked and (word in PEOPLE_GROUPS or role_for_word(word, "en") is not None)
 
 
 def joined_end(tokens: Tokens, end: int, blocked: set[int]) -> int:
@@ -101,7 +106,7 @@ def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
             start -= 2  # a hyphenated compound counts as one word
         elif start > 1 and tokens.words[start - 1] in JOINING and _common_name_word(tokens, start - 2, blocked) and _common_name_word(tokens, start, blocked):
             start, words = start - 2, words + 1
-        elif start > 1 and tokens.words[start - 1] in GENITIVES and _capitalised_word(tokens, start - 2, blocked):
+        elif start > 1 and tokens.words[start - 1] in GENITIVES and _served_group(tokens, start - 2, blocked):
             start, words = start - 2, words + 1  # "Sheriff's Office", "People's Party"
         else:
             break
@@ -111,11 +116,16 @@ def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
 def person_tails(tokens: Tokens, found: list[Candidate], known: list[Candidate], cue: Callable[[str], bool]) -> list[Candidate]:
     """``found`` with the organisations whose capitalised run goes on after a known place of ``known`` with
     two words no lexicon knows ("… to the United States Odaro Vukelic", "University of Kent Canterbury
-    Teodor Marsk") cut before those words, which are a person's name of their own; words for which
-    ``cue`` holds (an organisation's or facility's cue word: "GmbH") are no person's."""
+    Teodor Marsk") cut before those words, which are a person's name of their own, and the two-word runs
+    of a place that the word clusters call a given name and a further name ("Ann Bell") read as that
+    person; words for which ``cue`` holds (an organisation's or facility's cue word: "GmbH") are no
+    person's."""
     places = covered(c for c in known if c.type in ("place", "country"))
     out = []
     for cand in found:
+        if cand.type == "organization" and _given_place_and_name(tokens, cand, places, cue):
+            out.append(rule_candidate(tokens, cand.start, cand.end, "person", {}))
+            continue
         cut = cand.end - PERSON_TAIL_WORDS
         if cand.type != "organization" or cut <= cand.start or not _person_tail(tokens, cut, cand.end, places, cue):
             out.append(cand)
@@ -124,6 +134,16 @@ def person_tails(tokens: Tokens, found: list[Candidate], known: list[Candidate],
         if not places.issuperset(range(cand.start, cut)):
             out.append(rule_candidate(tokens, cand.start, cut, "organization", {}))
     return out
+
+
+def _given_place_and_name(tokens: Tokens, cand: Candidate, places: set[int], cue: Callable[[str], bool]) -> bool:
+    """The run is a one-word place that is a given name ("Ann", "Victoria") and one more capitalised word
+    that is no place and no ``cue`` word ("Bell", not "Station")."""
+    first, last = tokens.words[cand.start], tokens.words[cand.end - 1]
+    return (
+        cand.length == 2 and cand.start in places and cand.end - 1 not in places
+        and english_name_classes().get(first) == "given" and last[:1].isupper() and last.isalpha() and not cue(last)
+    )
 
 
 def _person_tail(tokens: Tokens, start: int, end: int, places: set[int], cue: Callable[[str], bool]) -> bool:

@@ -11,6 +11,7 @@ from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_cues import cue_candidates as context_candidates
 from pipelines.components.english_orgs import (
+    LINKED_HEADS,
     buildings_as_places,
     company_names,
     event_names,
@@ -105,7 +106,7 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
     the name may hold a place of ``known`` ("Manchester United", "New York Times"), in English also a
     country or its adjective ("American Medical Association", "Church of England")."""
     english = tokens.lang == "en"
-    hits = tokens.where(ENGLISH_ORG_CUES if english else ORG_WORDS)
+    hits = sorted(tokens.where(ENGLISH_ORG_CUES) + tokens.where(LINKED_HEADS)) if english else tokens.where(ORG_WORDS)
     if not hits:
         return []
     named = blocked - covered(c for c in known if c.type in ("place", "country"))  # "Council of Sudan"
@@ -118,7 +119,7 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
         while start > 0 and not english and free_name_word(tokens, start - 1, free) and i - start < 3:
             start -= 1
         end = _name_continuation(tokens, i + 1, named)
-        if end - start >= 2:
+        if end - start >= 2 and not (english and end == i + 1 and LINKED_HEADS.hits({tokens.words[i]})):
             found.append(rule_candidate(tokens, start, end, "organization", {}))
     return found
 

@@ -77,3 +77,19 @@ def test_english_orgs_building_after_a_preposition_of_place_is_the_place() -> No
 def test_english_orgs_common_word_in_the_genitive_opens_the_name() -> None:
     record = run("The County Sheriff's Office and Russia's Finance Ministry said so.", "en")
     assert ids(record, "organization") == {"organization:county-sheriff-s-office", "organization:finance-ministry-of-russia"}
+
+
+def test_english_orgs_centre_with_a_link_is_an_organisation_alone_a_place() -> None:
+    record = run("The Zorvan Centre hosted the Center for Quillon Studies.", "en")
+    assert ids(record, "organization") == {"organization:center-for-quillon-studies"}
+    assert ids(record, "place") == {"place:zorvan-centre"}
+
+
+def test_english_orgs_place_that_is_a_given_name_and_a_name_is_a_person() -> None:
+    record = run("Ann Bell spoke at Victoria Station.", "en")
+    assert ids(record, "person") == {"person:ann-bell"} and not ids(record, "organization")
+
+
+def test_english_orgs_another_body_in_the_genitive_stays_apart() -> None:
+    record = run("A fellow of the Quillon Institute's Center for Zorvan Studies wrote.", "en")
+    assert ids(record, "organization") == {"organization:quillon-institute", "organization:center-for-zorvan-studies"}
