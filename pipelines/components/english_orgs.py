@@ -205,3 +205,56 @@ def _building(tokens: Tokens, cand: Candidate) -> Candidate:
     if cand.type != "organization" or tokens.words[cand.end - 1] not in FACILITY_WORDS or before < 0 or tokens.lower[before] not in PLACE_PREPOSITIONS:
         return cand
     return rule_candidate(tokens, cand.start, cand.end, "place", {})
+
+
+# Phrases (lower case, as tokenised) around a one-word name that tell a firm or a platform even when its
+# name is a common word in lower case ("Google", "Twitter"): what it owns or who founded it after the
+# name, what is posted on it before the name.
+OWNER_CUES = tuple(
+    tuple(p.split()) for p in (
+        "'s headquarters;'s website;'s app;'s apps;'s users;'s platform;'s servers;'s search engine;'s founder;"
+        "'s co - founder;'s chief executive;'s ceo;co - founder;founder;creator;said in a statement"
+    ).split(";")
+)
+# Verbs of putting something online, and how far after them "on" or "to" may name the platform ("posted
+# a video to Twitter", "messages on Facebook").
+PLATFORM_VERBS = frozenset("post posted posts posting upload uploaded shared tweeted streamed messages video videos account accounts followers".split())
+PLATFORM_WINDOW = 4
+
+
+def cued_firms(tokens: Tokens, taken: set[int]) -> list[Candidate]:
+    """One-word organisations told by ``OWNER_CUES`` after them or by "on" or "to" after a ``PLATFORM_VERBS``
+    word before them, each with
+    its other mentions in the article; none on ``taken`` tokens, none beside another name word, and none
+    at a sentence's start that is a common English word ("Users said")."""
+    hits = {i - 1 for i in _cue_starts(tokens, OWNER_CUES)} | _platforms(tokens)
+    words = {tokens.words[i] for i in hits if _firm_word(tokens, i, taken)}
+    return [rule_candidate(tokens, i, i + 1, "organization", {}) for word in sorted(words) for i in tokens.positions[word] if _firm_word(tokens, i, taken)]
+
+
+def _platforms(tokens: Tokens) -> set[int]:
+    """Tokens right after "on" or "to" that follow a ``PLATFORM_VERBS`` word of the same sentence within
+    ``PLATFORM_WINDOW`` tokens ("posted a video to Twitter")."""
+    found = set()
+    for verb in (i for word in PLATFORM_VERBS for i in tokens.positions.get(word, [])):
+        for i in range(verb + 1, min(verb + PLATFORM_WINDOW + 1, len(tokens) - 1)):
+            if tokens.lower[i] in ("on", "to") and tokens.sent_of[i + 1] == tokens.sent_of[verb]:
+                found.add(i + 1)
+                break
+    return found
+
+
+def _cue_starts(tokens: Tokens, cues: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Where one of ``cues`` starts in the tokens."""
+    return [
+        i for cue in cues for i in tokens.positions.get(cue[0], []) + tokens.positions.get(cue[0].capitalize(), [])
+        if tuple(tokens.lower[i : i + len(cue)]) == cue
+    ]
+
+
+def _firm_word(tokens: Tokens, i: int, taken: set[int]) -> bool:
+    """Token ``i`` may be a one-word firm's name: free, capitalised, alone, and no common word opening a
+    sentence."""
+    if not (0 <= i < len(tokens) and free_name_word(tokens, i, taken) and _alone(tokens, i, taken)):
+        return False
+    return not (tokens.sents[tokens.sent_of[i]][0] == i and is_english_word(tokens.words[i]))

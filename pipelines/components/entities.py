@@ -14,6 +14,7 @@ from pipelines.components.english_orgs import (
     LINKED_HEADS,
     buildings_as_places,
     company_names,
+    cued_firms,
     event_names,
     head_start,
     joined_end,
@@ -221,7 +222,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     taken = covered(chosen)
     chosen = buildings_as_places(tokens, without_events(tokens, chosen))
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
-    extra += company_names(tokens, taken)
+    extra += company_names(tokens, taken) + cued_firms(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
     return acronym_aliases(tokens, country_bodies(tokens, country_led_names(tokens, select(chosen + extra))))

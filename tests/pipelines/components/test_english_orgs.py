@@ -93,3 +93,14 @@ def test_english_orgs_place_that_is_a_given_name_and_a_name_is_a_person() -> Non
 def test_english_orgs_another_body_in_the_genitive_stays_apart() -> None:
     record = run("A fellow of the Quillon Institute's Center for Zorvan Studies wrote.", "en")
     assert ids(record, "organization") == {"organization:quillon-institute", "organization:center-for-zorvan-studies"}
+
+
+def test_english_orgs_platform_after_a_posting_verb_and_owner_cue_name_firms_with_their_other_mentions() -> None:
+    record = run("He posted a clip to Zoomly on Monday, and Apple's headquarters replied. The clip spread on Zoomly too.", "en")
+    org = next(e for e in record.entities if e.id == "organization:zoomly")
+    assert len(org.mentions) == 2 and "organization:apple" in ids(record, "organization")
+
+
+def test_english_orgs_owner_cue_on_a_common_word_opening_a_sentence_names_nothing() -> None:
+    record = run("Party founder Ann Bell spoke. She posted it on Monday.", "en")
+    assert not ids(record, "organization")
