@@ -9,13 +9,15 @@ is a person's surname ("Mr Dillard").
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.english_rules import FACILITY_WORDS, PLACE_PREPOSITIONS
+from pipelines.components.english_rules import FACILITY_WORDS, PLACE_PREPOSITIONS, STATE_BODY_WORDS
 from pipelines.components.names import TITLES, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen, glued_to_next, glued_to_previous
-from pipelines.knowledge.countries import country_names
+from pipelines.keys import entity_id
+from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.people import english_name_classes, given_names, is_english_word, role_for_word
 from pipelines.knowledge.places import place_names_for
 
@@ -258,3 +260,21 @@ def _firm_word(tokens: Tokens, i: int, taken: set[int]) -> bool:
     if not (0 <= i < len(tokens) and free_name_word(tokens, i, taken) and _alone(tokens, i, taken)):
         return False
     return not (tokens.sents[tokens.sent_of[i]][0] == i and is_english_word(tokens.words[i]))
+
+
+def national_bodies(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each organisation a rule named with a country's adjective before a state body's word
+    and "of" ("Italian Supreme Court of Appeal", "Russian Ministry of Defence") cut to the body's own
+    name, the adjective saying whose body it is: one id per country, as for the generic bodies
+    ("organization:ministry-of-defence-of-russia")."""
+    return [_national_body(tokens, c) for c in chosen]
+
+
+def _national_body(tokens: Tokens, cand: Candidate) -> Candidate:
+    code = country_adjectives("en").get(tokens.words[cand.start], "")
+    words = tokens.words[cand.start + 1 : cand.end]
+    of = words.index("of") if "of" in words else 0
+    if cand.type != "organization" or cand.method != "rule" or not code or of < 1 or words[of - 1] not in STATE_BODY_WORDS:
+        return cand
+    label = f"{tokens.span_text(cand.start + 1, cand.end)} of {country_label(code, 'en')}"
+    return replace(cand, start=cand.start + 1, id=entity_id("organization", label), label=label, attrs={**cand.attrs, "country": code})

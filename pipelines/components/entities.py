@@ -18,6 +18,7 @@ from pipelines.components.english_orgs import (
     event_names,
     head_start,
     joined_end,
+    national_bodies,
     person_tails,
     without_events,
 )
@@ -225,7 +226,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     extra += company_names(tokens, taken) + cued_firms(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
-    return acronym_aliases(tokens, country_bodies(tokens, country_led_names(tokens, select(chosen + extra))))
+    return acronym_aliases(tokens, country_bodies(tokens, national_bodies(tokens, country_led_names(tokens, select(chosen + extra)))))
 
 
 def org_cue(word: str) -> bool:

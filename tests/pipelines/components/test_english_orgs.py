@@ -104,3 +104,11 @@ def test_english_orgs_platform_after_a_posting_verb_and_owner_cue_name_firms_wit
 def test_english_orgs_owner_cue_on_a_common_word_opening_a_sentence_names_nothing() -> None:
     record = run("Party founder Ann Bell spoke. She posted it on Monday.", "en")
     assert not ids(record, "organization")
+
+
+def test_english_orgs_adjective_before_a_state_body_with_of_says_whose_body_it_is() -> None:
+    record = run("The Italian Supreme Court of Appeal ruled, and the Russian Ministry of Defence and the British Ministry of Defence agreed.", "en")
+    assert ids(record, "organization") == {
+        "organization:supreme-court-of-appeal-of-italy", "organization:ministry-of-defence-of-russia",
+        "organization:ministry-of-defence-of-united-kingdom",
+    }
