@@ -278,3 +278,17 @@ def _national_body(tokens: Tokens, cand: Candidate) -> Candidate:
         return cand
     label = f"{tokens.span_text(cand.start + 1, cand.end)} of {country_label(code, 'en')}"
     return replace(cand, start=cand.start + 1, id=entity_id("organization", label), label=label, attrs={**cand.attrs, "country": code})
+
+
+def with_capitalised_the(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each organisation's mention taking a capitalised "The" right before it inside a
+    sentence ("… of The Quillon Association"), which is part of the name as written there; its id and
+    label stay without it, so "the Guardian" and "The Guardian" are one entity."""
+    return [_with_the(tokens, c) for c in chosen]
+
+
+def _with_the(tokens: Tokens, cand: Candidate) -> Candidate:
+    before = cand.start - 1
+    if cand.type != "organization" or before < 1 or tokens.words[before] != "The" or tokens.sents[tokens.sent_of[before]][0] == before:
+        return cand
+    return replace(cand, start=before)

@@ -20,6 +20,7 @@ from pipelines.components.english_orgs import (
     joined_end,
     national_bodies,
     person_tails,
+    with_capitalised_the,
     without_events,
 )
 from pipelines.components.english_rules import (
@@ -226,7 +227,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     extra += company_names(tokens, taken) + cued_firms(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
-    return acronym_aliases(tokens, country_bodies(tokens, national_bodies(tokens, country_led_names(tokens, select(chosen + extra)))))
+    return with_capitalised_the(tokens, acronym_aliases(tokens, country_bodies(tokens, national_bodies(tokens, country_led_names(tokens, select(chosen + extra))))))
 
 
 def org_cue(word: str) -> bool:

@@ -112,3 +112,10 @@ def test_english_orgs_adjective_before_a_state_body_with_of_says_whose_body_it_i
         "organization:supreme-court-of-appeal-of-italy", "organization:ministry-of-defence-of-russia",
         "organization:ministry-of-defence-of-united-kingdom",
     }
+
+
+def test_english_orgs_capitalised_the_inside_a_sentence_joins_the_mention_not_the_id() -> None:
+    record = run("He joined The Quillon Association in May. The Quillon Association agreed.", "en")
+    org = next(e for e in record.entities if e.type == "organization")
+    assert org.id == "organization:quillon-association"
+    assert [m.text for m in org.mentions] == ["The Quillon Association", "Quillon Association"]
