@@ -1,9 +1,16 @@
-"""English organisations told by their words' class: a firm's or brand's name standing alone ("Siemens",
-"Nokia"), as the English word clusters know it (class ``company`` in ``data/name_classes_en.tsv``).
+"""English organisations told by structure and by their words' class.
 
-A company word only names the company when it stands alone: beside another capitalised word it is part of
-a longer name ("Disney Channel", "Walt Disney") that the name rules read as a whole, and after a title it
-is a person's surname ("Mr Dillard").
+- A firm's or brand's name standing alone ("Siemens", "Nokia"), as the English word clusters know it
+  (class ``company`` in ``data/name_classes_en.tsv``); beside another capitalised word it is part of a
+  longer name ("Disney Channel") that the name rules read as a whole, and after a title it is a person's
+  surname ("Mr Dillard"). Firms whose name is a common word in lower case are told by cues instead
+  ("X's headquarters", "posted a video to X").
+- Where a name runs: "and" and a common word after its linked words ("Union of Dentists and Hygienists"),
+  hyphenated compounds, "and"-joined common words and a genitive before its cue word ("Save-A-Tree
+  Foundation", "Arts and Crafts Council", "Sheriff's Office"); a person's name glued after a place
+  inside a run is cut off; a country's adjective before a state body with "of" says whose body it is.
+- What is no organisation: event and award names ("Kite Festival", "Quillon Prize"), and a body named
+  after its building after a preposition of place ("to the White House": the place).
 """
 
 from __future__ import annotations
@@ -117,8 +124,8 @@ def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
 
 def person_tails(tokens: Tokens, found: list[Candidate], known: list[Candidate], cue: Callable[[str], bool]) -> list[Candidate]:
     """``found`` with the organisations whose capitalised run goes on after a known place of ``known`` with
-    two words no lexicon knows ("… to the United States Odaro Vukelic", "University of Kent Canterbury
-    Teodor Marsk") cut before those words, which are a person's name of their own, and the two-word runs
+    two words no lexicon knows ("… to the United States Odaro Vukelic", "University of Leeds Teodor Marsk")
+    cut before those words, which are a person's name of their own, and the two-word runs
     of a place that the word clusters call a given name and a further name ("Ann Bell") read as that
     person; words for which ``cue`` holds (an organisation's or facility's cue word: "GmbH") are no
     person's."""
