@@ -18,6 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_rules import FACILITY_WORDS, PLACE_PREPOSITIONS, STATE_BODY_WORDS
 from pipelines.components.names import TITLES, free_name_word
@@ -102,6 +105,14 @@ def joined_end(tokens: Tokens, end: int, blocked: set[int]) -> int:
     return end
 
 
+def _foreign_article(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free capitalised word that the German stop words hold but the English ones do not,
+    an article opening a name in English text ("Los" of "Los Angeles", "Die" of "Die Linke")."""
+    word = tokens.words[i]
+    lower = word.lower()
+    return i not in blocked and word.istitle() and lower in DE_STOP and lower not in EN_STOP and i + 1 < len(tokens) and tokens.words[i + 1][:1].isupper()
+
+
 def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
     """Where an English organisation's name starts that ends in the cue word at ``cue``: up to
     ``MAX_HEAD_WORDS`` free capitalised words before it, a compound glued by hyphens whole ("Save-A-Tree
@@ -109,7 +120,7 @@ def head_start(tokens: Tokens, cue: int, blocked: set[int]) -> int:
     in the genitive ("Sheriff's Office", "People's Party"), which names whom the body serves."""
     start, words = cue, 0
     while start > 0 and words < MAX_HEAD_WORDS:
-        if free_name_word(tokens, start - 1, blocked):
+        if free_name_word(tokens, start - 1, blocked) or _foreign_article(tokens, start - 1, blocked):
             start, words = start - 1, words + 1
         elif start > 1 and glued_hyphen(tokens, start - 1) and tokens.words[start - 2][:1].isupper() and start - 2 not in blocked:
             start -= 2  # a hyphenated compound counts as one word

@@ -119,3 +119,8 @@ def test_english_orgs_capitalised_the_inside_a_sentence_joins_the_mention_not_th
     org = next(e for e in record.entities if e.type == "organization")
     assert org.id == "organization:quillon-association"
     assert [m.text for m in org.mentions] == ["The Quillon Association", "Quillon Association"]
+
+
+def test_english_orgs_spanish_article_of_a_place_opens_the_name() -> None:
+    record = run("The Los Alamos Sheriff's Department met.", "en")
+    assert ids(record, "organization") == {"organization:los-alamos-sheriff-s-department"}
