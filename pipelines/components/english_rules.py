@@ -140,7 +140,7 @@ def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[
     place when the other words only say where: "South Australia"), which ``select`` prefers to the place
     inside; a run ends where a person's name (token indexes ``persons``) starts, and after a preposition
     of place it makes no organisation ("in Paris Macron met …": the place, then a name)."""
-    places = {i for c in known if c.type in ("place", "country") and c.kind == "name" for i in range(c.start, c.end)}
+    places = {i for c in known if c.type in ("place", "country") and _named(tokens, c) for i in range(c.start, c.end)}
     taken = ({i for c in known for i in range(c.start, c.end)} - places) | persons
     found: list[Candidate] = []
     for cand in known:
@@ -158,6 +158,12 @@ def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[
                 continue  # "in Paris Macron met": the place, then a name
             found.append(rule_candidate(tokens, start, end, etype, {}))
     return found
+
+
+def _named(tokens: Tokens, cand: Candidate) -> bool:
+    """The place or country is named, not only its adjective; a country's name used as an adjective
+    counts ("New Zealand" in "Dairy Board Australia New Zealand")."""
+    return cand.kind == "name" or tokens.span_text(cand.start, cand.end) in country_names("en")
 
 
 def _spelt_out(tokens: Tokens, start: int, end: int) -> bool:

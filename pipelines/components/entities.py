@@ -10,6 +10,19 @@ from spacy.tokens import Doc
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.english_cues import cue_candidates as context_candidates
+from pipelines.components.english_orgs import (
+    LINKED_HEADS,
+    buildings_as_places,
+    company_names,
+    cued_firms,
+    event_names,
+    head_start,
+    joined_end,
+    national_bodies,
+    person_tails,
+    with_capitalised_the,
+    without_events,
+)
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
@@ -96,7 +109,7 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
     the name may hold a place of ``known`` ("Manchester United", "New York Times"), in English also a
     country or its adjective ("American Medical Association", "Church of England")."""
     english = tokens.lang == "en"
-    hits = tokens.where(ENGLISH_ORG_CUES if english else ORG_WORDS)
+    hits = sorted(tokens.where(ENGLISH_ORG_CUES) + tokens.where(LINKED_HEADS)) if english else tokens.where(ORG_WORDS)
     if not hits:
         return []
     named = blocked - covered(c for c in known if c.type in ("place", "country"))  # "Council of Sudan"
@@ -105,11 +118,11 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
     for i in hits:
         if i in blocked:
             continue
-        start = i
-        while start > 0 and free_name_word(tokens, start - 1, free) and i - start < 3:
+        start = head_start(tokens, i, free) if english else i
+        while start > 0 and not english and free_name_word(tokens, start - 1, free) and i - start < 3:
             start -= 1
         end = _name_continuation(tokens, i + 1, named)
-        if end - start >= 2:
+        if end - start >= 2 and not (english and end == i + 1 and LINKED_HEADS.hits({tokens.words[i]})):
             found.append(rule_candidate(tokens, start, end, "organization", {}))
     return found
 
@@ -129,7 +142,7 @@ def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
         end = stop
         if tokens.lang != "en":
             return end
-    return end
+    return joined_end(tokens, end, free) if end > first else end
 
 
 def _linked_words_end(tokens: Tokens, start: int, free: set[int]) -> int:
@@ -206,12 +219,15 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     blocked = covered(known) | covered(persons)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known) + english_candidates(tokens, blocked, gazetteer)
     runs = places_in_longer_names(tokens, known, covered(persons)) + facility_places(tokens, blocked)
-    chosen = select(without_surname_places(tokens, known, persons) + persons + ruled + runs + model_candidates(doc, tokens, gazetteer))
+    named = person_tails(tokens, ruled + runs, known, cue_word) + event_names(tokens)
+    chosen = select(without_surname_places(tokens, known, persons) + persons + named + model_candidates(doc, tokens, gazetteer))
     taken = covered(chosen)
+    chosen = buildings_as_places(tokens, without_events(tokens, chosen))
     extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
+    extra += company_names(tokens, taken) + cued_firms(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
-    return acronym_aliases(tokens, country_bodies(tokens, country_led_names(tokens, select(chosen + extra))))
+    return with_capitalised_the(tokens, acronym_aliases(tokens, country_bodies(tokens, national_bodies(tokens, country_led_names(tokens, select(chosen + extra))))))
 
 
 def org_cue(word: str) -> bool:
@@ -221,8 +237,12 @@ def org_cue(word: str) -> bool:
 
 def ends_in_cue(tokens: Tokens, person: Candidate) -> bool:
     """The person's name ends in a cue word of an organisation or facility: it names none."""
-    last = tokens.words[person.end - 1]
-    return last in FACILITY_WORDS or org_cue(last)
+    return cue_word(tokens.words[person.end - 1])
+
+
+def cue_word(word: str) -> bool:
+    """``word`` ends the name of an organisation or a facility ("Bank", "Stadium")."""
+    return word in FACILITY_WORDS or org_cue(word)
 
 
 def with_initials(tokens: Tokens, person: Candidate) -> Candidate:

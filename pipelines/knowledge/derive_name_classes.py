@@ -132,6 +132,13 @@ ENGLISH_GIVEN_CLUSTERS = (502, 1014)
 # more often in capitals than in lower case.
 ENGLISH_ACRONYM_CLUSTERS = (41, 38)
 _CAPITALS = re.compile(r"^[A-Z]{3,6}$")
+# Company names: the mixed-case words of the two clusters of firms and brands (294: Reuters, Apple,
+# Siemens, Samsung, Disney, Barclays, Adidas …; 806: Microsoft, Sony, Intel, Nokia, Motorola, Hasbro …),
+# learnt largely from business news. Kept when used far more often capitalised than in lower case and
+# no given name of the clusters above. The neighbouring cluster 38 (Toyota, Walmart, but also Bach,
+# Freud, Monet, Cain) holds as many persons as firms and is left out.
+ENGLISH_COMPANY_CLUSTERS = (294, 806)
+_COMPANY = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)*$")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")
 # Common English words: lower-case words frequent enough (log probability above -14) and used at least
 # about as often in lower case as capitalised ("coast", "centre", "valley"; not "georgia", "texas").
@@ -139,12 +146,12 @@ ENGLISH_WORD_MIN_LOGPROB = -14.0
 ENGLISH_WORD_CASE_MARGIN = 0.5
 _LOWER_WORD = re.compile(r"^[a-z]{3,}$")
 ENGLISH_HEADER = (
-    "# word\tclass (given: a given name; organization: an organisation's acronym; abbreviation: another word\n"
-    "# in capitals, 'GDP', 'CEO'; word: a common lower-case English word)\n"
+    "# word\tclass (given: a given name; organization: an organisation's acronym; company: a firm's or brand's\n"
+    "# name; abbreviation: another word in capitals, 'GDP', 'CEO'; word: a common lower-case English word)\n"
     "# Derived by pipelines/knowledge/derive_name_classes.py (--english) from the Brown clusters of English\n"
     "# words in spacy-lookups-data 1.0.5 (en_lexeme_cluster.json.gz and en_lexeme_prob.json.gz, MIT licence,\n"
     "# ExplosionAI GmbH): the given-name clusters, words of three letters or more in mixed case; acronyms of\n"
-    "# the clusters of agencies and companies; and the\n"
+    "# the clusters of agencies and companies; the mixed-case words of the company clusters; and the\n"
     "# frequent words used at least as often in lower case as capitalised.\n"
 )
 
@@ -175,6 +182,16 @@ def english_acronyms(clusters: dict[str, int], logprob: dict[str, float]) -> lis
     )
 
 
+def english_companies(clusters: dict[str, int], logprob: dict[str, float], given: set[str]) -> list[str]:
+    """Mixed-case words of the company clusters ("Siemens", "WordStar") of three letters or more, used far
+    more often capitalised than in lower case, less the words in ``given``."""
+    return sorted(
+        word for word, cluster in clusters.items()
+        if cluster in ENGLISH_COMPANY_CLUSTERS and len(word) > 2 and _COMPANY.match(word)
+        and _capitalised_use(word, logprob) and word not in given
+    )
+
+
 def english_abbreviations(clusters: dict[str, int]) -> list[str]:
     """Words in capitals that the clusters place with other words than organisations ("GDP", "CEO", "TV",
     "DNA"); cluster 0 collects the rare words and tells nothing."""
@@ -185,9 +202,12 @@ def english_abbreviations(clusters: dict[str, int]) -> list[str]:
 
 
 def english_table(clusters: dict[str, int], logprob: dict[str, float]) -> str:
-    """The English table's text: given names, organisation acronyms, other abbreviations, common words."""
-    rows = [f"{word}\tgiven\n" for word in english_given_names(clusters, logprob)]
+    """The English table's text: given names, organisation acronyms, company names, other abbreviations,
+    common words."""
+    given = english_given_names(clusters, logprob)
+    rows = [f"{word}\tgiven\n" for word in given]
     rows += [f"{word}\torganization\n" for word in english_acronyms(clusters, logprob)]
+    rows += [f"{word}\tcompany\n" for word in english_companies(clusters, logprob, set(given))]
     rows += [f"{word}\tabbreviation\n" for word in english_abbreviations(clusters)]
     rows += [f"{word}\tword\n" for word in english_words(logprob)]
     return ENGLISH_HEADER + "".join(rows)
