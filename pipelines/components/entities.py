@@ -129,9 +129,9 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
 
 def _name_continuation(tokens: Tokens, end: int, free: set[int]) -> int:
     """The end of an organisation's name after its cue word: "of", "for" or "on", an optional "the",
-    then up to five capitalised words, hyphenated ones whole ("on American-Islamic Relations"), in English
+    then up to five capitalised words, hyphenated ones whole ("on Arab-Israeli Relations"), in English
     repeatedly ("for the Welfare of Immigrants"); a given name ends it, as a person's name follows
-    ("University of Texas Arlington Amneh Jafari"), and so does a repeated link to a country alone, which
+    ("University of Leeds Sarah Collins"), and so does a repeated link to a country alone, which
     says where the body is ("University of Sheffield of the UK")."""
     words, first = tokens.words, end
     while end + 1 < len(words) and words[end] in NAME_LINKS:
