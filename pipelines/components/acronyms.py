@@ -19,11 +19,21 @@ def acronym_aliases(tokens: Tokens, chosen: list[Candidate], not_organizations: 
     """``chosen`` with each bracketed acronym bound to the organisation named right before it (found already,
     or the capitalised words whose initials spell it); the acronym's mentions become aliases of it.
     Acronyms in ``not_organizations`` (degrees, licences, units) are left alone."""
+    first: dict[str, Candidate] = {}
     for i in _bracketed(tokens, not_organizations):
         owner = _owner(tokens, chosen, i)
         if owner is not None:
-            chosen = _bind(tokens, chosen, owner, tokens.words[i + 1])
+            owner = _as_first(owner, first.setdefault(tokens.words[i + 1], owner))
+            chosen = bind_acronym(tokens, chosen, owner, tokens.words[i + 1])
     return chosen
+
+
+def _as_first(owner: Candidate, first: Candidate) -> Candidate:
+    """``owner`` as a mention of ``first``, the name the same acronym was introduced with earlier in the
+    article ("Movement for Democratic Change (MDC)" … "Bewegung für Demokratischen Wandel (MDC)")."""
+    if first is owner:
+        return owner
+    return Candidate(owner.start, owner.end, first.type, first.id, first.label, owner.method, owner.score, "alias", dict(first.attrs))
 
 
 def _bracketed(tokens: Tokens, not_organizations: frozenset[str]) -> list[int]:
@@ -61,7 +71,7 @@ def _spelled_start(tokens: Tokens, end: int, acronym: str) -> int | None:
     return None
 
 
-def _bind(tokens: Tokens, chosen: list[Candidate], owner: Candidate, acronym: str) -> list[Candidate]:
+def bind_acronym(tokens: Tokens, chosen: list[Candidate], owner: Candidate, acronym: str) -> list[Candidate]:
     """``chosen`` with ``owner`` in it (replacing what it covers) and every mention of ``acronym`` its alias."""
     kept = [c for c in chosen if c is owner or c.end <= owner.start or c.start >= owner.end]
     if owner not in kept:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
+from pipelines.components.german_org_names import head_cue, headed_candidates, owned_acronyms
 from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
 from pipelines.components.german_places import (
     MOTORWAY,
@@ -127,6 +128,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         "federal", lambda word: bool(FEDERAL.match(word)), lambda tokens, hits, blocked: federal_candidates(tokens, hits),
         (), ("organization",),
     ),
+    CandidateRule("headed_org", head_cue, headed_candidates, ("free",), ("organization",)),
     CandidateRule("org_kind", org_kind_word, org_kind_candidates, ("free",), ("organization",)),
     CandidateRule("unknown", unknown_name, destination_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule("capitals", capitals_place, capitals_candidates, ("name_classes", "free"), ("place",)),
@@ -152,6 +154,10 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
     ChosenRule(
         "country_bodies", lambda tokens, chosen, hits: country_bodies(tokens, chosen),
         ("chosen.country", "chosen.organization", "name_classes"), ("organization",),
+    ),
+    ChosenRule(
+        "owned_acronyms", lambda tokens, chosen, hits: owned_acronyms(tokens, chosen), ("chosen.organization", "chosen.country"),
+        ("organization",),
     ),
     ChosenRule(
         "acronym_aliases", lambda tokens, chosen, hits: acronym_aliases(tokens, chosen, NOT_ORG_ACRONYMS | time_zone_abbreviations()),

@@ -24,6 +24,7 @@ EXAMPLES = {
     "street": ("Sie wohnt in der Gubener Straße.", "place", "Gubener Straße"),
     "institution": ("Er lehrt an der Universität Gießen.", "organization", "Universität Gießen"),
     "federal": ("Das Umweltbundesamt widersprach.", "organization", "Umweltbundesamt"),
+    "headed_org": ("Die Liberale Partei Kanadas gewann.", "organization", "organization:liberal-party-of-canada"),
     "org_kind": ("Die Rockband Quandelmoor spielte.", "organization", "Quandelmoor"),
     "unknown": ("Sie zog nach Skovlunde.", "place", "Skovlunde"),
     "capitals": ("TOKIO (dpa) Die Börse stieg.", "place", "TOKIO"),
@@ -35,19 +36,21 @@ EXAMPLES = {
     "english_place_ids": ("Die Spiele in Sotschi beginnen.", "place", "place:sochi"),
     "retyped_after_cue": ("Die Firma Grünenthal klagte.", "organization", "Grünenthal"),
     "country_bodies": ("Die äthiopische Bundesregierung schwieg.", "organization", "organization:bundesregierung-et"),
+    "owned_acronyms": ("Die Sozialistische Partei Moldawiens (PSRM) siegte.", "organization", "PSRM -> organization:socialist-party-of-moldova"),
     "acronym_aliases": ("Laut dem United States Geological Survey (USGS) bebte es.", "organization", "organization:united-states-geological-survey"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
 }
 
 
 def mentions(text: str, rules: Registry) -> set[tuple[str, str]]:
-    """(type, text) and (type, id) of the entity mentions found in German ``text`` with ``rules``."""
+    """(type, text), (type, id) and (type, "text -> id") of the entity mentions found in German ``text`` with ``rules``."""
     nlp = get_nlp("de", use_trained=False)
     doc = nlp(text)
     tokens = tokens_of(doc)
     recognizer = cast(EntityRecognizer, nlp.get_pipe("kg_entities"))
     found = find_entities(doc, tokens, "de", recognizer.gazetteer, rules)
-    return {(c.type, tokens.span_text(c.start, c.end)) for c in found} | {(c.type, c.id) for c in found}
+    texts = {(c.type, tokens.span_text(c.start, c.end)) for c in found} | {(c.type, c.id) for c in found}
+    return texts | {(c.type, f"{tokens.span_text(c.start, c.end)} -> {c.id}") for c in found}
 
 
 def test_german_registry_every_rule_has_an_example() -> None:
