@@ -17,6 +17,7 @@ from functools import lru_cache
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_org_names import head_cue, headed_candidates, owned_acronyms
+from pipelines.components.german_place_names import english_place_heads, feature_candidates, feature_cue
 from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
 from pipelines.components.german_places import (
     MOTORWAY,
@@ -105,6 +106,10 @@ def _street_cue(word: str) -> bool:
     return street_word(word) or word in PLACE_HEADS
 
 
+def english_place_heads_rule(tokens: Tokens, chosen: list[Candidate], hits: Hits) -> list[Candidate]:
+    return english_place_heads(tokens, chosen)
+
+
 CANDIDATE_RULES: tuple[CandidateRule, ...] = (
     CandidateRule(
         "romance_place", ROMANCE_PLACE_WORDS.__contains__, lambda tokens, hits, blocked: romance_place_candidates(tokens, hits),
@@ -136,6 +141,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         "road", lambda word: word in ROAD_WORDS or bool(MOTORWAY.match(word)),
         lambda tokens, hits, blocked: road_candidates(tokens, hits), (), ("place",),
     ),
+    CandidateRule("feature", feature_cue, feature_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule("spa", lambda word: word == "Bad", spa_candidates, ("free",), ("place",)),
     CandidateRule("place_adjective", place_adjective, place_adjective_candidates, ("free",), ("place",)),
 )
@@ -147,6 +153,7 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         ("chosen.place", "cue.unknown"), ("place",),
     ),
     ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
+    ChosenRule("english_place_heads", english_place_heads_rule, ("chosen.place",), ("place",)),
     ChosenRule(
         "retyped_after_cue", lambda tokens, chosen, hits: retyped_after_cue(tokens, chosen),
         ("chosen.place", "chosen.person", "chosen.organization"), ("organization", "person"),

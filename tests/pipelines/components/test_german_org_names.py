@@ -49,3 +49,10 @@ def test_german_org_names_head_of_reads_compounds_and_genitives() -> None:
     assert head_of("Parteis") is None  # a feminine noun takes no genitive s
     assert english_name(["Liberale", "Partei"]) == "Liberal Party"
     assert english_name(["Interstellare", "Partei"]) is None
+
+
+def test_german_org_names_acronym_introduced_twice_is_one_organisation() -> None:
+    found = organizations(
+        "Die Partei Movement for Quiet Change (MQC) siegte. Die Bewegung für Ruhigen Wandel (MQC) jubelte. Die MQC feierte."
+    )
+    assert found["Bewegung für Ruhigen Wandel"][0] == found["Movement for Quiet Change"][0] == found["MQC"][0]
