@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_places import street_word
 from pipelines.components.german_words import noun_compound, word_class
@@ -267,27 +269,61 @@ def _of_country(body: Candidate, owner: Candidate) -> Candidate:
 
 
 # Ends of the nouns that say what kind of organisation the name after them is: "Fluggesellschaft Air One",
-# "Rockband Kraftwerk", "Gewerkschaft Ver.di", "Traditionsverein Preußen Münster".
+# "Rockband Kraftwerk", "Gewerkschaft Ver.di", "Traditionsverein Preußen Münster", "Bankhaus Credito Emiliano".
 ORG_KIND_ENDS = (
     "gesellschaft", "konzern", "verein", "band", "sender", "versicherung", "gewerkschaft", "vereinigung", "unternehmen",
     "firma", "ligist", "verlag", "magazin", "hersteller", "airline", "klub", "club", "agentur", "kette", "brauerei",
+    "bankhaus", "betreiber", "ensemble", "zeitschrift", "label",
 )
+QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘"})
+MAX_ORG_WORDS = 3
 
 
 def org_kind_word(word: str) -> bool:
-    """A capitalised noun (or compound) that names a kind of organisation: "Ölgesellschaft", "Band"."""
-    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(ORG_KIND_ENDS)
+    """A capitalised noun (or compound) that names a kind of organisation, in any case: "Ölgesellschaft", "Band",
+    "Herstellern", "Erstligisten", "Verlags"."""
+    lower = word.lower()
+    forms = (lower, lower[:-1] if lower.endswith(("n", "s")) else "", lower[:-2] if lower.endswith(("en", "es")) else "")
+    return word[:1].isupper() and word[1:].islower() and any(f.endswith(ORG_KIND_ENDS) for f in forms if f)
 
 
 def org_kind_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
-    """The name after a noun for a kind of organisation: its first word a name word, then name words or
-    nouns ("Swiss Music Radio"), at most three."""
+    """The name after a noun for a kind of organisation, in quotes or not: its first word a name word (a
+    country's or town's name or adjective too, when more name words follow: "Swiss Music Radio", "Preußen
+    Münster"), then capitalised words, at most three; and a second name joined to it by "und" ("Hersteller
+    Siemens und Bombardier")."""
     found = []
     for i in hits:
-        j = i + 1
-        if j < len(tokens) and tokens.spaces[i] and is_name_token(tokens, j, blocked):
-            found.append(rule_candidate(tokens, j, capitalised_run(tokens, j + 1, blocked, 2), "organization", {}))
+        j = i + 2 if i + 1 < len(tokens) and tokens.words[i + 1] in QUOTES else i + 1
+        end = _org_name_end(tokens, j, blocked) if j < len(tokens) and tokens.spaces[i] else j
+        if end > j:
+            found.append(rule_candidate(tokens, j, end, "organization", {}))
+            found += _joined_name(tokens, end, blocked)
     return found
+
+
+def _org_name_end(tokens: Tokens, j: int, blocked: set[int]) -> int:
+    """The end of an organisation's name from ``j``; ``j`` where no name starts there."""
+    words = tokens.words
+    end = j + 1
+    while end < len(words):
+        if glued_hyphen(tokens, end) and end + 1 < len(words) and words[end + 1][:1].isupper():
+            end += 2  # "Süd-West-Metall": hyphenated parts are one word
+        elif end - j < MAX_ORG_WORDS and words[end][:1].isupper() and words[end].lower() not in DE_STOP:
+            end += 1
+        else:
+            break
+    if is_name_token(tokens, j, blocked) or (end > j + 1 and words[j][:1].isupper() and words[j].lower() not in DE_STOP):
+        return end
+    return j
+
+
+def _joined_name(tokens: Tokens, end: int, blocked: set[int]) -> list[Candidate]:
+    """A one-word name after "und" at ``end`` that is followed by no capitalised word: a second organisation."""
+    k = end + 1
+    if k < len(tokens) and tokens.words[end] == "und" and is_name_token(tokens, k, blocked) and not (k + 1 < len(tokens) and tokens.words[k + 1][:1].isupper()):
+        return [rule_candidate(tokens, k, k + 1, "organization", {})]
+    return []
 
 
 def retyped_after_cue(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,35 @@
+"""The name after a noun for a kind of organisation (``german_rules.org_kind_candidates``)."""
+
+from __future__ import annotations
+
+from pipelines.components.german_rules import org_kind_word
+from pipelines.nlp import get_nlp
+
+
+def organizations(text: str) -> set[str]:
+    """Texts of the organisation mentions found in German ``text``."""
+    doc = get_nlp("de", use_trained=False)(text)
+    return {doc[c.start : c.end].text for c in doc._.kg_entities if c.type == "organization"}
+
+
+def test_org_kind_name_may_start_with_a_country_adjective_or_place() -> None:
+    found = organizations("Die Versicherung Swiss Quandel wächst. Der Traditionsverein Preußen Morvenstedt verlor.")
+    assert {"Swiss Quandel", "Preußen Morvenstedt"} <= found
+
+
+def test_org_kind_quoted_name_and_english_words() -> None:
+    assert "The Quandel" in organizations("Sein Foto erschien im Magazin „ The Quandel “ im Mai.")
+    assert "Air Quandel One" in organizations("Die Fluggesellschaft Air Quandel One fliegt nach Rom.")
+
+
+def test_org_kind_hyphenated_name_is_whole() -> None:
+    assert "Nord-Ost-Quandel" in organizations("Der Vorsitzende des Arbeitgeberverbands Nord-Ost-Quandel sprach.")
+
+
+def test_org_kind_second_name_after_und() -> None:
+    assert {"Quandel", "Morvex"} <= organizations("Man einigte sich mit den Herstellern Quandel und Morvex am Montag.")
+
+
+def test_org_kind_word_reads_inflected_forms() -> None:
+    assert org_kind_word("Herstellern") and org_kind_word("Erstligisten") and org_kind_word("Verlags")
+    assert not org_kind_word("Bandbreite")
