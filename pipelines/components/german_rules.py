@@ -275,6 +275,8 @@ ORG_KIND_ENDS = (
     "firma", "ligist", "verlag", "magazin", "hersteller", "airline", "klub", "club", "agentur", "kette", "brauerei",
     "bankhaus", "betreiber", "ensemble", "zeitschrift", "label",
 )
+# Ends in "band", but alone is the head of the name it opens ("Verband Deutscher …"; "Arbeitgeberverband X" is a kind).
+NAME_HEADS = frozenset({"verband"})
 QUOTES = frozenset({'"', "„", "“", "”", "«", "»", "‚", "‘"})
 MAX_ORG_WORDS = 3
 
@@ -284,7 +286,8 @@ def org_kind_word(word: str) -> bool:
     "Herstellern", "Erstligisten", "Verlags"."""
     lower = word.lower()
     forms = (lower, lower[:-1] if lower.endswith(("n", "s")) else "", lower[:-2] if lower.endswith(("en", "es")) else "")
-    return word[:1].isupper() and word[1:].islower() and any(f.endswith(ORG_KIND_ENDS) for f in forms if f)
+    kind = any(f.endswith(ORG_KIND_ENDS) and f not in NAME_HEADS for f in forms if f)
+    return word[:1].isupper() and word[1:].islower() and kind
 
 
 def org_kind_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:

@@ -33,3 +33,7 @@ def test_org_kind_second_name_after_und() -> None:
 def test_org_kind_word_reads_inflected_forms() -> None:
     assert org_kind_word("Herstellern") and org_kind_word("Erstligisten") and org_kind_word("Verlags")
     assert not org_kind_word("Bandbreite")
+
+
+def test_org_kind_lone_verband_heads_its_own_name() -> None:
+    assert org_kind_word("Arbeitgeberverbands") and not org_kind_word("Verbands")
