@@ -38,7 +38,31 @@ def _table() -> dict[str, tuple[str, str]]:
 
 @cache
 def _heads() -> tuple[str, ...]:
-    return tuple(sorted((w for w, (g, _) in _table().items() if g != "a"), key=len, reverse=True))
+    return tuple(sorted((w for w, (g, _) in _table().items() if g in STRONG_ENDINGS), key=len, reverse=True))
+
+
+def _parts(gender: str) -> dict[str, str]:
+    """The rows of one kind of compound part ("p", "c", "h") -> their English."""
+    return {w.lstrip("-"): en for w, (g, en) in _table().items() if g == gender}
+
+
+def english_body(word: str) -> str | None:
+    """The English name of a federal or state body named by one compound ("Bundeskriminalamtes" -> "Federal
+    Criminal Police Office", "Bundesumweltministerium" -> "Federal Ministry of the Environment"); None where
+    a part is not listed."""
+    lower = word.lower()
+    prefix = next((p for p in _parts("p") if lower.startswith(p)), None)
+    forms = (lower, lower[:-1] if lower.endswith("s") else "", lower[:-2] if lower.endswith("es") else "")
+    head = next((h for h in sorted(_parts("h"), key=len, reverse=True) for f in forms if f and f.endswith(h)), None)
+    if prefix is None or head is None:
+        return None
+    middle = lower[len(prefix) : lower.rfind(head)]
+    field = _parts("c").get(middle) if middle else ""
+    if field is None:
+        return None
+    pattern = _parts("h")[head]
+    body = pattern.format(field) if field else pattern.replace("{}", "").replace(" of ", "").strip()
+    return f"{_parts('p')[prefix]} {body}"
 
 
 def head_of(word: str) -> str | None:
@@ -147,6 +171,20 @@ def _genitive_end(tokens: Tokens, k: int) -> int:
         return k
     glued = k + 3 < len(words) and words[k + 2] == "-" and words[k + 3][:1].isupper()
     return k + 4 if glued else k + 2
+
+
+def nominative_labels(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """Organisations other rules found as adjectives and a head noun ("Interamerikanischen Entwicklungsbank")
+    under the label and id this module gives them ("Interamerikanische Entwicklungsbank")."""
+    return [_renamed(tokens, c) if c.type == "organization" and c.method == "rule" and c.kind == "name" else c for c in chosen]
+
+
+def _renamed(tokens: Tokens, cand: Candidate) -> Candidate:
+    head = cand.end - 1
+    if cand.length < 2 or cand.attrs.get("country") or not head_cue(tokens.words[head]) or not all(_adjective(w) for w in tokens.words[cand.start : head]):
+        return cand
+    renamed = _candidate(tokens, cand.start, head, cand.end, None)
+    return Candidate(cand.start, cand.end, cand.type, renamed.id, renamed.label, cand.method, cand.score, cand.kind, dict(cand.attrs))
 
 
 def owned_acronyms(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
-from pipelines.components.german_org_names import head_cue, headed_candidates, owned_acronyms
+from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
 from pipelines.components.german_place_names import english_place_heads, feature_candidates, feature_cue
 from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
 from pipelines.components.german_places import (
@@ -162,6 +162,7 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         "country_bodies", lambda tokens, chosen, hits: country_bodies(tokens, chosen),
         ("chosen.country", "chosen.organization", "name_classes"), ("organization",),
     ),
+    ChosenRule("nominative_labels", lambda tokens, chosen, hits: nominative_labels(tokens, chosen), ("chosen.organization",), ("organization",)),
     ChosenRule(
         "owned_acronyms", lambda tokens, chosen, hits: owned_acronyms(tokens, chosen), ("chosen.organization", "chosen.country"),
         ("organization",),

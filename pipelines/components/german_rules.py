@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 
 from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_org_names import english_body
 from pipelines.components.german_places import street_word
 from pipelines.components.german_words import noun_compound, word_class
 from pipelines.components.names import STOP_WORDS, capitalised_run, is_name_token, is_name_word
@@ -17,6 +18,7 @@ from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_label
+from pipelines.knowledge.places import place_names
 from pipelines.knowledge.people import name_classes, role_for_word
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
@@ -149,28 +151,42 @@ def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
     return is_name_token(tokens, i, blocked) and cls in FORENAME_CLASSES and not (cls is None and noun_compound(word))
 
 
-# Federal bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium", "Umweltbundesamt".
+# Federal and state bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium",
+# "Umweltbundesamt", "Landeskriminalamt".
 FEDERAL = re.compile(
-    r"^(?:[A-ZÄÖÜ][a-zäöüß]*b|B)undes[a-zäöüß]*(?:ministerium|amt|gericht|gerichtshof|finanzhof|kammer|verband|anstalt"
-    r"|agentur|bank|rat|wehr|heer|polizei|nachrichtendienst|post|bahn)(?P<genitive>e?s)?$"
+    r"^(?:(?:[A-ZÄÖÜ][a-zäöüß]*b|B)undes|Landes)[a-zäöüß]*(?:ministerium|amt|gericht|gerichtshof|finanzhof|kammer|verband"
+    r"|anstalt|agentur|bank|rat|wehr|heer|polizei|nachrichtendienst|post|bahn)(?P<genitive>e?s)?$"
 )
 
 
 def federal_candidates(tokens: Tokens, hits: list[int]) -> list[Candidate]:
-    """Federal bodies, with what they are for ("Bundesamt für Gesundheit", "Bundesministerium der Finanzen")."""
+    """Federal and state bodies, with what they are for ("Bundesamt für Gesundheit", "Bundesministerium der
+    Finanzen") or the state they serve ("Landeskriminalamt Nordrhein-Westfalen")."""
     return [_federal(tokens, i) for i in hits]
 
 
 def _federal(tokens: Tokens, i: int) -> Candidate:
-    """The federal body at ``i``; named in the genitive and alone, under its name ("Bundeskriminalamtes" ->
-    "Bundeskriminalamt")."""
+    """The body at ``i``, labelled in the nominative ("Bundeskriminalamtes" -> "Bundeskriminalamt"), its id from
+    its English name where its parts translate (``german_org_names.english_body``: federal-criminal-police-office)."""
+    word = tokens.words[i]
+    match = FEDERAL.match(word)
+    name = word[: match.start("genitive")] if match and match.group("genitive") else word
     end = _purpose_end(tokens, i + 1)
-    cand = rule_candidate(tokens, i, end, "organization", {})
-    match = FEDERAL.match(tokens.words[i])
-    if end > i + 1 or not match or not match.group("genitive"):
-        return cand
-    label = cand.label[: match.start("genitive")]
-    return replace(cand, id=entity_id("organization", label), label=label)
+    state = _state_end(tokens, i + 1) if word.startswith("Landes") and end == i + 1 else i + 1
+    rest = tokens.span_text(i + 1, max(end, state))
+    english = english_body(word) if end == i + 1 else None
+    if english and rest:
+        english += f" of {place_names()[rest].label_en}"
+    label = f"{name} {rest}" if rest else name
+    return Candidate(i, max(end, state), "organization", entity_id("organization", english or label), label, "rule", 0.7, "name", {})
+
+
+def _state_end(tokens: Tokens, j: int) -> int:
+    """The end of a known place's name at ``j`` ("Bayern", "Nordrhein-Westfalen"); ``j`` where none is."""
+    for end in (j + 3, j + 1):
+        if end <= len(tokens) and tokens.span_text(j, end) in place_names() and tokens.words[j][:1].isupper():
+            return end
+    return j
 
 
 PURPOSE_WORDS = frozenset({"für", "der", "des"})

@@ -82,7 +82,7 @@ def test_organizations_bracketed_acronym_is_the_name_before_it() -> None:
                  "Bundeskriminalamtes (BKA) ermitteln, das BKA schweigt.")
     assert mentions(record, "organization") == {
         "organization:movement-for-democratic-change": ["Movement for Democratic Change", "MDC", "MDC"],
-        "organization:bundeskriminalamt": ["Bundeskriminalamtes", "BKA", "BKA"],
+        "organization:federal-criminal-police-office": ["Bundeskriminalamtes", "BKA", "BKA"],
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.components.german_org_names import english_name, head_of
+from pipelines.components.german_org_names import english_body, english_name, head_of
 from pipelines.nlp import get_nlp
 
 
@@ -56,3 +56,21 @@ def test_german_org_names_acronym_introduced_twice_is_one_organisation() -> None
         "Die Partei Movement for Quiet Change (MQC) siegte. Die Bewegung für Ruhigen Wandel (MQC) jubelte. Die MQC feierte."
     )
     assert found["Bewegung für Ruhigen Wandel"][0] == found["Movement for Quiet Change"][0] == found["MQC"][0]
+
+
+def test_german_org_names_federal_and_state_bodies_get_english_ids() -> None:
+    found = organizations("Beamte des Bundeskartellamtes und des Landeskriminalamtes Baden-Württemberg kamen.")
+    assert found["Bundeskartellamtes"] == ("organization:federal-cartel-office", "Bundeskartellamt")
+    assert found["Landeskriminalamtes Baden-Württemberg"] == (
+        "organization:state-criminal-police-office-of-baden-wurttemberg", "Landeskriminalamt Baden-Württemberg"
+    )
+
+
+def test_german_org_names_english_body_reads_compound_parts() -> None:
+    assert english_body("Bundesgesundheitsministeriums") == "Federal Ministry of Health"
+    assert english_body("Bundesquandelamt") is None  # an unlisted field keeps the German id
+
+
+def test_german_org_names_other_rules_names_get_nominative_labels() -> None:
+    found = organizations("Er sprach mit der Europäischen Entwicklungsbank.")
+    assert found["Europäischen Entwicklungsbank"] == ("organization:european-development-bank", "Europäische Entwicklungsbank")
