@@ -1,14 +1,16 @@
 """German person rules by sentence structure, for names no lexicon knows as a person's: the speaker after a
-verb of saying ("sagte Laukötter."), and a word the clusters call a common noun right after a role
-("Politiker Straubinger am Montag"). Registered in ``german_registry``."""
+verb of saying ("sagte Laukötter."), a word the clusters call a common noun right after a role ("Politiker Straubinger am
+Montag"), the name after a people's word ("der Tunesier Hédi Annabi") and a name before "(Country)" in a list.
+Registered in ``german_registry``."""
 
 from __future__ import annotations
 
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_words import noun_compound, word_class
-from pipelines.components.names import STOP_WORDS, TITLES
+from pipelines.components.names import STOP_WORDS, TITLES, is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import glued_hyphen, glued_to_next
+from pipelines.knowledge.countries import country_adjectives, country_names
 from pipelines.knowledge.people import role_for_word
 
 # Verbs of saying after which, in a quotation's attribution, the speaker's name follows
@@ -87,4 +89,59 @@ def _noun_name(tokens: Tokens, j: int, blocked: set[int]) -> bool:
         and not word.endswith(NOUN_ENDINGS)
         and role_for_word(word, "de") is None and not glued_to_next(tokens, j)
         and (j + 1 == len(words) or not words[j + 1][:1].isupper())
+    )
+
+
+ARTICLES = frozenset({"der", "die", "dem", "den", "des"})
+MAX_NAME_WORDS = 3
+
+
+def demonym_cue(word: str) -> bool:
+    """A capitalised word for a country's people or adjective ("Tunesier", "Deutsche")."""
+    return word[:1].isupper() and word in country_adjectives("de")
+
+
+def demonym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """The name after an article and a people's word is a person of that country: "der Tunesier Hédi
+    Annabi"; name words no list knows as common nouns, before no other capitalised word."""
+    found = []
+    for i in hits:
+        if i > 0 and tokens.words[i - 1].lower() in ARTICLES:
+            end = _free_names_end(tokens, i + 1, blocked)
+            if end > i + 1:
+                found.append(rule_candidate(tokens, i + 1, end, "person", {}))
+    return found
+
+
+def country_list_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """Two or three name words right before "(Country)" are a person of that country, as lists of
+    participants write them: "…, Bharrat Jagdeo (Guyana), …"."""
+    found = []
+    words = tokens.words
+    for i in hits:
+        if i + 2 < len(words) and words[i + 2] == ")" and words[i + 1] in country_names("de"):
+            start = i
+            while start > 0 and i - start < MAX_NAME_WORDS and _free_name(tokens, start - 1, blocked):
+                start -= 1
+            if i - start >= 2 and (start == 0 or not words[start - 1][:1].isupper()):
+                found.append(rule_candidate(tokens, start, i, "person", {}))
+    return found
+
+
+def _free_names_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
+    """The end of up to three free name words from ``start``; ``start`` when a capitalised word follows them."""
+    end = start
+    while end < len(tokens) and end - start < MAX_NAME_WORDS and _free_name(tokens, end, blocked):
+        end += 1
+    return start if end < len(tokens) and tokens.words[end][:1].isupper() else end
+
+
+def _free_name(tokens: Tokens, i: int, blocked: set[int]) -> bool:
+    """Token ``i`` is a free name word that no list calls a common noun, role or title, and no unknown word
+    shaped like a noun ("Vermögensberatung")."""
+    word = tokens.words[i]
+    nounlike = word_class(word) is None and (noun_compound(word) or word.endswith(NOUN_ENDINGS))
+    return (
+        i not in blocked and is_name_word(word, "de") and word_class(word) != "noun" and word not in TITLES and not nounlike
+        and role_for_word(word, "de") is None and not glued_to_next(tokens, i)
     )

@@ -18,7 +18,15 @@ from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
 from pipelines.components.german_place_names import english_place_heads, feature_candidates, feature_cue
-from pipelines.components.german_persons import SPEECH_VERBS, noun_surname_candidates, role_cue, speaker_candidates
+from pipelines.components.german_persons import (
+    SPEECH_VERBS,
+    country_list_candidates,
+    demonym_candidates,
+    demonym_cue,
+    noun_surname_candidates,
+    role_cue,
+    speaker_candidates,
+)
 from pipelines.components.german_places import (
     MOTORWAY,
     PLACE_HEADS,
@@ -117,6 +125,8 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
     ),
     CandidateRule("speaker", SPEECH_VERBS.__contains__, speaker_candidates, ("free",), ("person",)),
     CandidateRule("noun_surname", role_cue, noun_surname_candidates, ("free",), ("person",)),
+    CandidateRule("demonym_person", demonym_cue, demonym_candidates, ("name_classes", "free"), ("person",)),
+    CandidateRule("country_list", "(".__eq__, country_list_candidates, ("name_classes", "free"), ("person",)),
     CandidateRule("class", _class_cue, class_candidates, ("name_classes", "free"), ("person", "place", "organization")),
     CandidateRule("saint", SAINTS.__contains__, saint_candidates, ("free",), ("place",)),
     CandidateRule("acronym", _acronym_cue, acronym_candidates, ("free",), ("organization",)),

@@ -17,6 +17,8 @@ EXAMPLES = {
     "romance_place": ("Der Cerro Quindal ist hoch.", "place", "Cerro Quindal"),
     "speaker": ("„Wir bleiben“, erklärte Laukötter.", "person", "Laukötter"),
     "noun_surname": ("Das sei falsch, sagte der Politiker Straubinger am Montag.", "person", "Straubinger"),
+    "demonym_person": ("Unter den Gästen war der Tunesier Quandor Belnaki.", "person", "Quandor Belnaki"),
+    "country_list": ("Es kamen Morvan Keldrio (Guyana), Tesla Brun (Chile) und andere.", "person", "Morvan Keldrio"),
     "class": ("Am Montag reiste Rüttgers nach Bonn.", "person", "Rüttgers"),
     "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
     "acronym": ("Laut DKWG gibt es neue Stellen.", "organization", "DKWG"),
