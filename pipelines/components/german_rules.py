@@ -289,7 +289,7 @@ def _of_country(body: Candidate, owner: Candidate) -> Candidate:
 ORG_KIND_ENDS = (
     "gesellschaft", "konzern", "verein", "band", "sender", "versicherung", "gewerkschaft", "vereinigung", "unternehmen",
     "firma", "ligist", "verlag", "magazin", "hersteller", "airline", "klub", "club", "agentur", "kette", "brauerei",
-    "bankhaus", "betreiber", "ensemble", "zeitschrift", "label",
+    "bankhaus", "betreiber", "ensemble", "zeitschrift", "label", "marke",
 )
 # Ends in "band", but alone is the head of the name it opens ("Verband Deutscher …"; "Arbeitgeberverband X" is a kind).
 NAME_HEADS = frozenset({"verband"})
