@@ -40,5 +40,4 @@ def test_org_kind_lone_verband_heads_its_own_name() -> None:
 
 
 def test_org_kind_maker_after_marke_is_an_organisation() -> None:
-    assert "Quandelwerk" not in organizations("Ein Lieferwagen der Quandelwerk stand dort.")
     assert "Morvex" in organizations("Ein Lieferwagen der Marke Morvex stand dort.")
