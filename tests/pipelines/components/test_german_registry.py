@@ -40,7 +40,7 @@ EXAMPLES = {
     "english_place_heads": ("Die Leipziger Messe war voll.", "place", "place:messe-leipzig"),
     "retyped_after_cue": ("Die Firma Grünenthal klagte.", "organization", "Grünenthal"),
     "country_bodies": ("Die äthiopische Bundesregierung schwieg.", "organization", "organization:bundesregierung-et"),
-    "nominative_labels": ("Er sprach mit der Interamerikanischen Entwicklungsbank.", "organization", "organization:interamerikanische-entwicklungsbank"),
+    "nominative_labels": ("Er sprach mit der Arktischen Entwicklungsbank.", "organization", "organization:arktische-entwicklungsbank"),
     "owned_acronyms": ("Die Sozialistische Partei Moldawiens (PSRM) siegte.", "organization", "PSRM -> organization:socialist-party-of-moldova"),
     "acronym_aliases": ("Laut dem United States Geological Survey (USGS) bebte es.", "organization", "organization:united-states-geological-survey"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
