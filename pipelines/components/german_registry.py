@@ -17,7 +17,6 @@ from functools import lru_cache
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
-from pipelines.components.german_place_names import english_place_heads, feature_candidates, feature_cue
 from pipelines.components.german_persons import (
     SPEECH_VERBS,
     country_list_candidates,
@@ -27,6 +26,7 @@ from pipelines.components.german_persons import (
     role_cue,
     speaker_candidates,
 )
+from pipelines.components.german_place_names import english_place_heads, feature_candidates, feature_cue
 from pipelines.components.german_places import (
     MOTORWAY,
     PLACE_HEADS,

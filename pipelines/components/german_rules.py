@@ -5,7 +5,6 @@ what they need and what they add, in ``german_registry``."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 
@@ -18,8 +17,8 @@ from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import genitive_stem, glued_hyphen, glued_to_next, glued_to_previous
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_label
-from pipelines.knowledge.places import place_names
 from pipelines.knowledge.people import name_classes, role_for_word
+from pipelines.knowledge.places import place_names
 
 CLASS_TYPES = {"family": "person", "given": "person", "place": "place", "organization": "organization", "company": "organization"}
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
