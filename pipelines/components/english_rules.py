@@ -31,6 +31,7 @@ from pipelines.components.word_tests import WordTest, glued_hyphen
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.people import english_name_classes, is_english_word
+from pipelines.knowledge.places import geographic_heads
 
 _CAPITALS = re.compile(r"^[A-Z][A-Z'’.-]{2,}$")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "via", "towards"})
@@ -103,6 +104,8 @@ FACILITY_WORDS = frozenset(
     "Coliseum Pavilion Mall Plaza Lane Boulevard Highway Beach Hills Reservoir River Creek Bay Falls Canyon Heights "
     "Springs Peninsula Gym Ave Dock Pier Terminal Gardens House Estate".split()
 )
+# Words that end a place's name: facilities and the head words of physical geography ("Deccan Plateau").
+PLACE_END_WORDS = FACILITY_WORDS | geographic_heads("after")
 # Words that only say which part of a place is meant ("South Australia", "Greater Manchester").
 REGION_WORDS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower New Greater Old Inner Outer".split())
 # Words that join the parts of an organisation's name after its cue word.
@@ -153,7 +156,8 @@ def places_in_longer_names(tokens: Tokens, known: list[Candidate], persons: set[
         after_preposition = start > 0 and tokens.lower[start - 1] in PLACE_PREPOSITIONS
         if inside and not _spelt_out(tokens, start, end):
             region = all(tokens.words[i] in REGION_WORDS for i in inside)
-            etype = "place" if cand.type != "organization" and (region or tokens.words[end - 1] in FACILITY_WORDS) else "organization"
+            headed = tokens.words[end - 1] in PLACE_END_WORDS or tokens.words[start] in geographic_heads("before")
+            etype = "place" if cand.type != "organization" and (region or headed) else "organization"
             if etype == "organization" and after_preposition:
                 continue  # "in Paris Macron met": the place, then a name
             found.append(rule_candidate(tokens, start, end, etype, {}))
@@ -227,7 +231,7 @@ def hyphen_glued_places(tokens: Tokens, known: list[Candidate]) -> list[Candidat
     return [c for c in known if not (c.type == "place" and c.length == 1 and glued_hyphen(tokens, c.start - 1))]
 
 
-_FACILITY_TEST = WordTest(FACILITY_WORDS.__contains__)
+_FACILITY_TEST = WordTest(PLACE_END_WORDS.__contains__)
 _IN_TEST = WordTest({"in", "near"}.__contains__)
 
 

@@ -23,6 +23,7 @@ from pipelines.components.english_orgs import (
     with_capitalised_the,
     without_events,
 )
+from pipelines.components.english_places import english_places, head_places
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
     adjectives_in_longer_names,
@@ -218,7 +219,8 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     known = adjectives_in_longer_names(tokens, known, covered(known) | covered(persons))
     blocked = covered(known) | covered(persons)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known) + english_candidates(tokens, blocked, gazetteer)
-    runs = places_in_longer_names(tokens, known, covered(persons)) + facility_places(tokens, blocked)
+    places = covered(c for c in known if c.type in ("place", "country"))
+    runs = places_in_longer_names(tokens, known, covered(persons)) + facility_places(tokens, blocked) + head_places(tokens, blocked - places, places)
     named = person_tails(tokens, ruled + runs, known, cue_word) + event_names(tokens)
     chosen = select(without_surname_places(tokens, known, persons) + persons + named + model_candidates(doc, tokens, gazetteer))
     taken = covered(chosen)
@@ -227,7 +229,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     extra += company_names(tokens, taken) + cued_firms(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]
-    return with_capitalised_the(tokens, acronym_aliases(tokens, country_bodies(tokens, national_bodies(tokens, country_led_names(tokens, select(chosen + extra))))))
+    return with_capitalised_the(tokens, acronym_aliases(tokens, country_bodies(tokens, national_bodies(tokens, country_led_names(tokens, english_places(tokens, select(chosen + extra)))))))
 
 
 def org_cue(word: str) -> bool:

@@ -230,3 +230,43 @@ COMPASS = re.compile(r"^(?:Nord|Süd|Ost|West)+(?:en|provinz|region)?$", re.IGNO
 
 def _subdivision_catalog(lang: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+# Names of the districts that hold a country's capital; their ISO code, written after a city of the same
+# country, is part of the city's name ("Washington, D.C.", "Brasília DF").
+CAPITAL_DISTRICT = re.compile(r"Federal|Capital|District of")
+
+
+@cache
+def district_codes() -> frozenset[tuple[str, str]]:
+    """(country code, letters of the district's code: "DC") for the capital districts of ISO 3166-2
+    (pycountry); written after a city of that country, with or without dots, they are part of its name."""
+    return frozenset(
+        (sub.country_code, sub.code.split("-", 1)[1]) for sub in pycountry.subdivisions
+        if sub.parent_code is None and "istrict" in sub.type and CAPITAL_DISTRICT.search(sub.name)
+    )
+
+
+@cache
+def subdivisions_named(name: str) -> tuple[Place, ...]:
+    """Every top-level subdivision (ISO 3166-2 via pycountry) whose English name is ``name``, of any
+    country ("Victoria": the Australian state; "Georgia": the US state)."""
+    return tuple(_subdivisions_by_name().get(name, ()))
+
+
+@cache
+def _subdivisions_by_name() -> dict[str, list[Place]]:
+    english = _subdivision_catalog("en")
+    found: dict[str, list[Place]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
+            label = _without_admin_suffix(english.gettext(sub.name).split(" [")[0])
+            found.setdefault(label, []).append(Place(f"place:{slug(label)}", sub.country_code, label, sub.name))
+    return found
+
+
+@cache
+def geographic_heads(position: str) -> frozenset[str]:
+    """Head words of physical geography that open (``position`` "before": "Mount") or end ("after":
+    "Plateau") an English place's name (``data/geographic_heads.tsv``)."""
+    return frozenset(row[0] for row in read_rows("geographic_heads.tsv") if row[1] == position)
