@@ -23,9 +23,11 @@ from pipelines.components.english_orgs import (
     with_capitalised_the,
     without_events,
 )
+from pipelines.components.english_persons import compound_heads, given_name_places, without_descriptors
 from pipelines.components.english_places import english_places, head_places
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
+    PLACE_END_WORDS,
     adjectives_in_longer_names,
     country_bodies,
     country_led_names,
@@ -194,11 +196,13 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer, ger
     # A one-word place that is also a given name ("Vladimir", "Santiago") may open a person's name, and
     # one right after a given name may end it ("Michael Jackson", "Uta Hagen").
     given = given_names(lang)
+    opened: list[Candidate] = []
     if lang == "en":
         known = hyphen_glued_places(tokens, known)  # "Ho" of "Park Joo-Ho" is part of the name
+        known, opened = given_name_places(tokens, known, lambda word: word in PLACE_END_WORDS or org_cue(word))
     blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and _name_or_after_given(tokens, c.start, given)))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
-    persons = find_persons(tokens, lang, blocked, owner_at)
+    persons = find_persons(tokens, lang, blocked | (compound_heads(tokens) if lang == "en" else set()), owner_at) + opened
     if lang == "en":
         return english_entities(doc, tokens, gazetteer, known, persons)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known)
@@ -225,7 +229,7 @@ def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list
     chosen = select(without_surname_places(tokens, known, persons) + persons + named + model_candidates(doc, tokens, gazetteer))
     taken = covered(chosen)
     chosen = buildings_as_places(tokens, without_events(tokens, chosen))
-    extra = lone_given_names(tokens, GIVEN_EN, taken, persons) + places_after_in(tokens, taken, given_names("en"), org_cue)
+    extra = without_descriptors(tokens, lone_given_names(tokens, GIVEN_EN, taken, persons)) + places_after_in(tokens, taken, given_names("en"), org_cue)
     extra += company_names(tokens, taken) + cued_firms(tokens, taken)
     by_context = context_candidates(tokens, taken, [c for c in chosen if c.type == "person"])
     extra += [c for c in by_context if c.type != "person" or not ends_in_cue(tokens, c)]

@@ -64,7 +64,7 @@ def is_name_word(text: str, lang: str = "") -> bool:
         and text not in TITLES
         and text not in SAINTS
         and (lang != "de" or name_classes().get(text) != "noun")
-        and role_for_word(text, "de") is None
+        and (lang == "en" or role_for_word(text, "de") is None)  # German compounds: "Mendelssohn" is no "Sohn"
         and role_for_word(text, "en") is None
     )
 

@@ -79,6 +79,14 @@ def _english_place_words() -> frozenset[str]:
 
 
 @cache
+def english_given_forms() -> frozenset[str]:
+    """Every English given name of the sources, those that also name a place or country included
+    ("Elizabeth", "Chad", "Paris"): such a word opens a person's name when an unknown name follows it."""
+    derived = {word for word, cls in english_name_classes().items() if cls == "given"}
+    return frozenset(derived | set(read_lines("given_names_world.txt")) | first_names()) - COMPASS_WORDS
+
+
+@cache
 def given_names(lang: str) -> frozenset[str]:
     """The curated given names, those derived from the word clusters of the language (German:
     ``name_classes``; English: ``english_given_names`` and ``world_given_names``), less what
