@@ -7,7 +7,7 @@ which capitalised words only describe a person.
   after a given name is that person's family name ("Michael Jordan").
 - A common word glued by a hyphen to a lower-case common word heads a compound ("Prize-winner",
   "award-winning"): no name runs through it ("a Booker Prize-winner" names nobody).
-- A lone capitalised word that the article also writes in the plural ("Muslims") or after a lower-case
+- A lone capitalised word after an article ("the Joker") or that the article also writes in the plural ("Muslims") or after a lower-case
   prefix and a hyphen ("non-Muslim") is a descriptor, not a person ("Muslim").
 """
 
@@ -24,6 +24,7 @@ from pipelines.components.word_tests import covered, glued_hyphen
 from pipelines.knowledge.people import english_given_forms, english_given_names, first_names, is_english_word
 
 MAX_MORE_NAMES = 3  # name words after the given name ("Chad Edward Gaudin")
+ARTICLES = frozenset({"the", "a", "an"})
 MIN_COMPOUND_PART = 4  # letters of the head of a compound; its tail has more ("Prize-winner")
 
 
@@ -99,9 +100,13 @@ def _compound(head: str, tail: str) -> bool:
 
 
 def without_descriptors(tokens: Tokens, persons: list[Candidate]) -> list[Candidate]:
-    """``persons`` less the one-word names the article also uses as a common word: in the plural or after
-    a lower-case prefix and a hyphen ("Muslims", "non-Muslim")."""
-    return [p for p in persons if p.length > 1 or not _descriptor(tokens, tokens.words[p.start])]
+    """``persons`` less the one-word names after an article ("the Joker") and those the article also uses
+    as a common word: in the plural or after a lower-case prefix and a hyphen ("Muslims", "non-Muslim")."""
+    return [p for p in persons if p.length > 1 or not (_after_article(tokens, p.start) or _descriptor(tokens, tokens.words[p.start]))]
+
+
+def _after_article(tokens: Tokens, i: int) -> bool:
+    return i > 0 and tokens.lower[i - 1] in ARTICLES
 
 
 def _descriptor(tokens: Tokens, word: str) -> bool:

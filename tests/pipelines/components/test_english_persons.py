@@ -30,3 +30,7 @@ def test_english_persons_word_also_used_as_a_descriptor_is_no_person() -> None:
 def test_english_persons_german_role_inside_an_english_family_name() -> None:
     record = run("Felix Mendelssohn wrote the overture in 1826.", "en")
     assert ids(record, "person") == {"person:felix-mendelssohn"}
+
+
+def test_english_persons_lone_given_name_after_an_article_is_no_person() -> None:
+    assert ids(run("In the play he was the Joker, a role he loved.", "en"), "person") == set()
