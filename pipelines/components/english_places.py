@@ -7,6 +7,7 @@
   Hong Kong city): the article's countries decide between the readings.
 - A word joined by a hyphen to a capitalised word that names nothing is part of a longer name
   ("Counter-Strike"), not a place by itself.
+- Continents and world regions are no places of the graph ("in North America"; CLDR names).
 - A geographic head word before a capitalised name makes a place ("Mount Kenya", "Lake Chad"); those
   after a name ("X Plateau", "X Strait") are data too (``geographic_heads``) and extend the facility rules.
 """
@@ -21,7 +22,7 @@ from pipelines.components.names import is_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import HYPHENS, glued_hyphen
 from pipelines.keys import entity_id
-from pipelines.knowledge.places import district_codes, geographic_heads, subdivisions_named
+from pipelines.knowledge.places import district_codes, geographic_heads, subdivisions_named, world_region_names
 
 MAX_HEAD_NAME = 3  # capitalised words after a head word ("Mount Saint Elias")
 
@@ -30,7 +31,8 @@ def english_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with the place rules above applied (sorted by position)."""
     chosen = with_districts(tokens, chosen)
     chosen = in_article_countries(tokens, chosen)
-    return without_compound_parts(tokens, chosen)
+    regions = world_region_names("en")
+    return [c for c in without_compound_parts(tokens, chosen) if not (c.type == "place" and c.label in regions)]
 
 
 def _district_end(tokens: Tokens, place: Candidate) -> int:

@@ -270,3 +270,10 @@ def geographic_heads(position: str) -> frozenset[str]:
     """Head words of physical geography that open (``position`` "before": "Mount") or end ("after":
     "Plateau") an English place's name (``data/geographic_heads.tsv``)."""
     return frozenset(row[0] for row in read_rows("geographic_heads.tsv") if row[1] == position)
+
+
+@cache
+def world_region_names(lang: str) -> frozenset[str]:
+    """Names of continents and world regions in ``lang`` (CLDR's numeric territories via babel: "North
+    America", "Western Europe"), which the annotation guidelines keep out of the graph."""
+    return frozenset(name for code, name in Locale(lang).territories.items() if code.isdigit())

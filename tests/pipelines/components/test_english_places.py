@@ -31,3 +31,7 @@ def test_english_places_geographic_head_word_makes_a_place() -> None:
     record = run("The expedition crossed Lake Chad, then the Deccan Plateau, and later climbed Mount Kenya.", "en")
     assert ids(record, "place") == {"place:lake-chad", "place:deccan-plateau", "place:mount-kenya"}
     assert ids(record, "organization") == set() and ids(record, "country") == set()
+
+
+def test_english_places_continent_after_in_is_no_place() -> None:
+    assert ids(run("The show is the largest of its kind in North America.", "en"), "place") == set()
