@@ -5,6 +5,8 @@ which capitalised words only describe a person.
   lexicon knows follows it ("Elizabeth Cronmiller", "Chad Edward Gaudin"), though not after a preposition
   of place ("in Paris Macron met"); a one-word country right
   after a given name is that person's family name ("Michael Jordan").
+- A short family name before a hyphenated given name of two short syllables is a person, as Korean names
+  are written ("Hwang Hee-chan").
 - A common word glued by a hyphen to a lower-case common word heads a compound ("Prize-winner",
   "award-winning"): no name runs through it ("a Booker Prize-winner" names nobody).
 - A lone capitalised word after an article ("the Joker") or that the article also writes in the plural ("Muslims") or after a lower-case
@@ -25,7 +27,8 @@ from pipelines.knowledge.people import english_given_forms, english_given_names,
 
 MAX_MORE_NAMES = 3  # name words after the given name ("Chad Edward Gaudin")
 ARTICLES = frozenset({"the", "a", "an"})
-MIN_COMPOUND_PART = 4  # letters of the head of a compound; its tail has more ("Prize-winner")
+MIN_COMPOUND_PART = 4
+MAX_SYLLABLE = 5  # letters of a syllable of a Korean name ("Hwang", "Heung")  # letters of the head of a compound; its tail has more ("Prize-winner")
 
 
 def given_name_places(tokens: Tokens, known: list[Candidate], ends_name: Callable[[str], bool]) -> tuple[list[Candidate], list[Candidate]]:
@@ -79,6 +82,28 @@ def _surname_country(tokens: Tokens, cand: Candidate, taken: set[int]) -> bool:
 def common_given_names() -> frozenset[str]:
     """The given names of the English word clusters and the curated list, without the world's."""
     return english_given_names() | first_names()
+
+
+def hyphenated_given_names(tokens: Tokens, taken: set[int]) -> list[Candidate]:
+    """Persons named by a short family name and a hyphenated given name of two short syllables, as Korean
+    names are written ("Hwang Hee-chan"); no part held by another entity."""
+    found = []
+    for i in tokens.positions.get("-", []):
+        start = i - 2
+        if start >= 0 and glued_hyphen(tokens, i) and taken.isdisjoint(range(start, i + 2)) and _syllables(tokens, start, i):
+            found.append(rule_candidate(tokens, start, i + 2, "person", {}))
+    return found
+
+
+def _syllables(tokens: Tokens, start: int, hyphen: int) -> bool:
+    """Tokens ``start``, ``hyphen - 1`` and ``hyphen + 1`` read "Hwang Hee-chan": short capitalised words
+    (the last in either case), the first standing apart and no common word (syllables may be: "Hee",
+    "Chan")."""
+    family, first, second = tokens.words[start], tokens.words[hyphen - 1], tokens.words[hyphen + 1]
+    shapes = family.istitle() and first.istitle() and (second.istitle() or second.islower())
+    short = all(word.isalpha() and len(word) <= MAX_SYLLABLE for word in (family, first, second))
+    apart = tokens.spaces[start] and (start == 0 or not is_name_word(tokens.words[start - 1], "en"))
+    return shapes and short and bool(apart) and not is_english_word(family)
 
 
 def compound_heads(tokens: Tokens) -> set[int]:

@@ -23,7 +23,7 @@ from pipelines.components.english_orgs import (
     with_capitalised_the,
     without_events,
 )
-from pipelines.components.english_persons import compound_heads, given_name_places, without_descriptors
+from pipelines.components.english_persons import compound_heads, given_name_places, hyphenated_given_names, without_descriptors
 from pipelines.components.english_places import english_places, head_places
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
@@ -203,6 +203,8 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer, ger
     blocked = covered(c for c in known if not (c.type == "place" and c.length == 1 and _name_or_after_given(tokens, c.start, given)))
     owner_at = {i: c.id for c in known if c.type in ("country", "organization") for i in range(c.start, c.end)}
     persons = find_persons(tokens, lang, blocked | (compound_heads(tokens) if lang == "en" else set()), owner_at) + opened
+    if lang == "en":
+        persons += hyphenated_given_names(tokens, blocked | covered(persons))
     if lang == "en":
         return english_entities(doc, tokens, gazetteer, known, persons)
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known)

@@ -34,3 +34,8 @@ def test_english_persons_german_role_inside_an_english_family_name() -> None:
 
 def test_english_persons_lone_given_name_after_an_article_is_no_person() -> None:
     assert ids(run("In the play he was the Joker, a role he loved.", "en"), "person") == set()
+
+
+def test_english_persons_korean_name_with_a_hyphenated_given_name() -> None:
+    record = run("After the match, Baek Seung-ho praised his team. They drank Coca-Cola in Baden-Baden.", "en")
+    assert ids(record, "person") == {"person:baek-seung-ho"}
