@@ -9,7 +9,7 @@ free trade agreement", "dieses Pakts" (an anaphor).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipelines.components.candidates import AgreementCandidate, Candidate
@@ -37,6 +37,9 @@ CLAUSE_STATUSES = ("signed", "suspended", "ended")
 AGENT_WORDS = frozenset({"von", "by"})
 NEGATING_DETERMINERS = frozenset("kein keine keinen keinem keiner keines no".split())
 REJECTING = ("abgelehnt", "lehnte", "lehnten", "ablehn", "verweigert", "rejected", "rejects", "refused", "refuses", "scheitert", "failed")
+# English agreement words that are verbs too ("deals with"), and the words before which they are nouns.
+VERB_FORMS = frozenset({"deals"})
+NOUN_OPENERS = frozenset("our their its his her my your the these those both several two three new bilateral separate".split())
 # What a negated or hypothetical agreement's status becomes when the text gives no other one.
 NEGATED_STATUS = {"denied": "rejected", "hypothetical": "planned"}
 
@@ -154,13 +157,30 @@ def find_agreements(t: Tokens, lang: str, candidates: list[Candidate]) -> list[A
     at = entity_index(candidates)
     found = []
     for i in t.where(_agreement_words(lang)):
-        kind = None if i in at else agreement_kind(t.words[i], lang)
+        kind = None if i in at or _verb_reading(t, i) else agreement_kind(t.words[i], lang)
         if kind:
             cand = _describe(t, i, kind, t.sents[t.sent_of[i]], at, lang)
             cand.sentence = t.sent_of[i]
             if cand.parties or cand.years or cand.status or cand.anaphor:
-                found.append(cand)
+                found += _one_per_partner(t, i, cand)
     return found
+
+
+def _verb_reading(t: Tokens, i: int) -> bool:
+    """An English agreement word that is also a verb ("deals with") reads as a noun only after a
+    determiner, a possessive or a number ("our deals with …", "two deals")."""
+    return t.lower[i] in VERB_FORMS and not (i > 0 and (t.lower[i - 1] in NOUN_OPENERS or t.words[i - 1].isdigit()))
+
+
+def _one_per_partner(t: Tokens, trigger: int, cand: AgreementCandidate) -> list[AgreementCandidate]:
+    """Agreements named in the plural with a list of partners ("our deals with Albania and France") are one
+    agreement with each partner, whose other party is implied; else ``cand`` alone."""
+    word = t.lower[trigger]
+    plural = t.lang == "en" and word.endswith("s") and not word.endswith("ss")
+    listed = trigger + 1 < len(t) and t.lower[trigger + 1] == "with" and cand.start == trigger
+    if not (plural and listed and len(cand.parties) > 1):
+        return [cand]
+    return [replace(cand, parties=[party], needs_partner=True) for party in cand.parties]
 
 
 @cache

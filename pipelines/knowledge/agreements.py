@@ -45,9 +45,17 @@ def agreement_kind(word: str, lang: str) -> str | None:
     lower = word.lower()
     forms = _genitive_stems(lower) if lang == "de" else (lower,)
     for ending, kind in agreement_terms(lang):
-        if any(form.endswith(ending) for form in forms) and (lang == "en" or word[0].isupper()):
+        if any(_ends_word(form, ending, lang) for form in forms) and (lang == "en" or word[0].isupper()):
             return kind
     return None
+
+
+def _ends_word(form: str, ending: str, lang: str) -> bool:
+    """``form`` ends in the term: German compounds end in it ("Freihandelsabkommen"), an English word is it
+    or ends in it after a hyphen ("ideal" holds no "deal")."""
+    if lang == "de":
+        return form.endswith(ending)
+    return form == ending or form.endswith("-" + ending)
 
 
 def _genitive_stems(lower: str) -> tuple[str, ...]:
