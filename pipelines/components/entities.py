@@ -51,7 +51,8 @@ from pipelines.knowledge.people import given_names
 # Words after which a capitalised name is a news outlet or source ("(Foto: Sputnik)").
 SOURCE_CUES = frozenset({"Foto", "Fotos", "Bild", "Quelle", "Photo", "Source", "Credit"})
 MEDIA_CUES = frozenset({"Zeitung", "Tageszeitung", "Nachrichtenagentur", "Agentur", "Sender", "newspaper", "daily", "agency", "broadcaster"})
-PLACE_CUES = frozenset({"Region", "Provinz", "Stadt", "Hafenstadt", "Hauptstadt", "Republik", "Gebiet", "province", "city", "region", "port"})
+PLACE_CUES = frozenset({"Region", "Provinz", "Stadt", "Hafenstadt", "Hauptstadt", "Republik", "Gebiet", "province", "city", "region", "port",
+                        "town", "village", "hamlet", "commune", "township"})
 ORG_SUFFIXES = (
     "partei", "bank", "ministerium", "agentur", "konzern", "gruppe", "kommission", "stiftung", "institut",
     "universität", "gericht", "verband", "Party", "Bank", "Ministry", "Agency", "Group", "Council",
@@ -99,7 +100,8 @@ def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
         word = words[i]
         if i == len(words) - 1:
             continue
-        start = i + 2 if word in SOURCE_CUES and words[i + 1] == ":" else i + 1
+        glue = (":",) if word in SOURCE_CUES else ("of",) if word in PLACE_CUES else ()  # "Foto: X", "the town of X"
+        start = i + 2 if words[i + 1] in glue else i + 1
         end = capitalised_run(tokens, start, blocked) if start < len(words) else start
         if end > start:
             kind = "place" if word in PLACE_CUES else "organization"

@@ -35,3 +35,8 @@ def test_english_places_geographic_head_word_makes_a_place() -> None:
 
 def test_english_places_continent_after_in_is_no_place() -> None:
     assert ids(run("The show is the largest of its kind in North America.", "en"), "place") == set()
+
+
+def test_english_places_name_after_town_of_is_a_place() -> None:
+    record = run("The line ended in the town of Harriston, and the village of Kettlewood had a halt.", "en")
+    assert ids(record, "place") == {"place:harriston", "place:kettlewood"} and not ids(record, "person")
