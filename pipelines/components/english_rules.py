@@ -214,7 +214,8 @@ def adjectives_in_longer_names(tokens: Tokens, known: list[Candidate], taken: se
 
 def places_after_in(tokens: Tokens, taken: set[int], given: frozenset[str], org_cue: Callable[[str], bool]) -> list[Candidate]:
     """A capitalised run that no lexicon knows after "in" or "near" ("born in Cosham"): a place, unless
-    it ends in an organisation's cue word, opens with a given name or is a language ("in English")."""
+    it ends in an organisation's cue word, opens with a given name, is a language ("in English") or
+    qualifies a noun after it ("in Scientology jargon")."""
     found = []
     for i in tokens.where(_IN_TEST):
         start = i + 1
@@ -222,8 +223,15 @@ def places_after_in(tokens: Tokens, taken: set[int], given: frozenset[str], org_
         while _free_word(tokens, end, taken) and end - start < 3:
             end += 1
         if end > start and tokens.words[start] not in given and not org_cue(tokens.words[end - 1]) and tokens.span_text(start, end) not in _languages():
-            found.append(rule_candidate(tokens, start, end, "place", {}))
+            if not _modifies_noun(tokens, end):
+                found.append(rule_candidate(tokens, start, end, "place", {}))
     return found
+
+
+def _modifies_noun(tokens: Tokens, end: int) -> bool:
+    """A lower-case content word follows the run: the run qualifies it ("in Scientology jargon"), as an unknown
+    place rarely does."""
+    return end < len(tokens) and tokens.is_alpha(end) and tokens.is_lower(end) and not tokens.is_stop(end)
 
 
 def hyphen_glued_places(tokens: Tokens, known: list[Candidate]) -> list[Candidate]:

@@ -40,3 +40,8 @@ def test_english_places_continent_after_in_is_no_place() -> None:
 def test_english_places_name_after_town_of_is_a_place() -> None:
     record = run("The line ended in the town of Harriston, and the village of Kettlewood had a halt.", "en")
     assert ids(record, "place") == {"place:harriston", "place:kettlewood"} and not ids(record, "person")
+
+
+def test_english_places_unknown_name_before_a_noun_after_in_is_no_place() -> None:
+    assert ids(run("The word means leaving in Zorblatt jargon.", "en"), "place") == set()
+    assert ids(run("She was born in Zorblatt in 1950.", "en"), "place") == {"place:zorblatt"}
