@@ -214,8 +214,8 @@ def adjectives_in_longer_names(tokens: Tokens, known: list[Candidate], taken: se
 
 def places_after_in(tokens: Tokens, taken: set[int], given: frozenset[str], org_cue: Callable[[str], bool]) -> list[Candidate]:
     """A capitalised run that no lexicon knows after "in" or "near" ("born in Cosham"): a place, unless
-    it ends in an organisation's cue word, opens with a given name, is a language ("in English") or
-    qualifies a noun after it ("in Scientology jargon")."""
+    it ends in an organisation's cue word, opens with a given name, is a language ("in English"), is one
+    common word ("a degree in Physiology") or qualifies a noun after it ("in Scientology jargon")."""
     found = []
     for i in tokens.where(_IN_TEST):
         start = i + 1
@@ -223,7 +223,7 @@ def places_after_in(tokens: Tokens, taken: set[int], given: frozenset[str], org_
         while _free_word(tokens, end, taken) and end - start < 3:
             end += 1
         if end > start and tokens.words[start] not in given and not org_cue(tokens.words[end - 1]) and tokens.span_text(start, end) not in _languages():
-            if not _modifies_noun(tokens, end):
+            if not _modifies_noun(tokens, end) and not (end - start == 1 and is_english_word(tokens.words[start])):
                 found.append(rule_candidate(tokens, start, end, "place", {}))
     return found
 

@@ -45,3 +45,7 @@ def test_english_places_name_after_town_of_is_a_place() -> None:
 def test_english_places_unknown_name_before_a_noun_after_in_is_no_place() -> None:
     assert ids(run("The word means leaving in Zorblatt jargon.", "en"), "place") == set()
     assert ids(run("She was born in Zorblatt in 1950.", "en"), "place") == {"place:zorblatt"}
+
+
+def test_english_places_one_common_word_after_in_is_no_place() -> None:
+    assert ids(run("She took a degree in Physiology at night school.", "en"), "place") == set()
