@@ -176,17 +176,32 @@ def _spelt_out(tokens: Tokens, start: int, end: int) -> bool:
 
 
 def facility_places(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
-    """Places named by a capitalised run that ends in a facility word ("Fisht Stadium"); one that goes on
-    ("Play Station VR", "Hall of Fame") names something else."""
+    """Places named by a capitalised run that ends in a facility word ("Fisht Stadium"), over "of (the)"
+    between capitalised words ("Bank of America Stadium"); one that goes on ("Play Station VR", "Hall of
+    Fame") names something else."""
     found = []
     for i in tokens.where(_FACILITY_TEST):
-        start = i
-        while start > 0 and i - start < 5 and _free_word(tokens, start - 1, blocked) and not _sentence_start(tokens, start - 1):
-            start -= 1
+        start = _words_before(tokens, i, blocked)
+        if start < i and (linked := _link_before(tokens, start)) and _words_before(tokens, linked, blocked) < linked:
+            start = _words_before(tokens, linked, blocked)  # "Daughters of the American Revolution Constitution Hall"
         ends = not (i + 1 < len(tokens) and tokens.words[i + 1] in JOINERS) and not _free_word(tokens, i + 1, blocked)
         if start < i and i not in blocked and ends:
             found.append(rule_candidate(tokens, start, i + 1, "place", {}))
     return found
+
+
+def _words_before(tokens: Tokens, i: int, blocked: set[int]) -> int:
+    """The start of the free capitalised words (up to five) that end right before token ``i``."""
+    start = i
+    while start > 0 and i - start < 5 and _free_word(tokens, start - 1, blocked) and not _sentence_start(tokens, start - 1):
+        start -= 1
+    return start
+
+
+def _link_before(tokens: Tokens, start: int) -> int:
+    """Where "of" or "of the" right before ``start`` begins (0 when neither stands there)."""
+    j = start - 1 if start > 0 and tokens.lower[start - 1] == "the" else start
+    return j - 1 if j > 0 and tokens.lower[j - 1] == "of" else 0
 
 
 def lone_given_names(tokens: Tokens, given: WordTest, taken: set[int], persons: list[Candidate]) -> list[Candidate]:

@@ -49,3 +49,8 @@ def test_english_places_unknown_name_before_a_noun_after_in_is_no_place() -> Non
 
 def test_english_places_one_common_word_after_in_is_no_place() -> None:
     assert ids(run("She took a degree in Physiology at night school.", "en"), "place") == set()
+
+
+def test_english_places_facility_name_runs_over_of_the() -> None:
+    record = run("The choir sang in the Sons of the Old Republic Memorial Hall last night.", "en")
+    assert ids(record, "place") == {"place:sons-of-the-old-republic-memorial-hall"}
