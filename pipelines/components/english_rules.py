@@ -199,9 +199,11 @@ def _words_before(tokens: Tokens, i: int, blocked: set[int]) -> int:
 
 
 def _link_before(tokens: Tokens, start: int) -> int:
-    """Where "of" or "of the" right before ``start`` begins (0 when neither stands there)."""
+    """Where "of" or "of the" right before ``start`` begins (0 when neither stands there, or when a
+    direction precedes it: "South East of Deccan Plateau" says where)."""
     j = start - 1 if start > 0 and tokens.lower[start - 1] == "the" else start
-    return j - 1 if j > 0 and tokens.lower[j - 1] == "of" else 0
+    linked = j > 1 and tokens.lower[j - 1] == "of" and tokens.words[j - 2] not in REGION_WORDS
+    return j - 1 if linked else 0
 
 
 def lone_given_names(tokens: Tokens, given: WordTest, taken: set[int], persons: list[Candidate]) -> list[Candidate]:

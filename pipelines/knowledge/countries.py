@@ -156,6 +156,8 @@ def country_adjectives(lang: str) -> dict[str, str]:
     forms: dict[str, str] = {}
     if lang == "de":
         forms.update(derived_german_adjectives())
+    if lang == "en":
+        forms.update(derived_english_adjectives())
     for row in read_rows("country_adjectives.tsv"):
         code = row[0]
         if lang == "en":
@@ -190,3 +192,27 @@ def derived_german_adjectives() -> dict[str, str]:
         if ending[1]:
             forms.update(dict.fromkeys((stem + "ier", stem + "iern", stem + "iers"), code))
     return forms
+
+
+# English adjective endings by the ending of a country's name: "Kenya" -> "Kenyan", "Togo" -> "Togolese";
+# a final consonant takes each of "Gabonese", "Chadian", "Omani". Names ending in another vowel or "s" are left out.
+CONSONANT_ENDINGS = ("ese", "ian", "i")
+
+
+def derived_english_adjectives() -> dict[str, str]:
+    """Adjectives and demonyms of the one-word countries the curated list lacks, derived by the regular
+    English endings; a form English makes otherwise ("Chadi") is simply never met, one that opens another
+    country's name ("Dominican") is left out, and curated forms win (``country_adjectives`` reads them last)."""
+    curated = {row[0] for row in read_rows("country_adjectives.tsv")}
+    names = _cldr_names("en")
+    taken = {word for name in names.values() for word in name.split()[:1]}  # "Dominican" opens "Dominican Republic"
+    return {form: code for code, name in names.items() if code not in curated and name.isalpha()
+            for form in _english_forms(name) if form not in taken}
+
+
+def _english_forms(name: str) -> list[str]:
+    if name.endswith("a"):
+        return [name + "n"]
+    if name.endswith("o"):
+        return [name + "lese"]
+    return [] if name[-1] in "eiuys" else [name + ending for ending in CONSONANT_ENDINGS]

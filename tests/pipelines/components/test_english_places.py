@@ -54,3 +54,13 @@ def test_english_places_one_common_word_after_in_is_no_place() -> None:
 def test_english_places_facility_name_runs_over_of_the() -> None:
     record = run("The choir sang in the Sons of the Old Republic Memorial Hall last night.", "en")
     assert ids(record, "place") == {"place:sons-of-the-old-republic-memorial-hall"}
+
+
+def test_english_places_facility_name_stops_at_a_direction_before_of() -> None:
+    record = run("The camp lay South East of Kettlewood Plateau in those years.", "en")
+    assert ids(record, "place") == {"place:kettlewood-plateau"}
+
+
+def test_english_places_derived_country_adjective_is_the_country() -> None:
+    record = run("The Gabonese and Togolese teams finished level.", "en")
+    assert ids(record, "country") == {"country:GA", "country:TG"}

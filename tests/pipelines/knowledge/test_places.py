@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipelines.knowledge.countries import country_adjectives
 from pipelines.knowledge.places import place_names_for
 from tests.pipelines.components.test_recognition import ids, run
 
@@ -29,3 +30,9 @@ def test_places_english_text_knows_second_level_subdivisions() -> None:
     assert {"Lincolnshire", "Aberdeenshire"} <= set(place_names_for("en"))
     record = run("Farmers from Lincolnshire and Aberdeenshire met on Monday.", "en")
     assert ids(record, "place") == {"place:lincolnshire", "place:aberdeenshire"}
+
+
+def test_places_derived_english_adjective_leaves_out_the_start_of_another_name() -> None:
+    adjectives = country_adjectives("en")
+    assert adjectives["Gabonese"] == "GA" and adjectives["Togolese"] == "TG"
+    assert "Dominican" not in adjectives or adjectives["Dominican"] != "DM"  # "Dominican Republic" is another country
