@@ -20,11 +20,12 @@ from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.locations import country_of
 from pipelines.components.names import is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import HYPHENS, glued_hyphen
+from pipelines.components.word_tests import HYPHENS, WordTest, glued_hyphen
 from pipelines.keys import entity_id
 from pipelines.knowledge.places import district_codes, geographic_heads, subdivisions_named, world_region_names
 
 MAX_HEAD_NAME = 3  # capitalised words after a head word ("Mount Saint Elias")
+_HEADS_BEFORE = WordTest(lambda word: word in geographic_heads("before"))
 
 
 def english_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
@@ -103,8 +104,7 @@ def head_places(tokens: Tokens, taken: set[int], places: set[int]) -> list[Candi
     Chad"; known places among them are part of it: token indexes ``places``); none where the run goes on
     into an organisation's or facility's name is left to those rules."""
     found = []
-    before = geographic_heads("before")
-    for i in (j for j, word in enumerate(tokens.words) if word in before and j not in taken):
+    for i in (j for j in tokens.where(_HEADS_BEFORE) if j not in taken):
         end = i + 1
         while end < len(tokens) and end - i <= MAX_HEAD_NAME and (end in places or (end not in taken and is_name_word(tokens.words[end], "en"))):
             end += 1
