@@ -37,9 +37,9 @@ def given_name_places(tokens: Tokens, known: list[Candidate], ends_name: Callabl
     ("Foundation", "Stadium"), after which the run names no person."""
     taken = covered(known)
     opened = [p for c in known if (p := _opened_person(tokens, c, taken, ends_name))]
-    after_given = [c for c in known if _surname_country(tokens, c, taken)]
     inside = covered(opened)
-    return [c for c in known if c not in after_given and inside.isdisjoint(range(c.start, c.end))], opened
+    kept = [c for c in known if inside.isdisjoint(range(c.start, c.end)) and not _surname_country(tokens, c, taken)]
+    return kept, opened
 
 
 def _one_word_name(cand: Candidate) -> bool:

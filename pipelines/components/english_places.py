@@ -77,10 +77,13 @@ def in_article_countries(tokens: Tokens, chosen: list[Candidate]) -> list[Candid
 def _in_context(tokens: Tokens, place: Candidate, chosen: list[Candidate]) -> Candidate:
     if place.type != "place" or place.method != "gazetteer" or place.kind != "name":
         return place
+    same_name = subdivisions_named(tokens.span_text(place.start, place.end))
+    if not same_name:
+        return place  # most places: no subdivision elsewhere has their name
     named = {country_of(c) for c in chosen if c.id != place.id} - {""}
     if country_of(place) in named:
         return place
-    subs = [s for s in subdivisions_named(tokens.span_text(place.start, place.end)) if f"country:{s.country}" in named]
+    subs = [s for s in same_name if f"country:{s.country}" in named]
     if len(subs) != 1:
         return place
     sub = subs[0]
