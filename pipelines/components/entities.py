@@ -23,7 +23,12 @@ from pipelines.components.english_orgs import (
     with_capitalised_the,
     without_events,
 )
-from pipelines.components.english_persons import compound_heads, given_name_places, hyphenated_given_names, without_descriptors
+from pipelines.components.english_persons import (
+    compound_heads,
+    given_name_places,
+    hyphenated_given_names,
+    without_descriptors,
+)
 from pipelines.components.english_places import english_places, head_places
 from pipelines.components.english_rules import (
     FACILITY_WORDS,
