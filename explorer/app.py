@@ -25,6 +25,7 @@ from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.i18n import DEFAULT_LANGUAGE  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.localize import StoredNames, localized, stored_names  # noqa: E402
+from explorer.picks import entity_choices  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
 from explorer.questions import Answer, answer  # noqa: E402
 from explorer.search import matching_ids  # noqa: E402
@@ -254,7 +255,7 @@ def main() -> None:
     sidebar.seed_from_url(link.filters)
     look_controls.seed_from_url(link.look)
     with st.sidebar:
-        filters = sidebar.render(facets_of(path, version), labels)
+        filters = sidebar.render(facets_of(path, version), labels, partial(entity_choices, snap))
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
         choice = changes_view.controls(facets(snap))
@@ -311,7 +312,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
     elif selection["kind"] == "node":
         card = entity_card(snap, selection["id"])
         if curate:
-            curation.entity_panel(store, card, labels)
+            curation.entity_panel(store, card, labels, partial(entity_choices, snap))
         details.entity(store, card, corroboration.entity_summary(snap, card["id"]) if card else None)
     else:
         if curate:
@@ -331,7 +332,7 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
     tab_paths, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(
         [tr(f"tab_{name}") for name in ("connections", "entities", "relations", "add", "export", "ask")], key="lower_tab", on_change="rerun")
     with tab_paths:
-        paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels,
+        paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, partial(entity_choices, snap),
                      lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
     picked = None
     if tab_entities.open:

@@ -49,6 +49,9 @@ def test_curation_e2e_merge_undo_reject_restore(page: Page, app_url: str) -> Non
     who = page.get_by_label("Your name (saved with each decision)")
     who.fill("Ann")
     who.press("Enter")
+    search = page.get_by_label("Find the entity to merge")
+    search.fill("lula")
+    search.press("Enter")  # the picker offers the matches
     page.get_by_label("Merge with…").click()
     page.keyboard.type("Lula (person:lula)")
     page.keyboard.press("Enter")
