@@ -30,7 +30,8 @@ if str(ROOT) not in sys.path:
 
 from bench.explorer_bench import log, page_times  # noqa: E402
 
-STEPS = ("first_draw_ms", "co_ms", "search_ms")
+STEPS = ("first_draw_ms", "co_ms", "search_ms", "first_cpu_ms", "co_cpu_ms", "search_cpu_ms",
+         "first_ws_kib", "co_ws_kib", "search_ws_kib")
 
 
 def one_server(browser: Any, tree: Path, db: Path, search: str, warm: int, log_path: Path,

@@ -9,6 +9,7 @@ mentioned entities or the newest articles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from explorer.data import Snapshot
 from explorer.search import fold, match_rank, matching_ids, search_keys
@@ -38,8 +39,14 @@ def title_choices(titles: Mapping[str, str], text: str, keep: Iterable[str] = ()
     """Article ids (``titles``: id -> title, in the order to offer): ``keep`` (those in ``titles``),
     then up to ``limit`` whose title contains the folded ``text`` (with no text: the first ones)."""
     query = fold(text)
-    found = (i for i, title in titles.items() if query in fold(title)) if query else iter(titles)
+    found = (i for i, title in titles.items() if query in _folded(title)) if query else iter(titles)
     return _first([i for i in keep if i in titles], found, limit)
+
+
+@lru_cache(maxsize=16384)
+def _folded(title: str) -> str:
+    """``fold(title)``, remembered: a typed text stays in its box, and every rerun filters again."""
+    return fold(title)
 
 
 def _first(kept: list[str], found: Iterable[str], limit: int) -> list[str]:
