@@ -309,9 +309,13 @@ def main() -> None:
     sync_url(filters, st.session_state["selection"], present, chosen)
 
 
+@st.fragment
 def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str],
                    curate: bool = True) -> None:
-    """The selected entity's or relation's card; with ``curate``, its curation controls above it."""
+    """The selected entity's or relation's card; with ``curate``, its curation controls above it.
+
+    A fragment: "Show 20 more articles" and the curation inputs rerun only the card, not the page
+    (a decision still reruns the page: it changes the graph)."""
     if not selection:
         st.info(tr("click_hint"))
     elif selection["kind"] == "node":
