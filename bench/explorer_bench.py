@@ -62,6 +62,7 @@ CO_LABEL = "Hide co-mentioned edges"
 SEARCH_PLACEHOLDER = "name or alias"
 NAV_TIMEOUT_MS = 300_000
 CHANGE_TIMEOUT_MS = 180_000
+SETTLE_MS = 1500  # after a draw, before counting a step's websocket bytes (not timed)
 
 # Capture-phase listeners installed before the page's own scripts: the moment the click
 # (or the Enter key) reaches the page, on the same clock as window.__kgDrawn.
@@ -210,6 +211,16 @@ class PageTimes:
     search_ms: float  # Enter in the search box -> draw of the new data
     search_component_ms: float
     search_size: tuple[int, int]
+    # KiB the page's websocket received for the step (until SETTLE_MS after its draw): the rerun's
+    # whole page, not only the graph's data
+    first_ws_kib: float = 0.0
+    co_ws_kib: float = 0.0
+    search_ws_kib: float = 0.0
+    # the page's main-thread CPU time for the step, same span (CDP Performance.getMetrics TaskDuration):
+    # less disturbed by a busy machine than the wall-clock times above
+    first_cpu_ms: float = 0.0
+    co_cpu_ms: float = 0.0
+    search_cpu_ms: float = 0.0
 
 
 def page_times(browser: Any, url: str, search: str, problems: list[str]) -> PageTimes:
@@ -224,21 +235,42 @@ def page_times(browser: Any, url: str, search: str, problems: list[str]) -> Page
         # Streamlit logs a component's exceptions to the console: count those too (as the e2e tests do)
         page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
         page.add_init_script(INPUT_CLOCK_JS)
+        received, cdp = [0], context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
         page.goto(url, timeout=NAV_TIMEOUT_MS)
         wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
         first = drawn(page)
+        kib, cpu = [settled(page, received)], [busy(cdp)]
         page.get_by_text(CO_LABEL, exact=True).click()
         page.wait_for_function(DRAWN_AFTER_JS, arg=[KEY, "__benchClick"], timeout=CHANGE_TIMEOUT_MS)
         co = drawn(page, "__benchClick")
+        kib.append(settled(page, received))
+        cpu.append(busy(cdp))
         box = page.get_by_placeholder(SEARCH_PLACEHOLDER)
         box.fill(search)
         box.press("Enter")
         page.wait_for_function(DRAWN_AFTER_JS, arg=[KEY, "__benchEnter"], timeout=CHANGE_TIMEOUT_MS)
         found = drawn(page, "__benchEnter")
+        kib.append(settled(page, received))
+        cpu.append(busy(cdp))
     finally:
         context.close()
     problems.extend(f"refused request to {u}" for u in refused)
-    return PageTimes(*first, *co, *found)
+    return PageTimes(*first, *co, *found, *kib, *[round(b - a, 1) for a, b in zip([0.0, *cpu], cpu, strict=False)])
+
+
+def busy(cdp: Any) -> float:
+    """The page's main-thread task time so far, ms."""
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return float(metrics["TaskDuration"]) * 1000
+
+
+def settled(page: Any, received: list[int]) -> float:
+    """KiB received since the last call, after waiting SETTLE_MS for the rest of the rerun."""
+    page.wait_for_timeout(SETTLE_MS)
+    kib, received[0] = received[0] / 1024, 0
+    return round(kib, 1)
 
 
 def drawn(page: Any, mark: str | None = None) -> tuple[float, float, tuple[int, int]]:

@@ -25,6 +25,7 @@ from explorer.graph_component.payload import label_fonts  # noqa: E402
 from explorer.i18n import DEFAULT_LANGUAGE  # noqa: E402
 from explorer.layout import layout_positions  # noqa: E402
 from explorer.localize import StoredNames, localized, stored_names  # noqa: E402
+from explorer.picks import entity_choices  # noqa: E402
 from explorer.queries import Filters, View, compute_view, entity_card, explain_paths, facets, path_highlight, with_path  # noqa: E402
 from explorer.questions import Answer, answer  # noqa: E402
 from explorer.search import matching_ids  # noqa: E402
@@ -54,6 +55,10 @@ from pipelines.store import Store  # noqa: E402
 
 st.set_page_config(page_title="Entente", page_icon="🕸️", layout="wide")
 PANEL_HEIGHT = 760  # the details panel, px: about the graph column's height
+# Streamlit leaves 6rem above the page for its 3.75rem header; 3.5rem keeps the title clear of the
+# Deploy button and brings the tabs under the graph into a 1000 px high window (style only: st.html
+# sends it to the event container, so it takes no space)
+PAGE_CSS = """<style>[data-testid="stMainBlockContainer"], .block-container { padding-top: 3.5rem; }</style>"""
 
 
 @st.cache_resource
@@ -254,7 +259,7 @@ def main() -> None:
     sidebar.seed_from_url(link.filters)
     look_controls.seed_from_url(link.look)
     with st.sidebar:
-        filters = sidebar.render(facets_of(path, version), labels)
+        filters = sidebar.render(facets_of(path, version), labels, partial(entity_choices, snap))
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
         choice = changes_view.controls(facets(snap))
@@ -270,6 +275,7 @@ def main() -> None:
         presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(view.edges)),
                                                        words.current()))
     else:
+        st.html(PAGE_CSS)
         st.title("Entente")
     left, right = st.columns([3, 1] if present else [2, 1])
     with left:
@@ -279,8 +285,8 @@ def main() -> None:
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
                                present=present, signature=drawn.signature)
         new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
-        if not present:
-            timeline_view.render(whole)
+        if not present and st.session_state.get("lower_tab") != tr("tab_timeline"):
+            timeline_view.narrowed_note(whole)
         if diff and not present:
             changes_view.render(diff, labels)
     if clicked != st.session_state.get("last_click"):
@@ -294,7 +300,7 @@ def main() -> None:
         show_selection(store, snap, selection, labels, curate=not present)
     st.session_state["selection"] = selection
     if not present:
-        picked = lower_tabs(path, version, db, snap, view, filters, payload, labels, styled)
+        picked = lower_tabs(path, version, db, snap, view, filters, payload, labels, styled, whole)
         if picked != st.session_state.get("last_pick"):
             st.session_state["last_pick"] = picked
             if picked:
@@ -303,15 +309,19 @@ def main() -> None:
     sync_url(filters, st.session_state["selection"], present, chosen)
 
 
+@st.fragment
 def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str],
                    curate: bool = True) -> None:
-    """The selected entity's or relation's card; with ``curate``, its curation controls above it."""
+    """The selected entity's or relation's card; with ``curate``, its curation controls above it.
+
+    A fragment: "Show 20 more articles" and the curation inputs rerun only the card, not the page
+    (a decision still reruns the page: it changes the graph)."""
     if not selection:
         st.info(tr("click_hint"))
     elif selection["kind"] == "node":
         card = entity_card(snap, selection["id"])
         if curate:
-            curation.entity_panel(store, card, labels)
+            curation.entity_panel(store, card, labels, partial(entity_choices, snap))
         details.entity(store, card, corroboration.entity_summary(snap, card["id"]) if card else None)
     else:
         if curate:
@@ -320,19 +330,23 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
 
 
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
-               styled: Styling) -> dict[str, str] | None:
-    """Paths, tables, uploads, exports and questions; returns a selection made in a table.
+               styled: Styling, whole: timeline.Timeline) -> dict[str, str] | None:
+    """Paths, timeline, tables, uploads, exports and questions; returns a selection made in a table.
 
-    The tables and exports are built only while their tab is open (a tab click reruns the page):
-    the relations table of a large view alone is a few hundred KB that every rerun would resend.
+    The timeline, tables and exports are built only while their tab is open (a tab click reruns the
+    page): the relations table of a large view alone is a few hundred KB that every rerun would resend.
     Connections, Add articles and Ask always run: their picks draw the path, poll an upload, keep
     the question.
     """
-    tab_paths, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(
-        [tr(f"tab_{name}") for name in ("connections", "entities", "relations", "add", "export", "ask")], key="lower_tab", on_change="rerun")
+    tab_paths, tab_time, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(
+        [tr(f"tab_{name}") for name in ("connections", "timeline", "entities", "relations", "add", "export", "ask")],
+        key="lower_tab", on_change="rerun")
     with tab_paths:
-        paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels,
+        paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, partial(entity_choices, snap),
                      lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
+    if tab_time.open:
+        with tab_time:
+            timeline_view.render(whole)
     picked = None
     if tab_entities.open:
         with tab_entities:

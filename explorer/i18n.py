@@ -309,6 +309,14 @@ EN: Mapping[str, str] = {
     "dec_split": "split {alias} off {entity} as {new_id}",
     "dec_reject-entity": "rejected {entity}",
     "dec_reject-relation": "rejected the relation {edge}",
+    # search-driven pickers and the timeline's tab (speed, issue 12)
+    "pick_placeholder": "type, then choose below",
+    "pick_find_focus": "Find an entity to focus on",
+    "pick_find_articles": "Find articles by title",
+    "pick_find_from": "Find the first entity",
+    "pick_find_to": "Find the second entity",
+    "pick_find_merge": "Find the entity to merge",
+    "tab_timeline": "Timeline",
 }
 
 DE: Mapping[str, str] = {
@@ -584,6 +592,14 @@ DE: Mapping[str, str] = {
     "dec_split": "{alias} von {entity} als {new_id} abgespalten",
     "dec_reject-entity": "{entity} verworfen",
     "dec_reject-relation": "Beziehung {edge} verworfen",
+    # search-driven pickers and the timeline's tab (speed, issue 12)
+    "pick_placeholder": "tippen, dann unten wählen",
+    "pick_find_focus": "Entität zum Fokussieren suchen",
+    "pick_find_articles": "Artikel nach Titel suchen",
+    "pick_find_from": "Erste Entität suchen",
+    "pick_find_to": "Zweite Entität suchen",
+    "pick_find_merge": "Entität zum Zusammenführen suchen",
+    "tab_timeline": "Zeitleiste",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = {"de": DE, "en": EN}

@@ -7,12 +7,13 @@ The name typed once is kept for the browser session and stored with each decisio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
 from explorer.text import inert
+from explorer.views import pick
 from explorer.views.words import decided, shown, tr
 from pipelines import curating
 from pipelines.decisions import CurationError, Decision, about
@@ -61,13 +62,14 @@ def _take(store: Store, kind: str, payload: Mapping[str, Any], labels: Mapping[s
     _done(tr("cur_decision", id=decision.id, what=decided(decision, labels)), forget)
 
 
-def entity_panel(store: Store, card: Mapping[str, Any], labels: Mapping[str, str]) -> None:
-    """The curation controls and history of one entity card."""
+def entity_panel(store: Store, card: Mapping[str, Any], labels: Mapping[str, str], choices: pick.Find) -> None:
+    """The curation controls and history of one entity card; ``choices``: the entities the merge
+    picker offers for a typed text."""
     entity_id = str(card["id"])
     _flash()
     with st.expander(tr("cur_entity")):
         _who_input()
-        _merge(store, entity_id, labels)
+        _merge(store, entity_id, labels, choices)
         _rename_retype(store, card, labels)
         _split(store, entity_id, labels)
         if st.button(tr("cur_reject_entity"), key=f"cur_reject:{entity_id}"):
@@ -75,11 +77,17 @@ def entity_panel(store: Store, card: Mapping[str, Any], labels: Mapping[str, str
     history(store, entity_id, labels)
 
 
-def _merge(store: Store, entity_id: str, labels: Mapping[str, str]) -> None:
-    options = ["", *sorted((i for i in labels if i != entity_id), key=lambda i: (labels[i].casefold(), i))]
-    pick = tr("cur_pick")
-    other = st.selectbox(tr("cur_merge"), options, key=f"cur_merge:{entity_id}",
-                         format_func=lambda v: f"{labels[v]} ({v})" if v else pick)
+def _merge(store: Store, entity_id: str, labels: Mapping[str, str], choices: pick.Find) -> None:
+    key = f"cur_merge:{entity_id}"
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = ""
+    names = {i: f"{label} ({i})" for i, label in labels.items()}
+
+    def others(text: str, keep: Sequence[str]) -> list[str]:
+        return [i for i in choices(text, keep) if i != entity_id]
+
+    pick.one(tr("cur_merge"), tr("pick_find_merge"), key, others, names, none=tr("cur_pick"))
+    other = pick.value(key)
     if st.button(tr("cur_merge_go"), key=f"cur_merge_go:{entity_id}", disabled=not other):
         _take(store, "merge", {"keep": entity_id, "drop": other}, labels)
 

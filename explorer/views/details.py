@@ -69,9 +69,12 @@ def entity(store: Store, card: dict[str, Any], outlets: dict[str, Any] | None = 
     more = tr("newest_of", shown=len(articles), total=total) if has_more else ""
     st.markdown(f"**{tr('sentences_in_articles', sentences=sentences, articles=len(articles))}{more}**")
     _articles(articles)
-    if has_more and st.button(tr("more_articles", n=ARTICLES_PAGE), key=f"more:{card['id']}"):
-        st.session_state[shown_key] = shown + ARTICLES_PAGE
-        st.rerun()
+    if has_more:  # the callback runs before the card's next run (a fragment: only the card is drawn again)
+        st.button(tr("more_articles", n=ARTICLES_PAGE), key=f"more:{card['id']}", on_click=_show_more, args=(shown_key, shown))
+
+
+def _show_more(shown_key: str, shown: int) -> None:
+    st.session_state[shown_key] = shown + ARTICLES_PAGE
 
 
 def relation(store: Store, edge_id: str, labels: dict[str, str], outlets: dict[str, Any] | None = None) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from explorer.i18n import counted
 from explorer.text import inert
+from explorer.views import pick
 from explorer.views.words import current, rel, tr
 
 Paths = list[list[dict[str, Any]]]
@@ -23,17 +24,21 @@ def _hop(hop: dict[str, Any], labels: dict[str, str], sentence: str) -> str:
             f"<br><small>{meta}</small></li>")
 
 
-def render(find: Callable[[str, str], Paths], options: dict[str, str], sentence_of: Callable[[dict[str, Any]], str]) -> None:
+def render(find: Callable[[str, str], Paths], options: dict[str, str], choices: pick.Find,
+           sentence_of: Callable[[dict[str, Any]], str]) -> None:
     """Pick two entities and show how they are connected in the filtered graph (``find(a, b)``:
-    ``explorer.queries.explain_paths`` for the current filters); path 1 is drawn on the graph."""
-    ids = list(options)
-
-    def fmt(entity_id: str) -> str:
-        return options.get(entity_id, entity_id)
-
+    ``explorer.queries.explain_paths`` for the current filters); path 1 is drawn on the graph.
+    ``options``: entity labels by id; ``choices``: the entities a picker offers for a typed text.
+    The picks are kept under ``p_from`` and ``p_to`` (``app.py`` draws their path)."""
+    for key in ("p_from", "p_to"):
+        if st.session_state.get(key) not in options:
+            st.session_state[key] = ""
     left, right = st.columns(2)
-    a = left.selectbox(tr("from"), ids, key="p_from", format_func=fmt, index=None, placeholder=tr("choose_entity"))
-    b = right.selectbox(tr("to"), ids, key="p_to", format_func=fmt, index=None, placeholder=tr("choose_entity"))
+    with left:
+        pick.one(tr("from"), tr("pick_find_from"), "p_from", choices, options, placeholder=tr("choose_entity"))
+    with right:
+        pick.one(tr("to"), tr("pick_find_to"), "p_to", choices, options, placeholder=tr("choose_entity"))
+    a, b = pick.value("p_from"), pick.value("p_to")
     if not a or not b or a == b:
         return
     paths = find(a, b)

@@ -8,9 +8,11 @@ from typing import Any
 
 import streamlit as st
 
+from explorer.picks import title_choices
 from explorer.queries import WEIGHINGS, Filters
 from explorer.state import INT_BOUNDS
 from explorer.text import iso_day
+from explorer.views import pick
 from explorer.views.words import kind, rel, shown, switch, tr
 
 PREFIX = "f_"
@@ -56,15 +58,16 @@ def _dates(facets: dict[str, Any]) -> tuple[str, str]:
     return "", ""
 
 
-def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
-    """Draw the filter controls and return the filters they select."""
+def render(facets: dict[str, Any], focus_options: dict[str, str], find: pick.Find) -> Filters:
+    """Draw the filter controls and return the filters they select; ``focus_options``: entity
+    labels by id, ``find``: the entities the focus picker offers for a typed text."""
     switch()
     st.header(tr("filters"))
     search = st.text_input(tr("search"), key=PREFIX + "search", placeholder=tr("search_placeholder"))
     types = _multiselect(tr("types"), "types", list(facets["types"]), {t: kind(t) for t in facets["types"]})
     relations = _multiselect(tr("relations"), "relations", list(facets["relations"]), {r: rel(r) for r in facets["relations"]})
     countries = _multiselect(tr("countries"), "countries", list(facets["countries"]), dict(facets["countries"]))
-    documents = _multiselect(tr("documents"), "documents", list(facets["documents"]), dict(facets["documents"]))
+    documents = _documents(facets["documents"])
     sources = _multiselect(tr("sources"), "sources", list(facets["sources"]))
     languages = _multiselect(tr("languages"), "languages", list(facets["languages"]))
     date_from, date_to = _dates(facets)
@@ -79,7 +82,7 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
     min_sources = st.slider(tr("min_sources"), *INT_BOUNDS["min_sources"], key=PREFIX + "min_sources",
                             help=tr("min_sources_help"))
     st.header(tr("focus_header"))
-    focus = _focus(focus_options)
+    focus = _focus(focus_options, find)
     hops = st.slider(tr("hops"), *INT_BOUNDS["hops"], key=PREFIX + "hops", disabled=not focus)
     top_n = int(st.session_state.get(PREFIX + "top_n", Filters().top_n))
     return Filters(types, relations, countries, documents, sources, languages, date_from, date_to,
@@ -87,10 +90,18 @@ def render(facets: dict[str, Any], focus_options: dict[str, str]) -> Filters:
                    min_sources=min_sources, weigh_by=str(weigh_by))
 
 
-def _focus(options: dict[str, str]) -> str:
+def _documents(titles: dict[str, str]) -> tuple[str, ...]:
+    """The article filter: a title search whose matches fill the multiselect (2,500 titles are too
+    many to send on every rerun)."""
+    key = PREFIX + "documents"
+    st.session_state[key] = [v for v in st.session_state.get(key) or [] if v in titles]
+    pick.many(tr("documents"), tr("pick_find_articles"), key, lambda text, keep: title_choices(titles, text, keep), titles)
+    return tuple(st.session_state[key])
+
+
+def _focus(options: dict[str, str], find: pick.Find) -> str:
     key = PREFIX + "focus"
     if st.session_state.get(key) not in options:
         st.session_state[key] = ""
-    choices = ["", *options]
-    none = tr("no_focus")
-    return str(st.selectbox(tr("focus"), choices, key=key, format_func=lambda v: options.get(v, none)) or "")
+    pick.one(tr("focus"), tr("pick_find_focus"), key, find, options, none=tr("no_focus"))
+    return pick.value(key)

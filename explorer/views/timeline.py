@@ -1,9 +1,11 @@
 """The timeline under the graph: a histogram of the view's evidence dates, a range of periods that
-filters the graph, and play / step controls that move a one-period window through it.
+filters the graph, and play / step controls that move a one-period window through it.  It has its
+own tab under the graph and is built only while that tab is open (its chart was the costliest part
+of a rerun's page, and it pushed the tabs below the fold).
 
 State (``st.session_state``): ``t_unit`` (week / month), ``t_window`` (first and last period of the
 range, or absent for all), ``t_playing``.  ``window_filters`` applies the window before the view is
-computed; ``render`` draws the controls below the graph.
+computed; ``render`` draws the chart and controls, ``narrowed_note`` the range while they are hidden.
 """
 
 from __future__ import annotations
@@ -77,6 +79,11 @@ def _chart(tl: Timeline, window: tuple[str, str]) -> alt.Chart:
     ).properties(height=120)
 
 
+def _shown(tl: Timeline, window: tuple[str, str]) -> str:
+    text = tr("tl_shows", shown=f"{window[0]} – {period_end(window[1], unit())}")
+    return text + (tr("tl_undated", n=tl.undated) if tl.undated else "")
+
+
 def render(tl: Timeline) -> None:
     """The histogram and its controls (nothing but a line when no evidence is dated)."""
     periods = tl.periods
@@ -86,10 +93,16 @@ def render(tl: Timeline) -> None:
     window = _window(periods)
     st.altair_chart(_chart(tl, window), width="stretch")
     _controls(periods, window)
-    shown = f"{window[0]} – {period_end(window[1], unit())}"
-    st.caption(tr("tl_shows", shown=shown) + (tr("tl_undated", n=tl.undated) if tl.undated else ""))
+    st.caption(_shown(tl, window))
     if st.session_state.get("t_playing"):
         _ticker(periods)
+
+
+def narrowed_note(tl: Timeline) -> None:
+    """One line saying the timeline's range, when it narrows the graph (for when the timeline is
+    not shown)."""
+    if tl.periods and _window(tl.periods) != (tl.periods[0], tl.periods[-1]):
+        st.caption(_shown(tl, _window(tl.periods)))
 
 
 def _controls(periods: list[str], window: tuple[str, str]) -> None:

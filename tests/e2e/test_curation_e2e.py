@@ -49,10 +49,16 @@ def test_curation_e2e_merge_undo_reject_restore(page: Page, app_url: str) -> Non
     who = page.get_by_label("Your name (saved with each decision)")
     who.fill("Ann")
     who.press("Enter")
+    search = page.get_by_label("Find the entity to merge")
+    search.fill("lula")
+    search.press("Enter")  # the picker offers the matches
     page.get_by_label("Merge with…").click()
     page.keyboard.type("Lula (person:lula)")
+    expect(page.get_by_role("option", name="Lula (person:lula)")).to_be_visible()  # once the picker has rerun
     page.keyboard.press("Enter")
-    page.get_by_role("button", name="Merge it into this entity").click()
+    merge = page.get_by_role("button", name="Merge it into this entity")
+    expect(merge).to_be_enabled()  # once the page has rerun with the pick
+    merge.click()
 
     wait_node(page, LULA, False)  # the graph shows one node for both
     wait_node(page, LULA_FULL, True)

@@ -126,7 +126,10 @@ def test_graph_e2e_focus_and_search_matches_stand_out(page: Page, open_app: Call
 def test_graph_e2e_connection_path_is_drawn(page: Page, open_app: Callable[..., None]) -> None:
     open_app(page)
     page.get_by_role("tab", name="Connections").click()
-    for label, name in (("From", "Wladimir Putin"), ("To", "Pyongyang")):
+    for label, find, name in (("From", "Find the first entity", "Wladimir Putin"), ("To", "Find the second entity", "Pyongyang")):
+        search = page.get_by_label(find)
+        search.fill(name.split()[-1])
+        search.press("Enter")  # the picker offers the matches
         box = page.get_by_role("combobox", name=label, exact=True)
         expect(box).to_have_count(1)  # not while a rerun redraws the tab
         box.click()

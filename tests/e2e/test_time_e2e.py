@@ -27,6 +27,12 @@ def open_app(page: Page, url: str) -> None:
     wait_graph_drawn(page, KEY, timeout=120_000)
 
 
+def open_timeline(page: Page) -> None:
+    """Open the timeline's tab under the graph (it is built only while open)."""
+    page.get_by_role("tab", name="Timeline").click()
+    expect(page.get_by_role("button", name="step ▶")).to_be_visible(timeout=30_000)
+
+
 def edge_ids(page: Page) -> set[str]:
     return set(graph_eval(page, KEY, EDGE_IDS))
 
@@ -58,6 +64,7 @@ def test_time_e2e_weigh_by_outlets_is_in_the_url_and_legend(page: Page, wire_url
 
 def test_time_e2e_timeline_range_filters_the_graph(page: Page, wire_url: str) -> None:
     open_app(page, f"{wire_url}/?co_min_support=1")
+    open_timeline(page)
     slider = page.get_by_role("slider", name=re.compile("Evidence from")).last  # the range's upper thumb
     slider.focus()
     slider.press("ArrowLeft")  # July out: Meloni's story goes
@@ -67,6 +74,7 @@ def test_time_e2e_timeline_range_filters_the_graph(page: Page, wire_url: str) ->
 
 def test_time_e2e_play_steps_through_months(page: Page, wire_url: str) -> None:
     open_app(page, f"{wire_url}/?co_min_support=1")
+    open_timeline(page)
     page.get_by_role("button", name="step ▶").click()  # the first month alone: May
     wait_edges(page, f"ids.includes('{MEETS}') && !ids.some(id => id.includes('berlin') || id.includes('{MELONI}'))")
     expect(page.get_by_text(re.compile("graph shows evidence from 2024-05-01 – 2024-05-31"))).to_be_visible()

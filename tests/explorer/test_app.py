@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explorer.picks import LIMIT
 from explorer.views import details
 from pipelines.ingest import IngestReport
 from pipelines.store import Store
@@ -103,6 +104,29 @@ def test_app_focus_with_hops_grows(app_db: Path) -> None:
     assert "place:yakutia" in one and one < two
 
 
+def test_app_focus_picker_offers_a_few_matches_and_keeps_the_url_focus(app_db: Path) -> None:
+    at = run_app(focus=PUTIN)
+    box = at.sidebar.selectbox(key="f_focus:box")
+    assert box.value == PUTIN and len(box.options) <= LIMIT + 2  # "none", the focus, the most mentioned
+    at.sidebar.text_input(key="f_focus:q").input("pyongyang").run()
+    box = at.sidebar.selectbox(key="f_focus:box")
+    assert box.options[:3] == ["— none —", "Wladimir Putin", "Pyongyang"] and len(box.options) < 10
+    box.set_value("place:pyongyang").run()
+    assert not at.exception
+    assert param(at, "focus") == "place:pyongyang"
+    assert next(n for n in graph_data(at)["nodes"] if n["id"] == "place:pyongyang")["mark"] == "focus"
+
+
+def test_app_article_picker_offers_matching_titles_only(app_db: Path) -> None:
+    at = run_app()
+    assert len(at.sidebar.multiselect(key="f_documents:box").options) <= LIMIT
+    at.sidebar.text_input(key="f_documents:q").input("pyongyang").run()
+    box = at.sidebar.multiselect(key="f_documents:box")
+    assert box.options and all("pyongyang" in title.casefold() for title in box.options)
+    box.select(box.options[0]).run()
+    assert not at.exception and "documents" in at.query_params
+
+
 def test_app_node_click_shows_sentences_with_mention_highlighted(app_db: Path) -> None:
     at = run_app()
     at.session_state[GRAPH_KEY] = {"selection": {"kind": "node", "id": PUTIN}}
@@ -145,8 +169,10 @@ def test_app_shared_url_restores_view(app_db: Path) -> None:
 
 def test_app_paths_between_two_entities(app_db: Path) -> None:
     at = run_app()
-    at.selectbox(key="p_from").set_value(PUTIN)
-    at.selectbox(key="p_to").set_value("country:VN").run()
+    at.text_input(key="p_from:q").input("putin")
+    at.text_input(key="p_to:q").input("vietnam").run()  # the pickers offer the matches
+    at.selectbox(key="p_from:box").set_value(PUTIN)
+    at.selectbox(key="p_to:box").set_value("country:VN").run()
     paths = [m.value for m in at.markdown if m.value.startswith("**Path")]
     assert paths and "Vietnam" in paths[0] and "<ol>" in paths[0]
 

@@ -26,7 +26,8 @@ def test_app_curation_merge_from_the_card_then_undo(app_db: Path) -> None:  # no
     at = run_app(node=LULA_FULL)
     assert {LULA, LULA_FULL} <= node_ids(at)
     at.text_input(key="cur_who").input("Ann").run()
-    at.selectbox(key=f"cur_merge:{LULA_FULL}").select(LULA).run()
+    at.text_input(key=f"cur_merge:{LULA_FULL}:q").input("lula").run()  # the picker offers the matches
+    at.selectbox(key=f"cur_merge:{LULA_FULL}:box").select(LULA).run()
     button(at, "Merge it into this entity").click().run()
     assert not at.exception
     assert LULA not in node_ids(at) and LULA_FULL in node_ids(at)

@@ -41,8 +41,10 @@ def test_graph_view_marks_focus_and_search_matches(app_db: Path) -> None:  # noq
 def test_graph_view_draws_the_connection_path(app_db: Path) -> None:  # noqa: F811
     at = run_app(top_n="5")  # the path's entities are not among the five shown: they are added
     assert PYONGYANG not in {n["id"] for n in graph_data(at)["nodes"]}
-    at.selectbox(key="p_from").set_value(PUTIN)
-    at.selectbox(key="p_to").set_value(PYONGYANG).run()
+    at.text_input(key="p_from:q").input("putin")
+    at.text_input(key="p_to:q").input("pyongyang").run()  # the pickers offer the matches
+    at.selectbox(key="p_from:box").set_value(PUTIN)
+    at.selectbox(key="p_to:box").set_value(PYONGYANG).run()
     data = graph_data(at)
     path = data["highlight"]
     assert path["nodes"][0] == PUTIN and path["nodes"][-1] == PYONGYANG
