@@ -76,6 +76,7 @@ ENGLISH_ORG_WORDS = frozenset(
     "Guard Parliament Assembly Senate Congress Bureau Administration Organization Organisation Alliance Coalition "
     "Front Brigade Magazine Journal Post Herald Tribune Gazette News Press Studios Entertainment Pictures Games "
     "Software Technologies Industries Enterprises Partners District Cross Weekly Daily Mail Hotel Casino Library Band "
+    "Chronicle Sentinel Inquirer Examiner Courier Dispatch Telegraph Observer Globe "
     "Railroad".split()
 )
 # Words that continue an organisation's name after its cue word ("Ministry of Defence", "Centre for …").

@@ -124,3 +124,9 @@ def test_english_orgs_capitalised_the_inside_a_sentence_joins_the_mention_not_th
 def test_english_orgs_spanish_article_of_a_place_opens_the_name() -> None:
     record = run("The Los Alamos Sheriff's Department met.", "en")
     assert ids(record, "organization") == {"organization:los-alamos-sheriff-s-department"}
+
+
+def test_english_orgs_newspaper_word_ends_the_name_of_a_paper() -> None:
+    record = run("Editors at the Dayton Sentinel and the Mobile Chronicle disagreed with the Riverside Inquirer.", "en")
+    assert {"organization:dayton-sentinel", "organization:mobile-chronicle", "organization:riverside-inquirer"} <= ids(record, "organization")
+    assert not ids(record, "person")
