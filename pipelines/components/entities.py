@@ -46,6 +46,7 @@ from pipelines.components.english_rules import (
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.known_organizations import checked_organizations
+from pipelines.components.parties import resolved_parties, translated_party_names
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen
@@ -91,11 +92,11 @@ PRIORITY = {"gazetteer": 3, "rule": 2, "model": 1}
 
 def gazetteer_candidates(tokens: Tokens, gazetteer: Gazetteer) -> list[Candidate]:
     """Every known country, adjective, place and organisation in the doc."""
-    return checked_organizations(tokens, [
+    return checked_organizations(tokens, resolved_parties(tokens, [
         Candidate(start, end, e.type, e.id, e.label, "gazetteer", e.score, e.kind, dict(e.attrs))
         for start, end, e in gazetteer.find(tokens.words, tokens.where(gazetteer.first_words))
         if e.type
-    ])
+    ]))
 
 
 def cue_candidates(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
@@ -214,14 +215,14 @@ def find_entities(doc: Doc, tokens: Tokens, lang: str, gazetteer: Gazetteer, ger
     if lang == "en":
         persons += hyphenated_given_names(tokens, blocked | covered(persons))
     if lang == "en":
-        return english_entities(doc, tokens, gazetteer, known, persons)
+        return translated_party_names(tokens, english_entities(doc, tokens, gazetteer, known, persons))
     ruled = cue_candidates(tokens, blocked) + suffix_candidates(tokens, blocked, known)
     if lang != "de":
         return select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
     hits = german_hits(tokens)
     ruled += german_candidates(tokens, blocked | covered(persons), hits, german)  # what a person holds stays his
     chosen = select(known + persons + ruled + model_candidates(doc, tokens, gazetteer))
-    return german_chosen(tokens, chosen, hits, german)
+    return translated_party_names(tokens, german_chosen(tokens, chosen, hits, german))
 
 
 def english_entities(doc: Doc, tokens: Tokens, gazetteer: Gazetteer, known: list[Candidate], persons: list[Candidate]) -> list[Candidate]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from pipelines.components.parties import party_names
 from pipelines.components.word_tests import WordTest
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.organizations import organization_names, shared_names
@@ -109,10 +110,18 @@ def _organization_entries(lang: str) -> Iterable[tuple[str, Entry]]:
             yield name, Entry("organization", "", name, "shared", 0.9, (("choices", orgs),))
 
 
+def _party_entries(lang: str) -> Iterable[tuple[str, Entry]]:
+    """Parties of every country; a name the article's countries must decide carries its choices."""
+    for name, kind, found in party_names(lang):
+        party = found[0]
+        attrs = (("org_kind", "party"), ("country", party.country)) + ((("choices", found),) if kind != "name" else ())
+        yield name, Entry("organization", party.id, party.label(lang), kind, 0.9, attrs)
+
+
 def build_gazetteer(lang: str, tokenize: Tokenize) -> Gazetteer:
-    """The gazetteer for ``lang``; later sources win a shared name (organisations last)."""
+    """The gazetteer for ``lang``; later sources win a shared name (parties first, organisations last)."""
     gazetteer = Gazetteer()
-    for source in (_place_entries, _country_entries, _organization_entries, _blocking_entries):
+    for source in (_party_entries, _place_entries, _country_entries, _organization_entries, _blocking_entries):
         for name, entry in source(lang):
             gazetteer.add(tokenize(name), entry)
     return gazetteer
