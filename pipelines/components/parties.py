@@ -1,15 +1,15 @@
 """Political parties of every country (Party Facts, ``knowledge/parties.py``) found and resolved in an article.
 
 - A long name (English, native or other) that one party bears and that holds a word no lexicon knows as a
-  common word ("Liberal Democratic Party of Moldova", "Partidul Democrat din Moldova") is that party.
+  common word ("Prawo i Sprawiedliwość", "Citizens for European Development of Bulgaria") is that party.
 - A long name of common words only ("Labour Party", "The Left") or one that parties of several countries
   share is the party of the one country among them that the article names; else it is left to the rules.
 - A one-word long name ("Jobbik") is decided like one of common words: a country the article names.
 - A short name (case-sensitive, two letters or more, not a common word) is the party among those bearing it
   whose long name the article holds, else (three letters or more: "EM" is also a championship) the one
   whose country the article names, if exactly one.
-- A short name in brackets right after a name headed by "Partei"/"Party" ("Liberaldemokratische Partei
-  Moldaus (PLDM)") makes that name, translated as it may be, an alias of the short name's party.
+- A short name in brackets right after a name headed by "Partei"/"Party" ("Partei Recht und Gerechtigkeit
+  (PiS)") makes that name, translated as it may be, an alias of the short name's party.
 """
 
 from __future__ import annotations
@@ -69,21 +69,23 @@ def _common_words_only(name: str) -> bool:
 
 
 def resolved_parties(tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
-    """``found`` (gazetteer candidates) with each ``CHOICE`` match made its party, or dropped, and no party
-    name that is only part of a longer capitalised name ("The Union" of "The Union of Rationalist ...")."""
+    """``found`` (gazetteer candidates) with each ``CHOICE`` and then each ``SHORT`` match made its party, or
+    dropped, and no party name that is only part of a longer capitalised name ("Fidesz" of "Fidesz Chess
+    League")."""
     found = [c for c in found if c.attrs.get("org_kind") != "party" or not _inside_longer_name(tokens, c)]
     countries = _countries(found)
-    named = {c.id for c in found if c.type == "organization" and c.kind not in (CHOICE, SHORT)}
-    kept = []
-    for cand in found:
-        if cand.kind not in (CHOICE, SHORT):
-            kept.append(cand)
-            continue
-        by_country = cand.kind == CHOICE or len(tokens.words[cand.start]) >= MIN_COUNTRY_SHORT
-        party = choose(cand.attrs["choices"], named, countries if by_country else set())
-        if party is not None:
-            kept.append(party_candidate(cand.start, cand.end, party, tokens.lang, "alias"))
-    return kept
+    for kind in (CHOICE, SHORT):
+        named = {c.id for c in found if c.type == "organization" and c.kind not in (CHOICE, SHORT)}
+        found = [_decided(tokens, c, named, countries) if c.kind == kind else c for c in found]
+        found = [c for c in found if c is not None]
+    return found
+
+
+def _decided(tokens: Tokens, cand: Candidate, named: set[str], countries: set[str]) -> Candidate | None:
+    """The party a ``CHOICE`` or ``SHORT`` match names in this article, or None."""
+    by_country = cand.kind == CHOICE or len(tokens.words[cand.start]) >= MIN_COUNTRY_SHORT
+    party = choose(cand.attrs["choices"], named, countries if by_country else set())
+    return party_candidate(cand.start, cand.end, party, tokens.lang, "alias") if party is not None else None
 
 
 def _inside_longer_name(tokens: Tokens, cand: Candidate) -> bool:
@@ -127,7 +129,7 @@ def party_candidate(start: int, end: int, party: Party, lang: str, kind: str = "
 
 def translated_party_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with each party name followed by a bracketed short name of a party of a country the article
-    names ("Liberaldemokratische Partei Moldaus (PLDM)") and everything sharing its id made that party."""
+    names ("Partei Recht und Gerechtigkeit (PiS)") and everything sharing its id made that party."""
     countries = _countries(chosen)
     named = {c.id for c in chosen}
     for i in tokens.positions.get("(", []):
