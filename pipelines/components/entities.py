@@ -46,8 +46,8 @@ from pipelines.components.english_rules import (
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
 from pipelines.components.known_organizations import checked_organizations
-from pipelines.components.parties import resolved_parties, translated_party_names
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
+from pipelines.components.parties import resolved_parties, translated_party_names
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen
 from pipelines.keys import entity_id

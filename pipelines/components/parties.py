@@ -76,8 +76,8 @@ def resolved_parties(tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
     countries = _countries(found)
     for kind in (CHOICE, SHORT):
         named = {c.id for c in found if c.type == "organization" and c.kind not in (CHOICE, SHORT)}
-        found = [_decided(tokens, c, named, countries) if c.kind == kind else c for c in found]
-        found = [c for c in found if c is not None]
+        decided = [_decided(tokens, c, named, countries) if c.kind == kind else c for c in found]
+        found = [c for c in decided if c is not None]
     return found
 
 
