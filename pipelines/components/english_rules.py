@@ -26,6 +26,7 @@ from babel.numbers import list_currencies
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.names import CALENDAR, is_name_word
+from pipelines.components.parties import UNDECIDED
 from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, glued_hyphen
 from pipelines.keys import entity_id
@@ -88,7 +89,7 @@ def names_in_capitals(tokens: Tokens, blocked: set[int], gazetteer: Gazetteer) -
     return [
         Candidate(start, end, e.type, e.id, e.label, "gazetteer", e.score * 0.9, e.kind, dict(e.attrs))
         for start, end, e in gazetteer.find(words, starts)
-        if e.type and in_capitals.issuperset(range(start, end))
+        if e.type and e.kind not in UNDECIDED and in_capitals.issuperset(range(start, end))
     ]
 
 

@@ -24,6 +24,7 @@ from pipelines.knowledge.people import is_english_word
 
 CHOICE = "party"  # the kind of a gazetteer match that the article's countries must decide
 SHORT = "party_short"  # the kind of a short name's match, decided alike
+UNDECIDED = frozenset({CHOICE, SHORT})  # kinds of a match no party is chosen for yet
 MIN_COUNTRY_SHORT = 3  # a shorter short name ("EM", "PL") needs its party's long name in the article
 LINK_WORDS = frozenset("of for and the in de del la le du des der die das für und".split())
 PARTY_WORDS = ("partei", "party", "parteien")
@@ -75,7 +76,7 @@ def resolved_parties(tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
     found = [c for c in found if c.attrs.get("org_kind") != "party" or not _inside_longer_name(tokens, c)]
     countries = _countries(found)
     for kind in (CHOICE, SHORT):
-        named = {c.id for c in found if c.type == "organization" and c.kind not in (CHOICE, SHORT)}
+        named = {c.id for c in found if c.type == "organization" and c.kind not in UNDECIDED}
         decided = [_decided(tokens, c, named, countries) if c.kind == kind else c for c in found]
         found = [c for c in decided if c is not None]
     return found
@@ -109,7 +110,7 @@ def _countries(found: Iterable[Candidate]) -> set[str]:
     """The country codes the candidates name: countries, and the countries of places and of parties named
     by a name of their own (not of a match still to be decided)."""
     codes = {c.id.split(":", 1)[1] for c in found if c.type == "country"}
-    owned = (c.attrs.get("country", "") for c in found if c.kind not in (CHOICE, SHORT) and (c.type == "place" or c.attrs.get("org_kind") == "party"))
+    owned = (c.attrs.get("country", "") for c in found if c.kind not in UNDECIDED and (c.type == "place" or c.attrs.get("org_kind") == "party"))
     return (codes | set(owned)) - {""}
 
 

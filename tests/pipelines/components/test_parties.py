@@ -60,3 +60,8 @@ def test_parties_translated_german_name_with_short_name_in_brackets_is_an_alias(
 def test_parties_bracketed_short_name_after_a_person_gives_member_of() -> None:
     record = run("Der Abgeordnete Jan Nowak (PiS) sprach am Montag in Warschau.", "de")
     assert ("person:jan-nowak", "member_of", LAW_AND_JUSTICE) in triples(record)
+
+
+def test_parties_common_words_name_in_capitals_still_needs_its_country() -> None:
+    record = run("CIVIC PLATFORM WINS THE VOTE\n\nThe count ended on Sunday.", "en")
+    assert "organization:civic-platform" not in ids(record, "organization")
