@@ -20,7 +20,8 @@ Columns written: slug, country (ISO 3166 alpha-2), English name, native name, sh
 language prefix). The slug is that of the English name, so ids match the ids English text gives; where
 several kept parties share it, the one with the largest share keeps it and the others get their country
 code appended ("-ie"), then their Party Facts id. A party the curated files already hold (same country,
-and its short, native or English name among that entry's names) keeps the curated slug ("cdu").
+and its short, native or English name among that entry's names) keeps the curated slug ("cdu") and the
+curated English and German names, Party Facts' names joining its other names.
 """
 
 from __future__ import annotations
@@ -109,10 +110,19 @@ def without_alliances(parties: list[Party]) -> list[Party]:
     return [p for p in parties if "/" not in p.short or not all((p.country, s) in shorts for s in p.short.split("/"))]
 
 
+def _curated_rows() -> list[tuple[str, ...]]:
+    return [r for name in CURATED_FILES for r in read_rows(name) if cell(r, 1) == "party"]
+
+
+def curated_labels() -> dict[str, tuple[str, str]]:
+    """Slug -> (English name, German name) of the parties in the curated files."""
+    return {row[0]: (cell(row, 3), cell(row, 4)) for row in _curated_rows()}
+
+
 def curated_slugs() -> dict[tuple[str, str], str]:
     """(country, name) -> slug of the parties in the curated files, for every name of theirs."""
     slugs: dict[tuple[str, str], str] = {}
-    for row in (r for name in CURATED_FILES for r in read_rows(name) if cell(r, 1) == "party"):
+    for row in _curated_rows():
         for name in (cell(row, 3), cell(row, 4), *split_list(cell(row, 5))):
             slugs[(cell(row, 2), name)] = row[0]
     return slugs
@@ -133,13 +143,15 @@ def assign_slugs(parties: list[Party]) -> None:
 
 def rows(parties: Iterable[Party]) -> Iterator[str]:
     """The TSV lines of ``parties``, by country and slug; rows that share a curated slug (a party and its
-    predecessor: "PDS" and "Die Linke") are one line, named by the active one (else the larger), the other's names among its others."""
+    predecessor: "PDS" and "Die Linke") are one line, named by the curated file (else by the active one, else
+    the larger), the other names among its others."""
     by_slug: dict[str, list[Party]] = {}
     for p in sorted(parties, key=lambda p: (not p.current, -p.share)):
         by_slug.setdefault(p.slug, []).append(p)
+    labels = curated_labels()
     for key in sorted(by_slug, key=lambda k: (by_slug[k][0].country, k)):
         first, *rest = by_slug[key]
-        names = [first.english[0], first.native[0] if first.native else ""]
+        names = list(labels.get(key, (first.english[0], first.native[0] if first.native else "")))
         every = [n for p in by_slug[key] for n in (*p.english, *p.native, *p.other, *([p.short] if p in rest else []))]
         others = [n for n in dict.fromkeys(every) if n not in names]
         yield "\t".join([key, first.country, *names, first.short, ",".join(others)])

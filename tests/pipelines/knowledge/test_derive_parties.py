@@ -36,9 +36,9 @@ def test_derive_parties_alliance_of_listed_parties_is_left_out() -> None:
     assert _slugs(lines) == ["aa-union", "bb-union"]
 
 
-def test_derive_parties_party_of_the_curated_files_keeps_its_slug() -> None:
-    lines = derive(_csv("DEU,1,,SPD,Sozialdemokratische Partei Deutschlands,Social Democratic Party of Germany,,1875,,40.0"))
-    assert _slugs(lines) == ["spd"]
+def test_derive_parties_party_of_the_curated_files_keeps_its_slug_and_names() -> None:
+    lines = derive(_csv("CHE,1,,SVP,Schweizerische Volkspartei,Swiss Peoples Party,,1971,,25.0"))
+    assert lines == ["svp\tCH\tSwiss People's Party\tSVP\tSVP\tSwiss Peoples Party,Schweizerische Volkspartei"]
 
 
 def test_derive_parties_names_split_alternatives_and_drop_language_prefixes() -> None:
