@@ -145,9 +145,12 @@ def translated_party_names(tokens: Tokens, chosen: list[Candidate]) -> list[Cand
 
 
 def _party_name_before(tokens: Tokens, chosen: list[Candidate], i: int) -> Candidate | None:
-    """The party-headed name ending right before token ``i``: the organisation chosen there, else the
-    capitalised words (and link words between them) before it, if one of them is a word for party."""
-    found = next((c for c in chosen if c.end == i and c.type == "organization"), None)
+    """The party-headed name ending right before token ``i``: the organisation chosen there or right before a
+    country's genitive there (which stays the country's mention), else the capitalised words (and link words
+    between them) before it, if one of them is a word for party."""
+    country = next((c for c in chosen if c.end == i and c.type == "country"), None)
+    end = country.start if country is not None else i  # "Sozialistische Partei | Moldawiens (PSRM)"
+    found = next((c for c in chosen if c.end == end and c.type == "organization"), None)
     start = found.start if found is not None else _capitalised_start(tokens, i)
     if start is None or start == i:
         return None
@@ -160,8 +163,8 @@ def _capitalised_start(tokens: Tokens, end: int) -> int | None:
     start = end
     while start > 0 and end - start < MAX_NAME_WORDS and (tokens.words[start - 1][:1].isupper() or tokens.lower[start - 1] in LINK_WORDS):
         start -= 1
-    while start < end and not tokens.words[start][:1].isupper():
-        start += 1
+    while start < end and (not tokens.words[start][:1].isupper() or tokens.lower[start] in LINK_WORDS):
+        start += 1  # "Die" opening the sentence is no part of the name
     return start if start < end else None
 
 

@@ -65,3 +65,14 @@ def test_parties_bracketed_short_name_after_a_person_gives_member_of() -> None:
 def test_parties_common_words_name_in_capitals_still_needs_its_country() -> None:
     record = run("CIVIC PLATFORM WINS THE VOTE\n\nThe count ended on Sunday.", "en")
     assert "organization:civic-platform" not in ids(record, "organization")
+
+
+def test_parties_translated_name_before_a_country_genitive_leaves_the_country_its_mention() -> None:
+    record = run("Die Nationalliberale Partei Rumäniens (PNL) gewann. Die PNL regiert.", "de")
+    assert mentions(record, "organization:national-liberal-party-ro")[1:] == ["PNL", "PNL"]
+    assert "country:RO" in ids(record, "country")
+
+
+def test_parties_translated_name_leaves_out_the_article_opening_the_sentence() -> None:
+    record = run("Die Partei Recht und Gerechtigkeit (PiS) gewann in Polen.", "de")
+    assert mentions(record, LAW_AND_JUSTICE) == ["Partei Recht und Gerechtigkeit", "PiS"]
