@@ -41,7 +41,7 @@ EXAMPLES = {
     "retyped_after_cue": ("Die Firma Grünenthal klagte.", "organization", "Grünenthal"),
     "country_bodies": ("Die äthiopische Bundesregierung schwieg.", "organization", "organization:bundesregierung-et"),
     "nominative_labels": ("Er sprach mit der Arktischen Entwicklungsbank.", "organization", "organization:arktische-entwicklungsbank"),
-    "owned_acronyms": ("Die Sozialistische Partei Moldawiens (PSRM) siegte.", "organization", "PSRM -> organization:socialist-party-of-moldova"),
+    "owned_acronyms": ("Die Sozialistische Partei Islands (SPI) siegte.", "organization", "SPI -> organization:socialist-party-of-iceland"),
     "acronym_aliases": ("Laut dem United States Geological Survey (USGS) bebte es.", "organization", "organization:united-states-geological-survey"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
 }
