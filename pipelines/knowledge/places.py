@@ -28,6 +28,9 @@ from pipelines.knowledge.tables import cell, read_rows, split_list
 
 GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
 REGION_COUNTRIES = ("DE", "AT", "CH", "US")
+# A state's name the word classes call a noun is left out when short ("Jura", a subject of study), kept when
+# a compound of this length or more ("Saarland", "Steiermark", "Burgenland": no common noun bears such a name).
+LONG_STATE_NAME = 8
 MIN_POPULATION = 100_000
 MIN_POPULATION_ALTERNATE = 500_000
 _NAME_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóíúâêôç]+(?:[ -][A-ZÄÖÜ][a-zäöüßéèáàóíúç]+)*$")
@@ -124,14 +127,16 @@ def place_names() -> dict[str, Place]:
 
 
 def _regions() -> dict[str, Place]:
-    """States of German-speaking countries and the US (ISO 3166-2 via pycountry) and the German names of
-    world regions (CLDR via babel: "Europa", "Südostasien"); states that are common nouns ("Zug") or
-    short ("Uri") left out."""
+    """States of German-speaking countries and the US (ISO 3166-2 via pycountry, under their English names:
+    "Niedersachsen" -> Lower Saxony) and the German names of
+    world regions (CLDR via babel: "Europa", "Südostasien"); states that are short common nouns ("Jura")
+    or short ("Uri", "Zug") left out."""
     found: dict[str, Place] = {}
     for code in REGION_COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=code) or []:
-            if len(sub.name) > 3 and name_classes().get(sub.name) != "noun":
-                found[sub.name] = Place(f"place:{slug(sub.name)}", code, sub.name, sub.name)
+            if len(sub.name) > 3 and (name_classes().get(sub.name) != "noun" or len(sub.name) >= LONG_STATE_NAME):
+                label = english_subdivision_name(sub)
+                found[sub.name] = Place(f"place:{slug(label)}", code, label, sub.name)
     english, german = Locale("en").territories, Locale("de").territories  # English names: ids only
     for code, label in german.items():
         if code.isdigit() and code != "001":
@@ -187,7 +192,7 @@ def _english_subdivisions() -> dict[str, Place]:
     found: dict[str, Place] = {}
     for sub in pycountry.subdivisions:
         if sub.type in (SUBDIVISION_TYPES if sub.parent_code is None else PART_TYPES):
-            label = _without_admin_suffix(english.gettext(sub.name).split(" [")[0])
+            label = english_subdivision_name(sub, english)
             place = Place(f"place:{slug(label)}", sub.country_code, label, sub.name)
             found.update({name: place for name in {sub.name, label} if _english_place_name(name)})
     return found
@@ -219,7 +224,7 @@ def _translated_subdivisions() -> dict[str, Place]:
     for sub in pycountry.subdivisions:
         name = german.gettext(sub.name)
         if name != sub.name and _plausible(name) and name_classes().get(name) in (None, "place") and not COMPASS.match(name):
-            label = _without_admin_suffix(english.gettext(sub.name).split(" [")[0])
+            label = english_subdivision_name(sub, english)
             found[name] = Place(f"place:{slug(label)}", sub.country_code, label, name)
     return found
 
@@ -228,6 +233,22 @@ def _translated_subdivisions() -> dict[str, Place]:
 COMPASS = re.compile(r"^(?:Nord|Süd|Ost|West)+(?:en|provinz|region)?$", re.IGNORECASE)
 
 
+def english_subdivision_name(sub: Any, english: gettext.NullTranslations | None = None) -> str:
+    """A subdivision's English name: CLDR's ("Lower Saxony", "Lombardy"; ``data/subdivision_names.tsv``),
+    else pycountry's English catalogue, else its ISO name, without a romanised administrative suffix."""
+    cldr = _cldr_english().get(sub.code)
+    if cldr:
+        return cldr
+    catalog = english or _subdivision_catalog("en")
+    return _without_admin_suffix(catalog.gettext(sub.name).split(" [")[0])
+
+
+@cache
+def _cldr_english() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_rows("subdivision_names.tsv")}
+
+
+@cache
 def _subdivision_catalog(lang: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
@@ -260,7 +281,7 @@ def _subdivisions_by_name() -> dict[str, list[Place]]:
     found: dict[str, list[Place]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
-            label = _without_admin_suffix(english.gettext(sub.name).split(" [")[0])
+            label = english_subdivision_name(sub, english)
             found.setdefault(label, []).append(Place(f"place:{slug(label)}", sub.country_code, label, sub.name))
     return found
 

@@ -36,3 +36,21 @@ def test_places_derived_english_adjective_leaves_out_the_start_of_another_name()
     adjectives = country_adjectives("en")
     assert adjectives["Gabonese"] == "GA" and adjectives["Togolese"] == "TG"
     assert "Dominican" not in adjectives or adjectives["Dominican"] != "DM"  # "Dominican Republic" is another country
+
+
+def test_places_german_states_take_their_cldr_english_name_as_id() -> None:
+    record = run("Die Landesregierung von Niedersachsen beriet mit Vertretern aus Bayern und Nordrhein-Westfalen.", "de")
+    assert {"place:lower-saxony", "place:bavaria", "place:north-rhine-westphalia"} <= ids(record, "place")
+    assert "place:niedersachsen" not in ids(record, "place")
+
+
+def test_places_english_text_knows_regions_by_their_cldr_english_name() -> None:
+    record = run("Wine growers in Tuscany and Lombardy expect a smaller harvest.", "en")
+    assert ids(record, "place") == {"place:tuscany", "place:lombardy"}
+
+
+def test_places_long_state_names_stay_places_though_the_word_classes_call_them_nouns() -> None:
+    record = run("Der Bus fuhr vom Saarland über Hessen in die Steiermark.", "de")
+    assert {"place:saarland", "place:hesse", "place:styria"} <= ids(record, "place")
+    record = run("Sie will Jura studieren und danach nach Zug ziehen.", "de")
+    assert "place:jura" not in ids(record, "place")
