@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from explorer.graph_component.payload import (
     vis_options,
     vis_payload,
 )
+from explorer.graph_component.wire import compact
 
 __all__ = [
     "COMPONENT_NAME",
@@ -58,7 +60,7 @@ def component_script() -> str:
     vis = VIS_JS_PATH.read_text(encoding="utf-8")
     # the .map file is not shipped; the comment would only make devtools ask for it
     vis = vis.replace("//# sourceMappingURL=vis-network.min.js.map", "")
-    return vis + "\n" + (HERE / "frontend.js").read_text(encoding="utf-8")
+    return "\n".join([vis, *((HERE / name).read_text(encoding="utf-8") for name in ("wire.js", "frontend.js"))])
 
 
 _component = st.components.v2.component(
@@ -109,15 +111,31 @@ def component_data(
     highlight: Highlight | None = None, legend: list[tuple[str, str]] | None = None,
     signature: str | None = None,
 ) -> dict[str, Any]:
-    """The JSON the browser receives: the graph, its signature (computed unless given), and the
-    per-run extras."""
+    """The JSON the browser receives: the graph in its compact form (``wire.compact``, once per
+    signature), its signature (computed unless given), and the per-run extras."""
     options = options if options is not None else vis_options(len(nodes), len(edges))
+    sig = signature or data_signature(nodes, edges, options, height)
     return {
-        "key": key, "nodes": nodes, "edges": edges, "options": options, "height": int(height),
-        "sig": signature or data_signature(nodes, edges, options, height),
+        "key": key, "graph": compact_once(nodes, edges, sig), "options": options, "height": int(height), "sig": sig,
         "selected": as_selection(selected), "png_request": int(png_request),
         "highlight": as_highlight(highlight), "legend": [[str(c), str(t)] for c, t in legend or []],
     }
+
+
+_COMPACTED: dict[str, dict[str, Any]] = {}  # signature -> compact form, the newest few
+COMPACT_KEPT = 8
+_COMPACTING = threading.Lock()  # sessions rerun in threads of their own
+
+
+def compact_once(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], signature: str) -> dict[str, Any]:
+    """``wire.compact`` of the graph, kept for the last COMPACT_KEPT signatures: a rerun of the same
+    view (a click, a tab) sends the same graph again."""
+    with _COMPACTING:
+        if signature not in _COMPACTED:
+            while len(_COMPACTED) >= COMPACT_KEPT:
+                del _COMPACTED[next(iter(_COMPACTED))]
+            _COMPACTED[signature] = compact(nodes, edges)
+        return _COMPACTED[signature]
 
 
 def data_signature(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], options: dict[str, Any],

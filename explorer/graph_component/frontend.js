@@ -76,12 +76,13 @@ function swapData(m, data) {
   m.pending = false;  // only a draw of THIS data counts as drawn
   m.t0 = performance.now();
   m.net.setOptions(data.options || {});
-  const nodes = data.nodes.map((n) => (m.dragged[n.id] ? { ...n, ...m.dragged[n.id] } : n));
-  m.items = { nodes: new Map(nodes.map((n) => [n.id, n])), edges: new Map(data.edges.map((e) => [e.id, e])),
+  const graph = expandGraph(data.graph);  // wire.js
+  const nodes = graph.nodes.map((n) => (m.dragged[n.id] ? { ...n, ...m.dragged[n.id] } : n));
+  m.items = { nodes: new Map(nodes.map((n) => [n.id, n])), edges: new Map(graph.edges.map((e) => [e.id, e])),
               edgeColor: data.options?.edges?.color ?? {} };
   m.looks = dataLooks(m);
   m.net.setData({ nodes: new globalThis.vis.DataSet(nodes),
-                  edges: new globalThis.vis.DataSet(data.edges) });
+                  edges: new globalThis.vis.DataSet(graph.edges) });
   fitNodes(m, null, false);  // positions come from the server: frame them all
   m.sig = data.sig;
   m.pending = true;

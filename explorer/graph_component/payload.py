@@ -182,7 +182,7 @@ def _node(row: Mapping[str, Any], weight: float, top: float, position: Position 
         "size": scaled(weight, top, NODE_SIZE), "type": kind, "weight": int(weight), "documents": documents,
     }
     if position is not None:
-        node["x"], node["y"] = round(float(position[0]), 1), round(float(position[1]), 1)
+        node["x"], node["y"] = round(float(position[0])), round(float(position[1]))  # whole canvas pixels
     return node
 
 

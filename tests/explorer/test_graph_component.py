@@ -111,7 +111,7 @@ def test_colours_and_shapes_by_type(payload) -> None:
 
 def test_positions_kept_and_missing_ones_left_to_vis(payload) -> None:
     nodes = by_id(payload[0])
-    assert (nodes["organization:b"]["x"], nodes["organization:b"]["y"]) == (50.1, -80.0)
+    assert (nodes["organization:b"]["x"], nodes["organization:b"]["y"]) == (50, -80)  # whole pixels
     assert "x" not in nodes["bloc:eu"] and "y" not in nodes["bloc:eu"]
 
 
@@ -222,12 +222,19 @@ def _component_json(at: AppTest) -> dict[str, Any]:
     return json.loads(element.proto.json)
 
 
+def element_script(at: AppTest) -> str:
+    (element,) = at.get("bidi_component")
+    return str(element.proto.js_content)
+
+
 def test_component_receives_the_payload() -> None:
     at = AppTest.from_function(_demo_app, default_timeout=30).run()
     assert not at.exception
     data = _component_json(at)
-    assert [n["id"] for n in data["nodes"]] == ["person:a", "country:KP"]
-    assert [e["id"] for e in data["edges"]] == ["person:a|visits|country:KP"]
+    graph = data["graph"]  # the compact form (explorer/graph_component/wire.py): ids by column
+    assert graph["nodes"]["cols"]["id"]["v"] == ["person:a", "country:KP"]
+    assert graph["edges"]["n"] == 1 and "id" not in graph["edges"]["cols"]  # person:a|visits|country:KP
+    assert "export default function" in element_script(at) and "function expandGraph" in element_script(at)
     assert data["key"] == "g" and data["height"] == 500 and data["png_request"] == 2
     assert data["selected"] == {"kind": "node", "id": "country:KP"}  # shown, not returned
     assert at.text[0].value == "none"
