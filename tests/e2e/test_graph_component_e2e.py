@@ -42,6 +42,16 @@ def test_graph_draws_all_nodes_and_edges_once(page: Page, demo_url: str) -> None
 
 
 
+def test_browser_items_are_the_payload_exactly(page: Page, demo_url: str) -> None:
+    # the page receives the compact form (explorer/graph_component/wire.py); wire.js gives back every
+    # field of every item, hostile labels and tooltips as plain text
+    open_demo(page, demo_url)
+    nodes, edges, _ = vis_payload(*demo_frames())
+    assert graph_eval(page, KEY, "net.body.data.nodes.get()") == nodes
+    assert graph_eval(page, KEY, "net.body.data.edges.get()") == edges
+    assert page.evaluate("window.__xss === undefined")
+
+
 COUNT_UPDATES_JS = """(key) => { const proto = Object.getPrototypeOf(window.__kg[key].body.data.edges);
   window.__kgUpdated = 0;
   const update = proto.update;
