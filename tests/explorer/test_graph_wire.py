@@ -53,7 +53,7 @@ def items(part: dict[str, Any]) -> list[dict[str, Any]]:
 def line(lines: list[str], row: dict[str, Any], ref: Any, labels: dict[str, str]) -> str:
     if isinstance(ref, list):
         return f"{labels[row['from']]} —{lines[ref[0]]}→ {labels[row['to']]}"
-    return {"l": row.get("label"), "i": row.get("id")}.get(ref) if isinstance(ref, str) else lines[ref]
+    return str(row["label"] if ref == "l" else row["id"]) if isinstance(ref, str) else lines[ref]
 
 
 def parallel_and_marked() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
