@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from explorer.picks import LIMIT
 from explorer.views import details
 from pipelines.ingest import IngestReport
 from pipelines.store import Store
+from tests.explorer.wire_reader import graph_data  # noqa: F401 -- imported from here by the other app tests
 
 APP = str(Path(__file__).resolve().parents[2] / "explorer" / "app.py")
 GRAPH_KEY = "kg_graph"
@@ -32,11 +32,6 @@ def run_app(**params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     return at.run()
-
-
-def graph_data(at: AppTest) -> dict:
-    (element,) = at.get("bidi_component")
-    return json.loads(element.proto.json)
 
 
 def node_ids(at: AppTest) -> set[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer.text import WORD_JOINER
 from tests.explorer.hostile_store import BAD_NAME, EDGE, PERSON, TITLE, build_hostile_store
+from tests.explorer.wire_reader import graph_data
 
 APP = str(Path(__file__).resolve().parents[2] / "explorer" / "app.py")
 GRAPH_KEY = "kg_graph"
@@ -39,8 +39,7 @@ def run_app(**params: str | list[str]) -> AppTest:
 
 
 def node_ids(at: AppTest) -> set[str]:
-    (element,) = at.get("bidi_component")
-    return {n["id"] for n in json.loads(element.proto.json)["nodes"]}
+    return {n["id"] for n in graph_data(at)["nodes"]}
 
 
 def rendered_texts(at: AppTest) -> list[str]:

@@ -1,7 +1,8 @@
 """The graph's compact form (explorer/graph_component/wire.py): lossless, and much smaller.
 
-``expand`` below reads the compact form the way ``wire.js`` does in the browser; the browser test
-(tests/e2e/test_graph_component_e2e.py) checks that wire.js itself gives back the same items.
+``tests.explorer.wire_reader.expand`` reads the compact form the way ``wire.js`` does in the browser;
+the browser test (tests/e2e/test_graph_component_e2e.py) checks that wire.js itself gives back the
+same items.
 """
 
 from __future__ import annotations
@@ -23,37 +24,9 @@ from explorer.layout import layout_positions
 from explorer.queries import Filters, compute_view
 from pipelines.store import Store
 from tests.explorer.test_graph_component import XSS, frames
+from tests.explorer.wire_reader import expand
 
 MAX_BYTES_PER_EDGE = 110  # measured 75 on this store (the full dicts: 520)
-
-
-def expand(wire: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    nodes, edges = items(wire["nodes"]), items(wire["edges"])
-    ids, labels = [n["id"] for n in nodes], {n["id"]: n["label"] for n in nodes}
-    for edge in edges:
-        edge["from"], edge["to"] = (ids[v] if isinstance(v, int) else v for v in (edge["from"], edge["to"]))
-        edge.setdefault("id", f"{edge['from']}|{edge['relation']}|{edge['to']}")
-    for part, rows in (("nodes", nodes), ("edges", edges)):
-        for row, tip in zip(rows, wire[part].get("title", [None] * len(rows)), strict=True):
-            if tip is not None:
-                row["title"] = "\n".join(line(wire["lines"], row, ref, labels) for ref in tip)
-    return nodes, edges
-
-
-def items(part: dict[str, Any]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = [{} for _ in range(part["n"])]
-    for key, col in part["cols"].items():
-        coded = col["v"] if "v" in col else [col["x"].get(str(i), col["d"]) for i in range(part["n"])]
-        for row, value in zip(rows, coded, strict=True):
-            if value is not None:
-                row[key] = col["t"][value] if "t" in col else value
-    return rows
-
-
-def line(lines: list[str], row: dict[str, Any], ref: Any, labels: dict[str, str]) -> str:
-    if isinstance(ref, list):
-        return f"{labels[row['from']]} —{lines[ref[0]]}→ {labels[row['to']]}"
-    return str(row["label"] if ref == "l" else row["id"]) if isinstance(ref, str) else lines[ref]
 
 
 def parallel_and_marked() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
