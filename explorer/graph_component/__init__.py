@@ -3,7 +3,10 @@
 A click on a node or an edge comes back to Python as the component's
 ``selection`` state; a click on empty canvas clears it.  The vis-network
 script is the one inside the installed pyvis package (nothing from a CDN),
-sent with the component code in ``frontend.js`` and styled by ``style.css``.
+sent by a loader component of its own (``<name>_vis``, the same message on
+every rerun, so Streamlit sends it once per page); the graph component's code
+is ``wire.js`` (the compact graph, see ``wire.py``) and ``frontend.js``,
+styled by ``style.css``.
 
 The browser keeps one vis Network per mount and swaps its data only when
 ``data_signature`` changes; it exposes ``window.__kg[key]`` (the Network),
@@ -55,14 +58,22 @@ Selection = dict[str, str]
 Highlight = dict[str, list[str]]
 
 
-def component_script() -> str:
-    """vis-network, then our module code (which reads ``globalThis.vis``)."""
+def vis_script() -> str:
+    """vis-network as a module that only defines ``globalThis.vis`` (the loader component)."""
     vis = VIS_JS_PATH.read_text(encoding="utf-8")
     # the .map file is not shipped; the comment would only make devtools ask for it
     vis = vis.replace("//# sourceMappingURL=vis-network.min.js.map", "")
-    return "\n".join([vis, *((HERE / name).read_text(encoding="utf-8") for name in ("wire.js", "frontend.js"))])
+    return vis + "\nexport default function () {}\n"
 
 
+def component_script() -> str:
+    """The graph's own code (``wire.js``, then ``frontend.js``), which waits for ``globalThis.vis``."""
+    return "\n".join((HERE / name).read_text(encoding="utf-8") for name in ("wire.js", "frontend.js"))
+
+
+# vis-network (480 KB) in a component of its own whose message never changes: Streamlit sends an
+# element's inline script with every message of it, and skips only a message equal to one it sent.
+_vis_loader = st.components.v2.component(COMPONENT_NAME + "_vis", js=vis_script())
 _component = st.components.v2.component(
     COMPONENT_NAME, js=component_script(), css=(HERE / "style.css").read_text(encoding="utf-8"),
 )
@@ -100,6 +111,7 @@ def graph_view(
     data = component_data(nodes, edges, key=key, height=height, selected=selected, options=options,
                           png_request=png_request, highlight=highlight, legend=legend, signature=signature)
     data["texts"] = dict(texts or {})
+    _vis_loader(key=f"{key}_vis", data=None)
     result = _component(key=key, data=data, default={"selection": None},
                         on_selection_change=on_select or _ignore)
     return as_selection(result.get("selection"))

@@ -20,7 +20,32 @@ const PNG_SCALE = 2;             // the PNG export: twice the canvas's CSS pixel
 const FILL_GAP_PX = 12;          // height <= 0 fills the window down to this gap (presentation mode)
 const MIN_FILL_PX = 240;  // Streamlit's light text colour, until the theme is read           // free screen pixels around the nodes when fitting (more below, for labels)
 
+const WAITING = new WeakMap();  // parentElement -> the newest call made before vis-network was there
+
+// vis-network comes from the "_vis" loader component (explorer/graph_component/__init__.py), whose
+// module may run after this one: until it has, keep the newest call and try again next frame.
 export default function (component) {
+  if (!globalThis.vis) return waitForVis(component);
+  return render(component);
+}
+
+function waitForVis(component) {
+  const waiting = WAITING.has(component.parentElement);
+  WAITING.set(component.parentElement, component);
+  if (!waiting) requestAnimationFrame(function retry() {
+    if (!globalThis.vis) { requestAnimationFrame(retry); return; }
+    const newest = WAITING.get(component.parentElement);
+    WAITING.delete(component.parentElement);
+    render(newest);
+  });
+  return () => {  // unmounted: forget the waiting call, or take down what it drew meanwhile
+    WAITING.delete(component.parentElement);
+    const m = MOUNTS.get(component.parentElement);
+    if (m) unmount(component.parentElement, m);
+  };
+}
+
+function render(component) {
   const { data, parentElement, setStateValue } = component;
   const m = MOUNTS.get(parentElement) || mount(parentElement, data);
   m.setStateValue = setStateValue;  // the latest closure knows the current widget value
