@@ -28,7 +28,7 @@ from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.names import CALENDAR, is_name_word
 from pipelines.components.parties import UNDECIDED
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import WordTest, glued_hyphen
+from pipelines.components.word_tests import WordTest, glued_hyphen, in_capitals_line
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.people import english_name_classes, is_english_word
@@ -52,15 +52,8 @@ def acronym_organizations(tokens: Tokens, blocked: set[int]) -> list[Candidate]:
     """An acronym of the organisation clusters is an organisation, and so is one the clusters do not
     know as anything else ("AHAC", "BWF"; not "GDP", "CEO" or a currency), outside lines in capitals."""
     hits = [i for i in tokens.where(ACRONYMS) if i not in blocked]
-    hits += [i for i in tokens.where(UNKNOWN_ACRONYMS) if i not in blocked and not _in_capitals_line(tokens, i)]
+    hits += [i for i in tokens.where(UNKNOWN_ACRONYMS) if i not in blocked and not in_capitals_line(tokens, i)]
     return [rule_candidate(tokens, i, i + 1, "organization", {}) for i in sorted(hits)]
-
-
-def _in_capitals_line(tokens: Tokens, i: int) -> bool:
-    """Token ``i`` stands in a sentence written mostly in capitals (a headline or dateline line)."""
-    start, end = tokens.sents[tokens.sent_of[i]]
-    words = [w for w in tokens.words[start:end] if w[:1].isalpha()]
-    return sum(w.isupper() for w in words) * 2 > len(words)
 
 
 @lru_cache(maxsize=1)

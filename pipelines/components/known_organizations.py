@@ -20,6 +20,7 @@ from functools import cache
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_words import word_class
 from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import in_capitals_line
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_adjectives, country_label
 from pipelines.knowledge.organizations import Organization
@@ -144,10 +145,3 @@ def _is_number(word: str) -> bool:
 def _common_word(word: str, lang: str) -> bool:
     """``word`` in lower case is a common word of ``lang`` (English only: German text keeps "WHO")."""
     return lang == "en" and is_english_word(word.lower())
-
-
-def in_capitals_line(tokens: Tokens, i: int) -> bool:
-    """Token ``i`` stands in a sentence written mostly in capitals (a headline or dateline line)."""
-    start, end = tokens.sents[tokens.sent_of[i]]
-    words = [w for w in tokens.words[start:end] if w[:1].isalpha()]
-    return sum(w.isupper() for w in words) * 2 > len(words)

@@ -53,6 +53,13 @@ class Span(Protocol):
     end: int
 
 
+def in_capitals_line(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` stands in a sentence written mostly in capitals (a headline or dateline line)."""
+    start, end = tokens.sents[tokens.sent_of[i]]
+    words = [w for w in tokens.words[start:end] if w[:1].isalpha()]
+    return sum(w.isupper() for w in words) * 2 > len(words)
+
+
 def glued_to_next(tokens: Tokens, i: int) -> bool:
     """Token ``i`` is followed by a hyphen without a space between ("Merkel" of "Merkel-Regierung")."""
     return i + 1 < len(tokens) and not tokens.spaces[i] and tokens.words[i + 1] == "-"
