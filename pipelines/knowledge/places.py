@@ -188,11 +188,10 @@ def place_names_for(lang: str) -> dict[str, Place]:
 
 
 def _english_subdivisions() -> dict[str, Place]:
-    english = _subdivision_catalog("en")
     found: dict[str, Place] = {}
     for sub in pycountry.subdivisions:
         if sub.type in (SUBDIVISION_TYPES if sub.parent_code is None else PART_TYPES):
-            label = english_subdivision_name(sub, english)
+            label = english_subdivision_name(sub)
             place = Place(f"place:{slug(label)}", sub.country_code, label, sub.name)
             found.update({name: place for name in {sub.name, label} if _english_place_name(name)})
     return found
@@ -219,12 +218,12 @@ def _translated_subdivisions() -> dict[str, Place]:
     """Subdivisions of every country whose German name differs from the ISO one ("Sizilien", "Kalabrien",
     "Schottland", "Abchasien", pycountry's ISO 3166-2 translations), under the id of their ISO name, in
     English where pycountry has it ("Bayern" -> Bavaria)."""
-    german, english = _subdivision_catalog("de"), _subdivision_catalog("en")
+    german = _subdivision_catalog("de")
     found: dict[str, Place] = {}
     for sub in pycountry.subdivisions:
         name = german.gettext(sub.name)
         if name != sub.name and _plausible(name) and name_classes().get(name) in (None, "place") and not COMPASS.match(name):
-            label = english_subdivision_name(sub, english)
+            label = english_subdivision_name(sub)
             found[name] = Place(f"place:{slug(label)}", sub.country_code, label, name)
     return found
 
@@ -233,14 +232,13 @@ def _translated_subdivisions() -> dict[str, Place]:
 COMPASS = re.compile(r"^(?:Nord|Süd|Ost|West)+(?:en|provinz|region)?$", re.IGNORECASE)
 
 
-def english_subdivision_name(sub: Any, english: gettext.NullTranslations | None = None) -> str:
+def english_subdivision_name(sub: Any) -> str:
     """A subdivision's English name: CLDR's ("Lower Saxony", "Lombardy"; ``data/subdivision_names.tsv``),
     else pycountry's English catalogue, else its ISO name, without a romanised administrative suffix."""
     cldr = _cldr_english().get(sub.code)
     if cldr:
         return cldr
-    catalog = english or _subdivision_catalog("en")
-    return _without_admin_suffix(catalog.gettext(sub.name).split(" [")[0])
+    return _without_admin_suffix(_subdivision_catalog("en").gettext(sub.name).split(" [")[0])
 
 
 @cache
@@ -277,11 +275,10 @@ def subdivisions_named(name: str) -> tuple[Place, ...]:
 
 @cache
 def _subdivisions_by_name() -> dict[str, list[Place]]:
-    english = _subdivision_catalog("en")
     found: dict[str, list[Place]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
-            label = english_subdivision_name(sub, english)
+            label = english_subdivision_name(sub)
             found.setdefault(label, []).append(Place(f"place:{slug(label)}", sub.country_code, label, sub.name))
     return found
 
