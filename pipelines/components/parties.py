@@ -8,6 +8,8 @@
 - A short name (case-sensitive, two letters or more, not a common word) is the party among those bearing it
   whose long name the article holds, else (three letters or more: "EM" is also a championship) the one
   whose country the article names, if exactly one.
+- An English nickname of a party family ("Labour", "Liberals", "Democrats": ``knowledge.parties``) is
+  decided like a short name, and never at the start of a sentence, where common words are capitalised too.
 - A short name in brackets right after a name headed by "Partei"/"Party" ("Partei Recht und Gerechtigkeit
   (PiS)") makes that name, translated as it may be, an alias of the short name's party.
 """
@@ -19,15 +21,17 @@ from collections.abc import Iterable, Iterator
 from pipelines.components.candidates import Candidate, rule_candidate
 from pipelines.components.german_words import word_class
 from pipelines.components.tokens import Tokens
-from pipelines.knowledge.parties import Party, parties_by_long_name, parties_by_short_name
+from pipelines.knowledge.parties import Party, parties_by_long_name, parties_by_nickname, parties_by_short_name
 from pipelines.knowledge.people import is_english_word
 
 CHOICE = "party"  # the kind of a gazetteer match that the article's countries must decide
 SHORT = "party_short"  # the kind of a short name's match, decided alike
-UNDECIDED = frozenset({CHOICE, SHORT})  # kinds of a match no party is chosen for yet
+NICKNAME = "party_nickname"  # an English nickname's match ("Labour", "Democrats"), decided alike
+UNDECIDED = frozenset({CHOICE, SHORT, NICKNAME})  # kinds of a match no party is chosen for yet
 MIN_COUNTRY_SHORT = 3  # a shorter short name ("EM", "PL") needs its party's long name in the article
 LINK_WORDS = frozenset("of for and the in de del la le du des der die das für und".split())
 PARTY_WORDS = ("partei", "party", "parteien")
+INNER_LINKS = LINK_WORDS - {"in"}  # "the Liberal Democrats in Britain": "in" after a name is where, not a name's link
 MIN_NAME_LETTERS = 4
 MAX_NAME_WORDS = 8
 
@@ -42,6 +46,9 @@ def party_names(lang: str) -> Iterator[tuple[str, str, tuple[Party, ...]]]:
     for name, found in parties_by_short_name().items():
         if not _common_word(name):
             yield name, SHORT, found
+    if lang == "en":
+        for name, found in parties_by_nickname().items():
+            yield name, NICKNAME, found
 
 
 def _usable_long(name: str) -> bool:
@@ -75,11 +82,17 @@ def resolved_parties(tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
     League")."""
     found = [c for c in found if c.attrs.get("org_kind") != "party" or not _inside_longer_name(tokens, c)]
     countries = _countries(found)
-    for kind in (CHOICE, SHORT):
+    found = [c for c in found if c.kind != NICKNAME or not _opens_sentence(tokens, c.start)]
+    for kind in (CHOICE, SHORT, NICKNAME):
         named = {c.id for c in found if c.type == "organization" and c.kind not in UNDECIDED}
         decided = [_decided(tokens, c, named, countries) if c.kind == kind else c for c in found]
         found = [c for c in decided if c is not None]
     return found
+
+
+def _opens_sentence(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` opens its sentence, where a common word is capitalised too ("Labour costs rose")."""
+    return tokens.sents[tokens.sent_of[i]][0] == i
 
 
 def _decided(tokens: Tokens, cand: Candidate, named: set[str], countries: set[str]) -> Candidate | None:
@@ -94,9 +107,9 @@ def _inside_longer_name(tokens: Tokens, cand: Candidate) -> bool:
     German, no common noun: "Regierungspartei Fidesz"), or one follows it, right after it or after a link
     word ("of", "der")."""
     i, end = cand.start, cand.end
-    before = i > 0 and _name_word(tokens, i - 1) and tokens.sents[tokens.sent_of[i]][0] != i - 1
+    before = i > 0 and _name_word(tokens, i - 1) and not _opens_sentence(tokens, i - 1)
     after = end < len(tokens.words) and _name_word(tokens, end)
-    linked = end + 1 < len(tokens.words) and tokens.lower[end] in LINK_WORDS and _name_word(tokens, end + 1)
+    linked = end + 1 < len(tokens.words) and tokens.lower[end] in INNER_LINKS and _name_word(tokens, end + 1)
     return before or after or linked
 
 

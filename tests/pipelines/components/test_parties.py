@@ -76,3 +76,23 @@ def test_parties_translated_name_before_a_country_genitive_leaves_the_country_it
 def test_parties_translated_name_leaves_out_the_article_opening_the_sentence() -> None:
     record = run("Die Partei Recht und Gerechtigkeit (PiS) gewann in Polen.", "de")
     assert mentions(record, LAW_AND_JUSTICE) == ["Partei Recht und Gerechtigkeit", "PiS"]
+
+
+def test_parties_nickname_is_the_party_of_a_country_the_article_names() -> None:
+    record = run("Voters in Canada gave the Liberals a third term, while the Conservatives lost seats.", "en")
+    assert {"organization:liberal-party-of-canada", "organization:conservative-party-of-canada-2003"} <= ids(record, "organization")
+
+
+def test_parties_nickname_without_its_country_is_no_party() -> None:
+    record = run("The Liberals and the Conservatives argued about the budget all night.", "en")
+    assert not [e.id for e in record.entities if e.attrs.get("org_kind") == "party"]
+
+
+def test_parties_nickname_opening_a_sentence_is_no_party() -> None:
+    record = run("Labour costs rose sharply in Britain last year.", "en")
+    assert "organization:labour" not in ids(record, "organization")
+
+
+def test_parties_name_followed_by_in_and_a_place_is_still_the_party() -> None:
+    record = run("Polls put the Liberal Democrats in Britain ahead of the Greens.", "en")
+    assert "organization:liberal-democrats" in ids(record, "organization")
