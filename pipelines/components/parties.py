@@ -148,8 +148,10 @@ def translated_party_names(tokens: Tokens, chosen: list[Candidate]) -> list[Cand
     named = {c.id for c in chosen}
     for i in tokens.positions.get("(", []):
         short = tokens.words[i + 1] if i + 2 < len(tokens.words) and tokens.words[i + 2] == ")" else ""
-        party = choose(parties_by_short_name().get(short, ()), named, countries) if short else None
-        owner = _party_name_before(tokens, chosen, i) if party is not None else None
+        owner = _party_name_before(tokens, chosen, i) if short else None
+        # The name before the bracket is what the short name renames, so its own id decides nothing
+        # ("Liberale Partei" read as "liberal-party" is also the slug of Guatemala's PL).
+        party = choose(parties_by_short_name().get(short, ()), named - {owner.id}, countries) if owner else None
         if party is not None and owner is not None and owner.id != party.id:
             ids = {owner.id} | {c.id for c in chosen if tokens.words[c.start] == short}
             kept = [c for c in chosen if c.end <= owner.start or c.start >= owner.end or c.id == owner.id]

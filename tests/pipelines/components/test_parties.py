@@ -96,3 +96,8 @@ def test_parties_nickname_opening_a_sentence_is_no_party() -> None:
 def test_parties_name_followed_by_in_and_a_place_is_still_the_party() -> None:
     record = run("Polls put the Liberal Democrats in Britain ahead of the Greens.", "en")
     assert "organization:liberal-democrats" in ids(record, "organization")
+
+
+def test_parties_translated_name_is_renamed_by_the_short_names_country_not_its_own_slug() -> None:
+    record = run("In Moldawien gewann die Liberale Partei (PL) viele Stimmen. Die PL will nun mitregieren.", "de")
+    assert mentions(record, "organization:liberal-party-md") == ["Liberale Partei", "PL", "PL"]
