@@ -17,6 +17,14 @@ from functools import lru_cache
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
+from pipelines.components.german_person_bounds import (
+    bodies_not_persons,
+    genitive_candidates,
+    genitive_cue,
+    initial_candidates,
+    initial_cue,
+    joined_persons,
+)
 from pipelines.components.german_persons import (
     SPEECH_VERBS,
     country_list_candidates,
@@ -127,6 +135,8 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
     CandidateRule("noun_surname", role_cue, noun_surname_candidates, ("free",), ("person",)),
     CandidateRule("demonym_person", demonym_cue, demonym_candidates, ("name_classes", "free"), ("person",)),
     CandidateRule("country_list", "(".__eq__, country_list_candidates, ("name_classes", "free"), ("person",)),
+    CandidateRule("initials", initial_cue, initial_candidates, ("name_classes", "free"), ("person",)),
+    CandidateRule("person_genitive", genitive_cue, genitive_candidates, ("name_classes", "free"), ("person",)),
     CandidateRule("class", _class_cue, class_candidates, ("name_classes", "free"), ("person", "place", "organization")),
     CandidateRule("saint", SAINTS.__contains__, saint_candidates, ("free",), ("place",)),
     CandidateRule("acronym", _acronym_cue, acronym_candidates, ("free",), ("organization",)),
@@ -157,6 +167,11 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
 )
 
 CHOSEN_RULES: tuple[ChosenRule, ...] = (
+    ChosenRule("joined_persons", lambda tokens, chosen, hits: joined_persons(tokens, chosen), ("chosen.person",), ("person",)),
+    ChosenRule(
+        "bodies_not_persons", lambda tokens, chosen, hits: bodies_not_persons(tokens, chosen), ("chosen.person",),
+        ("organization", "place"),
+    ),
     ChosenRule("place_parts", lambda tokens, chosen, hits: join_place_parts(tokens, chosen), ("chosen.place",), ("place",)),
     ChosenRule(
         "listed_places", lambda tokens, chosen, hits: coordinated_places(tokens, chosen, hits["unknown"]),

@@ -1,0 +1,150 @@
+"""German person rules about a person's bounds: two person candidates that are one name ("Tayler" "Jane
+Geddes"), initials before a name no lexicon knows ("W. Fesenko"), the genitive of such a name before a noun
+("Über Stanleys Geburtsdatum"), and names that name no person: of a company, band or foundation ("Dave
+Matthews Band", "Verlag Paul Haupt") or of a street ("Ben-Jehuda-Straße"). Registered in ``german_registry``."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_places import street_word
+from pipelines.components.german_rules import org_kind_word
+from pipelines.components.german_words import noun_compound, word_class
+from pipelines.components.names import STOP_WORDS, TITLES, is_name_word
+from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import genitive_stem, glued_to_next, glued_to_previous
+from pipelines.keys import entity_id
+from pipelines.knowledge.people import given_names, name_classes, role_for_word
+
+MAX_JOINED_WORDS = 4
+
+
+def joined_persons(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """Two person candidates right after each other, the second opening with a given name, are one person
+    of up to four words ("Tayler" + "Jane Geddes" -> "Tayler Jane Geddes"): German sets no two persons' names
+    side by side without a comma or "und" between them; not a genitive before a name ("Merkels Peter") nor a
+    word twice."""
+    merged: list[Candidate] = []
+    for cand in chosen:
+        last = merged[-1] if merged else None
+        if last is not None and _one_name(tokens, last, cand):
+            merged[-1] = rule_candidate(tokens, last.start, cand.end, "person", {**cand.attrs, **last.attrs})
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _one_name(tokens: Tokens, first: Candidate, second: Candidate) -> bool:
+    return (
+        first.type == second.type == "person" and first.end == second.start and tokens.spaces[first.end - 1]
+        and second.length + first.length <= MAX_JOINED_WORDS and tokens.words[second.start] in given_names("de")
+        and tokens.words[first.end - 1][-1:] != "s" and _no_repeated_word(tokens, first.start, second.end)
+    )
+
+
+def _no_repeated_word(tokens: Tokens, start: int, end: int) -> bool:
+    """No word of tokens ``[start, end)`` comes twice: a name never repeats itself ("Greenberg Joseph Greenberg")."""
+    words = tokens.words[start:end]
+    return len(set(words)) == len(words)
+
+
+INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+def initial_cue(word: str) -> bool:
+    """One capital letter and its full stop ("W.")."""
+    return bool(INITIAL.match(word))
+
+
+def initial_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """Initials and a name word no list knows as anything but a family name are a person ("W. Fesenko",
+    "A. B. Quandel"); the first initial not after another."""
+    found = []
+    for i in hits:
+        if i > 0 and initial_cue(tokens.words[i - 1]):
+            continue
+        j = i + 1
+        while j < len(tokens) and initial_cue(tokens.words[j]):
+            j += 1
+        if j < len(tokens) and _surname_word(tokens, j, blocked):
+            found.append(rule_candidate(tokens, i, j + 1, "person", {}))
+    return found
+
+
+def _surname_word(tokens: Tokens, j: int, blocked: set[int]) -> bool:
+    """Token ``j`` is a free name word that is a family name or unknown, and no compound of a common noun."""
+    word = tokens.words[j]
+    return (
+        j not in blocked and is_name_word(word, "de") and word_class(word) in (None, "family")
+        and not noun_compound(word) and not glued_to_next(tokens, j) and not street_word(word)
+    )
+
+
+def genitive_cue(word: str) -> bool:
+    """A capitalised word in "s" that no list knows, nor the name it may be the genitive of ("Stanleys")."""
+    stem = genitive_stem(word, 3)
+    return (
+        stem is not None and word[:1].isupper() and word[1:].islower() and word.lower() not in STOP_WORDS
+        and word_class(word) is None and name_classes().get(stem) is None and not noun_compound(word)
+        and not noun_compound(stem) and role_for_word(word, "de") is None and word not in TITLES
+    )
+
+
+# Words before a genitive that show it is a common noun's ("des Vaters Haus", "eines Bruders Frau").
+ARTICLE_WORDS = frozenset("der die das des dem den ein eine eines einem einer ihres seines".split())
+
+
+def genitive_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """The unknown name in the genitive before a common noun of the word clusters, with no article or other
+    capitalised word before it, is a person's: "für Belvanis Stil", "Über Quandors Geburtsdatum"."""
+    found = []
+    for i in hits:
+        if i not in blocked and i + 1 < len(tokens) and tokens.spaces[i] and _owned_noun(tokens.words[i + 1]):
+            before = tokens.words[i - 1] if i > 0 else ""
+            if before.lower() not in ARTICLE_WORDS and not glued_to_previous(tokens, i) and _free_before(before):
+                found.append(_nominative(tokens.words[i], i))
+    return found
+
+
+def _nominative(word: str, i: int) -> Candidate:
+    """The genitive at ``i`` as a mention of the person it names, labelled in the nominative ("Belvani")."""
+    name = word[:-1]
+    return Candidate(i, i + 1, "person", entity_id("person", name), name, "rule", 0.7, "name", {})
+
+
+def _free_before(word: str) -> bool:
+    """A word before a genitive that owns nothing itself: lower case, punctuation or a capitalised stop word ("Über")."""
+    return not word[:1].isupper() or word.lower() in STOP_WORDS
+
+
+def _owned_noun(word: str) -> bool:
+    """A common noun of the word clusters, or a compound of one."""
+    return word[:1].isupper() and word[1:].islower() and (name_classes().get(word) == "noun" or noun_compound(word))
+
+
+# Nouns after a name that make it the name of a company, band or foundation ("Dave Matthews Band").
+NAMED_BODIES = frozenset("Band Stiftung Surveys Indexes Group Gruppe Orchester Quartett Trio Verlag Werke".split())
+
+
+def bodies_not_persons(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A person candidate that names a body, not a person: right before a body's noun ("Dave Matthews Band",
+    "Robert Murjahn Stiftung") the whole is an organisation; right after a noun for a kind of organisation
+    ("Verlag Paul Haupt", "Bankhaus Credito Emiliano") the name is one; a name that ends in a street's word
+    ("Ben Jehudastraße") is a place."""
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    return [_retyped(tokens, c, taken) for c in chosen]
+
+
+def _retyped(tokens: Tokens, cand: Candidate, taken: set[int]) -> Candidate:
+    if cand.type != "person":
+        return cand
+    words = tokens.words
+    end = cand.end
+    if end < len(words) and words[end] in NAMED_BODIES and tokens.spaces[end - 1] and end not in taken:
+        return rule_candidate(tokens, cand.start, cand.end + 1, "organization", {})
+    if cand.start > 0 and org_kind_word(words[cand.start - 1]) and tokens.spaces[cand.start - 1]:
+        return rule_candidate(tokens, cand.start, cand.end, "organization", {})
+    if street_word(words[cand.end - 1]):
+        return rule_candidate(tokens, cand.start, cand.end, "place", {})
+    return cand
