@@ -131,14 +131,21 @@ def bodies_not_persons(tokens: Tokens, chosen: list[Candidate]) -> list[Candidat
     """A person candidate that names a body, not a person: right before a body's noun ("Dave Matthews Band",
     "Robert Murjahn Stiftung") the whole is an organisation; right after a noun for a kind of organisation
     ("Verlag Paul Haupt", "Bankhaus Credito Emiliano") the name is one; a name that ends in a street's word
-    ("Ben Jehudastraße") is a place."""
+    ("Ben Jehudastraße") is a place; a range of weekdays ("Mo-Fr") is nothing."""
     taken = {i for c in chosen for i in range(c.start, c.end)}
-    return [_retyped(tokens, c, taken) for c in chosen]
+    retyped = (_retyped(tokens, c, taken) for c in chosen)
+    return [c for c in retyped if c is not None]
 
 
-def _retyped(tokens: Tokens, cand: Candidate, taken: set[int]) -> Candidate:
+# Ranges of weekdays as opening hours write them ("Mo-Fr", "Di–Sa"): "Mo" is also a given name.
+WEEKDAY_RANGE = re.compile(r"^(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?\s*[-–]\s*(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?$")
+
+
+def _retyped(tokens: Tokens, cand: Candidate, taken: set[int]) -> Candidate | None:
     if cand.type != "person":
         return cand
+    if WEEKDAY_RANGE.match(tokens.span_text(cand.start, cand.end)):
+        return None
     words = tokens.words
     end = cand.end
     if end < len(words) and words[end] in NAMED_BODIES and tokens.spaces[end - 1] and end not in taken:

@@ -25,14 +25,45 @@ MAX_SPEAKER_WORDS = 3
 
 
 def speaker_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
-    """The name right after a verb of saying is the speaker, a person: up to three name words (with a part
-    glued by a hyphen) before no other capitalised word ("sagte Anschütz-Thoms ,", "erklärte Laukötter .")."""
+    """The name right after a verb of saying is the speaker, a person: name particles and up to three name
+    words (with a part glued by a hyphen) before no other capitalised word ("sagte Anschütz-Thoms ,",
+    "erklärte Laukötter .", "sagte van der Quandt .")."""
     found = []
     for i in hits:
-        end = _speaker_end(tokens, i + 1, blocked)
-        if end > i + 1 and not (end < len(tokens) and tokens.words[end][:1].isupper()):
+        start = _particles_end(tokens, i + 1)
+        end = _speaker_end(tokens, start, blocked) if start == i + 1 else _particle_name_end(tokens, start, blocked)
+        if end > start and not (end < len(tokens) and tokens.words[end][:1].isupper()):
             found.append(rule_candidate(tokens, i + 1, end, "person", {}))
     return found
+
+
+# Particles that open a speaker's family name ("sagte van der Vaart", "erklärte de Maizière"); an article
+# joins them only after "von" or "van".
+NAME_PARTICLES = frozenset({"von", "van", "de", "di", "del", "della", "du", "dos", "ter", "zu"})
+
+
+def _particles_end(tokens: Tokens, start: int) -> int:
+    """The first token after the name particles at ``start`` ("van der"); ``start`` where none is."""
+    words = tokens.words
+    end = start
+    if end < len(words) and words[end] in NAME_PARTICLES:
+        end += 1
+        if end < len(words) and words[end] in ("der", "den") and words[start] in ("von", "van"):
+            end += 1
+    return end
+
+
+def _particle_name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
+    """The end of the one name word after particles at ``start``, which may be a common noun too ("van der
+    Vaart", "von der Leyen"), before a punctuation mark ("erklärte von Anfang an" is no speaker); ``start``
+    where none is."""
+    word = tokens.words[start] if start < len(tokens) else ""
+    named = start not in blocked and word[:1].isupper() and word[1:].islower() and role_for_word(word, "de") is None
+    closed = start + 1 == len(tokens) or tokens.words[start + 1] in SPEAKER_CLOSERS
+    return start + 1 if named and closed else start
+
+
+SPEAKER_CLOSERS = frozenset({",", ".", ";", ":", "!", "?", "(", '"', "“", "„", "»", "«"})
 
 
 def _speaker_end(tokens: Tokens, start: int, blocked: set[int]) -> int:

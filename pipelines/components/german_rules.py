@@ -35,7 +35,7 @@ def class_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list
             etype = CLASS_TYPES[cls]
             if etype == "person" and glued_to_next(tokens, i):
                 continue  # the first part of a compound: "Peter-Prinzip", "Merkel-Regierung"
-            if cls == "given" and _sentence_start(tokens, i):
+            if cls == "given" and _sentence_start(tokens, i) and tokens.words[i].lower() in STOP_WORDS:
                 continue  # "Anders als ..." is an adverb there
             start = _forenames_start(tokens, i, blocked) if etype == "person" else i
             end = _surname_end(tokens, i, blocked) if etype == "person" else i + 1
@@ -50,9 +50,14 @@ def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
     j = i + 1
     if _family_genitive(tokens.words[i]) or not (j < len(tokens) and tokens.spaces[i] and _family_word(tokens, j, blocked)):
         return i + 1  # a genitive owns the noun after it: "Trumps Angriffsauftrag"
-    if glued_hyphen(tokens, j + 1) and is_name_token(tokens, j + 2, blocked):
+    if glued_hyphen(tokens, j + 1) and (is_name_token(tokens, j + 2, blocked) or _syllable(tokens, j + 2)):
         return j + 3
     return j + 1
+
+
+def _syllable(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` is a short lower-case syllable that ends a hyphenated East Asian name ("Kar-wai", "Jong-un")."""
+    return i < len(tokens) and tokens.words[i].isalpha() and tokens.words[i].islower() and len(tokens.words[i]) <= 4
 
 
 def _family_genitive(word: str) -> bool:

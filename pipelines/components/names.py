@@ -192,7 +192,7 @@ def find_persons(tokens: Tokens, lang: str, blocked: set[int], owner_at: dict[in
         if opens or cue or _after_title(tokens, i):
             free = _name_end(tokens, i, blocked)
             if free == i + 1 and noun_after:
-                free = i + 2
+                free = i + 2 + (2 if _hyphen_part(tokens, i + 2, blocked) else 0)  # "Hedi Weiler-Kiderlen"
             found.append(_person(tokens, i, free, cue, opens))
     return found
 

@@ -46,3 +46,7 @@ def test_german_person_bounds_name_after_a_publishers_word_is_an_organisation() 
 
 def test_german_person_bounds_name_ending_in_a_street_word_is_a_place() -> None:
     assert ("place", "Jakob Quandelstraße") in entities("Sie wohnt in der Jakob Quandelstraße.")
+
+
+def test_german_person_bounds_range_of_weekdays_is_no_person() -> None:
+    assert not persons("Geöffnet ist Mo-Fr ab 9 Uhr.")

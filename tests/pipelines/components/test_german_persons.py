@@ -26,3 +26,23 @@ def test_german_persons_name_before_a_bracketed_country_in_a_list() -> None:
 
 def test_german_persons_one_word_before_a_bracketed_country_is_no_person() -> None:
     assert not persons("Die Firma Quandel (Chile) wuchs.")
+
+
+def test_german_persons_speaker_after_name_particles() -> None:
+    assert "van der Quandt" in persons("„Wir bleiben“, sagte van der Quandt.")
+
+
+def test_german_persons_no_speaker_from_von_and_a_noun() -> None:
+    assert not persons("Das erklärte von Anfang an jeder im Saal.")
+
+
+def test_german_persons_given_name_opening_a_sentence_is_a_person() -> None:
+    assert "Judith" in persons("Am Abend kam sie. Judith hat sich getraut.")
+
+
+def test_german_persons_noun_surname_keeps_its_hyphenated_part() -> None:
+    assert "Hedi Weiler-Quandt" in persons("Das erklärte die Stadträtin Hedi Weiler-Quandt gestern.")
+
+
+def test_german_persons_family_name_keeps_a_hyphenated_syllable() -> None:
+    assert "Wong Lar-wai" in persons("Sie drehte mit Wong Lar-wai einen Film.")
