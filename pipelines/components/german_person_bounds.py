@@ -131,10 +131,25 @@ def bodies_not_persons(tokens: Tokens, chosen: list[Candidate]) -> list[Candidat
     """A person candidate that names a body, not a person: right before a body's noun ("Dave Matthews Band",
     "Robert Murjahn Stiftung") the whole is an organisation; right after a noun for a kind of organisation
     ("Verlag Paul Haupt", "Bankhaus Credito Emiliano") the name is one; a name that ends in a street's word
-    ("Ben Jehudastraße") is a place; a range of weekdays ("Mo-Fr") is nothing."""
+    ("Ben Jehudastraße") or right after "im" and a regional adjective ("im englischen Hatfield") is a place; a range of weekdays ("Mo-Fr") and a common noun after an article ("der
+    Fischer") are nothing."""
     taken = {i for c in chosen for i in range(c.start, c.end)}
     retyped = (_retyped(tokens, c, taken) for c in chosen)
     return [c for c in retyped if c is not None]
+
+
+# Prepositions with an article that, before an adjective in "-ischen" and a name, say where ("im englischen X").
+PLACE_PREPOSITIONS = frozenset({"im", "ins", "vom", "zum", "beim"})
+
+
+def _after_regional_adjective(tokens: Tokens, cand: Candidate) -> bool:
+    """``cand`` is one word right after "im" and an adjective in "-ischen" ("im englischen Hatfield",
+    "im bayerischen Quandelhof"): German names a place so, a person with a role between ("der englische Autor X")."""
+    i = cand.start
+    return (
+        cand.length == 1 and i > 1 and tokens.words[i - 1].endswith("ischen") and tokens.words[i - 1].islower()
+        and tokens.words[i - 2].lower() in PLACE_PREPOSITIONS
+    )
 
 
 # Ranges of weekdays as opening hours write them ("Mo-Fr", "Di–Sa"): "Mo" is also a given name.
@@ -144,7 +159,7 @@ WEEKDAY_RANGE = re.compile(r"^(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?\s*[-–]\s*(?:Mo|Di|Mi
 def _retyped(tokens: Tokens, cand: Candidate, taken: set[int]) -> Candidate | None:
     if cand.type != "person":
         return cand
-    if WEEKDAY_RANGE.match(tokens.span_text(cand.start, cand.end)):
+    if WEEKDAY_RANGE.match(tokens.span_text(cand.start, cand.end)) or _common_noun_after_article(tokens, cand):
         return None
     words = tokens.words
     end = cand.end
@@ -152,6 +167,37 @@ def _retyped(tokens: Tokens, cand: Candidate, taken: set[int]) -> Candidate | No
         return rule_candidate(tokens, cand.start, cand.end + 1, "organization", {})
     if cand.start > 0 and org_kind_word(words[cand.start - 1]) and tokens.spaces[cand.start - 1]:
         return rule_candidate(tokens, cand.start, cand.end, "organization", {})
-    if street_word(words[cand.end - 1]):
+    if street_word(words[cand.end - 1]) or _after_regional_adjective(tokens, cand):
         return rule_candidate(tokens, cand.start, cand.end, "place", {})
     return cand
+
+
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _common_noun_after_article(tokens: Tokens, cand: Candidate) -> bool:
+    """A one-word person candidate that is no given name, after an article and adjectives in lower case, is a
+    common noun: German names no person "der Fischer" or "der rechten Wade"; not after a comma or preposition,
+    where the article may be a relative pronoun ("in dem Quandt wohnt"), nor after "die", which names women
+    so ("die Callas")."""
+    if cand.length != 1 or cand.method != "rule" or tokens.words[cand.start] in given_names("de"):
+        return False
+    k = cand.start - 1
+    while k >= 0 and tokens.words[k].islower() and tokens.words[k].endswith(ADJECTIVE_ENDINGS) and tokens.words[k] not in ARTICLE_WORDS:
+        k -= 1
+    article = tokens.words[k].lower() if k >= 0 else ""
+    return article in ARTICLE_WORDS - WOMENS_ARTICLES and tokens.spaces[cand.start - 1] and not _relative(tokens, k)
+
+
+# German speech names famous women with "die" and their surname ("die Callas"): that article stays open.
+WOMENS_ARTICLES = frozenset({"die", "eine"})
+
+
+# Prepositions after which "der", "dem", "den" may open a relative clause ("in dem X wohnt").
+PREPOSITIONS = frozenset("in an auf aus bei mit nach von vor zu über unter gegen für durch ohne um zwischen hinter neben".split())
+
+
+def _relative(tokens: Tokens, k: int) -> bool:
+    """The article at ``k`` may be a relative pronoun: after a comma or other mark, a quote, or a preposition."""
+    before = tokens.words[k - 1] if k > 0 else ""
+    return k > 0 and (not before[:1].isalnum() or before in PREPOSITIONS) and tokens.sents[tokens.sent_of[k]][0] != k

@@ -80,13 +80,20 @@ def _name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
     while end < len(tokens) and words < MAX_NAME_WORDS:
         if _hyphen_part(tokens, end, blocked):
             end += 2
-        elif is_name_token(tokens, end, blocked):
+        elif is_name_token(tokens, end, blocked) and not (tokens.words[end - 1].endswith("s") and _compound_noun(tokens, end)):
             end, words = end + 1, words + 1
         elif _particle_run(tokens, end, blocked):
             end = _particle_run(tokens, end, blocked)
         else:
             break
     return end
+
+
+def _compound_noun(tokens: Tokens, i: int) -> bool:
+    """In German, token ``i`` is an unknown compound of a common noun: after a genitive it continues no name
+    ("Heidi Klums Modelsuche")."""
+    word = tokens.words[i]
+    return tokens.lang == "de" and name_classes().get(word) is None and noun_compound(word)
 
 
 def _hyphen_part(tokens: Tokens, i: int, blocked: set[int]) -> bool:
@@ -109,16 +116,9 @@ def _particle_run(tokens: Tokens, i: int, blocked: set[int]) -> int:
         j += 1
     if j > i and glued_hyphen(tokens, j) and j + 1 not in blocked and is_name_word(tokens.words[j + 1]):
         return j + 2  # glued to the name: "al-Assadi", "bin-Talal"
-    if j > i and j < len(tokens) and j not in blocked and is_name_word(tokens.words[j]) and not _noun_after_von(tokens, j):
-        return j + 1  # nouns too: "Leyen"
+    if j > i and j < len(tokens) and j not in blocked and is_name_word(tokens.words[j]) and not _compound_noun(tokens, j):
+        return j + 1  # nouns too: "Leyen"; a compound makes "von" the preposition ("von Generalgouverneurin X")
     return 0
-
-
-def _noun_after_von(tokens: Tokens, j: int) -> bool:
-    """In German, token ``j`` after a particle is an unknown compound of a common noun, so the particle is
-    the preposition "von" ("Elizabeth II. von Generalgouverneurin Michaëlle Jean")."""
-    word = tokens.words[j]
-    return tokens.lang == "de" and name_classes().get(word) is None and noun_compound(word)
 
 
 def role_before(tokens: Tokens, i: int, lang: str, owner_at: dict[int, str]) -> RoleCue | None:

@@ -50,3 +50,19 @@ def test_german_person_bounds_name_ending_in_a_street_word_is_a_place() -> None:
 
 def test_german_person_bounds_range_of_weekdays_is_no_person() -> None:
     assert not persons("Geöffnet ist Mo-Fr ab 9 Uhr.")
+
+
+def test_german_person_bounds_surname_word_after_an_article_is_a_common_noun() -> None:
+    assert not persons("Am Hafen verkaufte der Fischer seinen Fang.")
+
+
+def test_german_person_bounds_surname_after_a_relative_article_stays_a_person() -> None:
+    assert "Brown" in persons("Das ist das Haus, in dem Brown wohnte.")
+
+
+def test_german_person_bounds_name_after_a_regional_adjective_is_a_place() -> None:
+    assert ("place", "Ashford") in entities("Die Flugzeuge werden im englischen Ashford gebaut.")
+
+
+def test_german_person_bounds_genitive_name_stops_before_a_compound_noun() -> None:
+    assert persons("Das war Heidi Quandts Modelsuche im Fernsehen.") == {"Heidi Quandts"}
