@@ -201,3 +201,29 @@ def _relative(tokens: Tokens, k: int) -> bool:
     """The article at ``k`` may be a relative pronoun: after a comma or other mark, a quote, or a preposition."""
     before = tokens.words[k - 1] if k > 0 else ""
     return k > 0 and (not before[:1].isalnum() or before in PREPOSITIONS) and tokens.sents[tokens.sent_of[k]][0] != k
+
+
+def surname_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A one-word place that is the family name of a person the doc names in full, or its genitive, is a
+    mention of that person ("Franz von Quandt … in Quandts Kanzlei"), whatever the word clusters call it."""
+    surnames = {tokens.words[c.end - 1] for c in chosen if c.type == "person" and c.length > 1}
+    return [_surname_mention(tokens, c, surnames) if _is_surname_place(tokens, c, surnames) else c for c in chosen]
+
+
+# Prepositions after which a name in the nominative stays the place ("Anna Quandt spricht in Quandt").
+WHERE_WORDS = frozenset({"in", "nach", "aus"})
+
+
+def _is_surname_place(tokens: Tokens, cand: Candidate, surnames: set[str]) -> bool:
+    word = tokens.words[cand.start]
+    if cand.type != "place" or cand.length != 1:
+        return False
+    after_where = cand.start > 0 and tokens.words[cand.start - 1] in WHERE_WORDS
+    return (word in surnames and not after_where) or genitive_stem(word, 3) in surnames
+
+
+def _surname_mention(tokens: Tokens, cand: Candidate, surnames: set[str]) -> Candidate:
+    """The place ``cand`` as a mention of a person, labelled in the nominative where it is a genitive."""
+    word = tokens.words[cand.start]
+    name = word if word in surnames else word[:-1]
+    return Candidate(cand.start, cand.end, "person", entity_id("person", name), name, "rule", 0.7, "name", {})

@@ -24,6 +24,7 @@ from pipelines.components.german_person_bounds import (
     initial_candidates,
     initial_cue,
     joined_persons,
+    surname_places,
 )
 from pipelines.components.german_persons import (
     SPEECH_VERBS,
@@ -172,6 +173,7 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         "bodies_not_persons", lambda tokens, chosen, hits: bodies_not_persons(tokens, chosen), ("chosen.person",),
         ("organization", "place"),
     ),
+    ChosenRule("surname_places", lambda tokens, chosen, hits: surname_places(tokens, chosen), ("chosen.person", "chosen.place"), ("person",)),
     ChosenRule("place_parts", lambda tokens, chosen, hits: join_place_parts(tokens, chosen), ("chosen.place",), ("place",)),
     ChosenRule(
         "listed_places", lambda tokens, chosen, hits: coordinated_places(tokens, chosen, hits["unknown"]),

@@ -66,3 +66,8 @@ def test_german_person_bounds_name_after_a_regional_adjective_is_a_place() -> No
 
 def test_german_person_bounds_genitive_name_stops_before_a_compound_noun() -> None:
     assert persons("Das war Heidi Quandts Modelsuche im Fernsehen.") == {"Heidi Quandts"}
+
+
+def test_german_person_bounds_surname_of_a_named_person_is_no_place() -> None:
+    found = entities("Der Brief von Ernst von Weizsäcker lag vor. Weizsäcker schwieg.")
+    assert ("person", "Weizsäcker") in found and ("place", "Weizsäcker") not in found

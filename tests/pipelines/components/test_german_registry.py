@@ -38,6 +38,7 @@ EXAMPLES = {
     "place_adjective": ("Die Moskauer Richter sprachen ihn frei.", "place", "place:moscow"),
     "joined_persons": ("Das Buch schrieb Wilton Mary Tolvard im Winter.", "person", "Wilton Mary Tolvard"),
     "bodies_not_persons": ("Er spielte in der Kevin Marlowe Band.", "organization", "Kevin Marlowe Band"),
+    "surname_places": ("Sie traf Anna von Moltke und las in Moltkes Tagebuch.", "person", "Moltkes -> person:moltke"),
     "place_parts": ("Er wohnt in Berlin-Mitte.", "place", "Berlin-Mitte"),
     "listed_places": ("Die Dörfer liegen zwischen Tranomaro, Folakara und Antsirabe.", "place", "Folakara"),
     "english_place_ids": ("Die Spiele in Sotschi beginnen.", "place", "place:sochi"),
