@@ -146,13 +146,18 @@ def _forenames_start(tokens: Tokens, i: int, blocked: set[int], limit: int = 2) 
 
 def _forename(word: str, tokens: Tokens, i: int, blocked: set[int]) -> bool:
     """An initial, or a free name word that is a given or family name or unknown, but no compound of a
-    common noun ("Bäderleiter", "Chefinspektor")."""
+    common noun ("Bäderleiter", "Chefinspektor") and no unknown word after an article ("der Genosse")."""
     if INITIAL.match(word):
         return True
     if glued_to_previous(tokens, i):
         return False  # the end of a compound: "Bayern-Star"
     cls = name_classes().get(word)
-    return is_name_token(tokens, i, blocked) and cls in FORENAME_CLASSES and not (cls is None and noun_compound(word))
+    if cls is None and (noun_compound(word) or (i > 0 and tokens.words[i - 1].lower() in NOUN_ARTICLES)):
+        return False  # an unknown word after an article is a common noun: "der Genosse Quandt"
+    return is_name_token(tokens, i, blocked) and cls in FORENAME_CLASSES
+
+
+NOUN_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"})
 
 
 # Federal and state bodies named by one compound: "Bundesnachrichtendienst", "Bundesjustizministerium",

@@ -49,16 +49,20 @@ class Place:
         return self.label_de if lang == "de" else self.label_en
 
 
+PERSON_CLASSES = frozenset({"family", "given"})
+
+
 def _plausible(name: str) -> bool:
     return bool(_NAME_SHAPE.match(name)) and name.lower() not in DE_STOP | EN_STOP and len(name) > 3
 
 
 def _city_names(city: dict[str, Any]) -> list[str]:
     """A city's main name and its alternate names: all that look like a name for a large city, for others
-    those the German word classes know as places ("Sotschi", "Rom")."""
+    those the German word classes know as places ("Sotschi", "Rom"); no alternate name that the word classes
+    know as a person's ("Stalin" of Donetsk, "Franklin" of Columbus, "Karin" of Erzurum)."""
     names = [city["name"]]
     if city["population"] >= MIN_POPULATION_ALTERNATE:
-        names += [n for n in city.get("alternatenames") or [] if _plausible(n)]
+        names += [n for n in city.get("alternatenames") or [] if _plausible(n) and name_classes().get(n) not in PERSON_CLASSES]
     return names
 
 

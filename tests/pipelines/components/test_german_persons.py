@@ -46,3 +46,7 @@ def test_german_persons_noun_surname_keeps_its_hyphenated_part() -> None:
 
 def test_german_persons_family_name_keeps_a_hyphenated_syllable() -> None:
     assert "Wong Lar-wai" in persons("Sie drehte mit Wong Lar-wai einen Film.")
+
+
+def test_german_persons_unknown_word_after_an_article_opens_no_name() -> None:
+    assert persons("Er schrieb, dass der Genosse Rüttgers recht habe.") == {"Rüttgers"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipelines.knowledge.countries import country_adjectives
-from pipelines.knowledge.places import place_names_for
+from pipelines.knowledge.places import place_names, place_names_for
 from tests.pipelines.components.test_recognition import ids, run
 
 
@@ -54,3 +54,9 @@ def test_places_long_state_names_stay_places_though_the_word_classes_call_them_n
     assert {"place:saarland", "place:hesse", "place:styria"} <= ids(record, "place")
     record = run("Sie will Jura studieren und danach nach Zug ziehen.", "de")
     assert "place:jura" not in ids(record, "place")
+
+
+def test_places_no_city_under_an_alternate_name_that_is_a_persons() -> None:
+    names = place_names()
+    assert "Stalin" not in names and "Karin" not in names
+    assert names["Donezk"].id == "place:donetsk"
