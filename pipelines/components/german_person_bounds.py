@@ -73,11 +73,12 @@ def initial_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> li
 
 
 def _surname_word(tokens: Tokens, j: int, blocked: set[int]) -> bool:
-    """Token ``j`` is a free name word that is a family name or unknown, and no compound of a common noun."""
+    """Token ``j`` is a free name word that is a family name or unknown, and no compound of a common noun but
+    one in "-mann", as so many family names are ("K. Quandtmann")."""
     word = tokens.words[j]
     return (
         j not in blocked and is_name_word(word, "de") and word_class(word) in (None, "family")
-        and not noun_compound(word) and not glued_to_next(tokens, j) and not street_word(word)
+        and (word.endswith("mann") or not noun_compound(word)) and not glued_to_next(tokens, j) and not street_word(word)
     )
 
 
@@ -177,16 +178,22 @@ ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 def _common_noun_after_article(tokens: Tokens, cand: Candidate) -> bool:
     """A one-word person candidate that is no given name, after an article and adjectives in lower case, is a
-    common noun: German names no person "der Fischer" or "der rechten Wade"; not after a comma or preposition,
+    common noun: German names no person "der Fischer" or "der rechten Wade"; a given name so only after an
+    indefinite article ("mit einer Tom", the drum); not after a comma or preposition,
     where the article may be a relative pronoun ("in dem Quandt wohnt"), nor after "die", which names women
     so ("die Callas")."""
-    if cand.length != 1 or cand.method != "rule" or tokens.words[cand.start] in given_names("de"):
+    if cand.length != 1 or cand.method != "rule":
         return False
     k = cand.start - 1
     while k >= 0 and tokens.words[k].islower() and tokens.words[k].endswith(ADJECTIVE_ENDINGS) and tokens.words[k] not in ARTICLE_WORDS:
         k -= 1
     article = tokens.words[k].lower() if k >= 0 else ""
+    if tokens.words[cand.start] in given_names("de"):
+        return article in INDEFINITE_ARTICLES  # "einer Tom": a given name takes no indefinite article
     return article in ARTICLE_WORDS - WOMENS_ARTICLES and tokens.spaces[cand.start - 1] and not _relative(tokens, k)
+
+
+INDEFINITE_ARTICLES = frozenset({"ein", "einer", "eines", "einem", "einen"})
 
 
 # German speech names famous women with "die" and their surname ("die Callas"): that article stays open.
@@ -227,3 +234,28 @@ def _surname_mention(tokens: Tokens, cand: Candidate, surnames: set[str]) -> Can
     word = tokens.words[cand.start]
     name = word if word in surnames else word[:-1]
     return Candidate(cand.start, cand.end, "person", entity_id("person", name), name, "rule", 0.7, "name", {})
+
+
+def month_name_cue(word: str) -> bool:
+    """The month "August", which is a given name too."""
+    return word == "August"
+
+
+def month_name_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """"August" before a family name or an unknown name word is a given name ("mit August Quandt"), but not
+    where a date names the month ("im August", "3. August", "Ende August")."""
+    found = []
+    for i in hits:
+        j = i + 1
+        if i not in blocked and j < len(tokens) and tokens.spaces[i] and not _in_date(tokens, i) and _surname_word(tokens, j, blocked):
+            found.append(rule_candidate(tokens, i, j + 1, "person", {}))
+    return found
+
+
+# Words before a month's name in a date: "im August", "Anfang August", "seit August".
+DATE_WORDS = frozenset("im anfang mitte ende seit bis ab vom zum monat des".split())
+
+
+def _in_date(tokens: Tokens, i: int) -> bool:
+    before = tokens.words[i - 1] if i > 0 else ""
+    return before.lower() in DATE_WORDS or before[:1].isdigit()

@@ -24,6 +24,8 @@ from pipelines.components.german_person_bounds import (
     initial_candidates,
     initial_cue,
     joined_persons,
+    month_name_candidates,
+    month_name_cue,
     surname_places,
 )
 from pipelines.components.german_persons import (
@@ -138,6 +140,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
     CandidateRule("country_list", "(".__eq__, country_list_candidates, ("name_classes", "free"), ("person",)),
     CandidateRule("initials", initial_cue, initial_candidates, ("name_classes", "free"), ("person",)),
     CandidateRule("person_genitive", genitive_cue, genitive_candidates, ("name_classes", "free"), ("person",)),
+    CandidateRule("month_given_name", month_name_cue, month_name_candidates, ("name_classes", "free"), ("person",)),
     CandidateRule("class", _class_cue, class_candidates, ("name_classes", "free"), ("person", "place", "organization")),
     CandidateRule("saint", SAINTS.__contains__, saint_candidates, ("free",), ("place",)),
     CandidateRule("acronym", _acronym_cue, acronym_candidates, ("free",), ("organization",)),

@@ -71,3 +71,15 @@ def test_german_person_bounds_genitive_name_stops_before_a_compound_noun() -> No
 def test_german_person_bounds_surname_of_a_named_person_is_no_place() -> None:
     found = entities("Der Brief von Ernst von Weizsäcker lag vor. Weizsäcker schwieg.")
     assert ("person", "Weizsäcker") in found and ("place", "Weizsäcker") not in found
+
+
+def test_german_person_bounds_no_person_from_a_month_before_a_name() -> None:
+    assert persons("Im August Rüttgers traf er ihn.") == {"Rüttgers"}
+
+
+def test_german_person_bounds_initial_before_a_surname_in_mann() -> None:
+    assert persons("Das Buch schrieb K. Quandelmann allein.") == {"K. Quandelmann"}
+
+
+def test_german_person_bounds_given_name_after_an_indefinite_article_is_no_person() -> None:
+    assert not persons("Sie spielten mit einer Tom und zwei Becken.")

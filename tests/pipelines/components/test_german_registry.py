@@ -21,6 +21,7 @@ EXAMPLES = {
     "country_list": ("Es kamen Morvan Keldrio (Guyana), Tesla Brun (Chile) und andere.", "person", "Morvan Keldrio"),
     "initials": ("Den Titel gewann er vor K. Marvelko.", "person", "K. Marvelko"),
     "person_genitive": ("Die Kritik zielte auf Belvanis Stil.", "person", "person:belvani"),
+    "month_given_name": ("Er rechnete mit August Quandel die Bahnen nach.", "person", "August Quandel"),
     "class": ("Am Montag reiste Rüttgers nach Bonn.", "person", "Rüttgers"),
     "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
     "acronym": ("Laut DKWG gibt es neue Stellen.", "organization", "DKWG"),
