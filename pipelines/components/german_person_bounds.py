@@ -259,3 +259,19 @@ DATE_WORDS = frozenset("im anfang mitte ende seit bis ab vom zum monat des".spli
 def _in_date(tokens: Tokens, i: int) -> bool:
     before = tokens.words[i - 1] if i > 0 else ""
     return before.lower() in DATE_WORDS or before[:1].isdigit()
+
+
+# Endings of family names of Slavic, Baltic, Romanian, Greek, Georgian, Armenian and Turkish origin, which no
+# German word has ("Quandović", "Marvelenko", "Belvanescu").
+FOREIGN_SURNAME = re.compile(r"(?:vi[cć]|[cćč]ić|ović|ski|sky|enko|escu|opoulos|idis|chuk|czyk|ishvili|adze|yan|oğlu)$")
+
+
+def foreign_surname_cue(word: str) -> bool:
+    """An unknown capitalised word with a foreign family name's ending."""
+    return word[:1].isupper() and word[1:].islower() and bool(FOREIGN_SURNAME.search(word)) and word_class(word) is None
+
+
+def foreign_surname_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """A free word no list knows with a foreign family name's ending is a person's family name ("Quandović
+    schied aus"), not the first part of a compound ("Quandović-Plan")."""
+    return [rule_candidate(tokens, i, i + 1, "person", {}) for i in hits if _surname_word(tokens, i, blocked)]

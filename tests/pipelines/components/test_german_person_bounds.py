@@ -83,3 +83,7 @@ def test_german_person_bounds_initial_before_a_surname_in_mann() -> None:
 
 def test_german_person_bounds_given_name_after_an_indefinite_article_is_no_person() -> None:
     assert not persons("Sie spielten mit einer Tom und zwei Becken.")
+
+
+def test_german_person_bounds_no_person_from_a_foreign_surname_opening_a_compound() -> None:
+    assert not persons("Der Quandović-Plan scheiterte im Rat.")

@@ -22,6 +22,7 @@ EXAMPLES = {
     "initials": ("Den Titel gewann er vor K. Marvelko.", "person", "K. Marvelko"),
     "person_genitive": ("Die Kritik zielte auf Belvanis Stil.", "person", "person:belvani"),
     "month_given_name": ("Er rechnete mit August Quandel die Bahnen nach.", "person", "August Quandel"),
+    "foreign_surname": ("Quandović schied im Halbfinale aus.", "person", "Quandović"),
     "class": ("Am Montag reiste Rüttgers nach Bonn.", "person", "Rüttgers"),
     "saint": ("Die Kirche St. Peter ist alt.", "place", "St. Peter"),
     "acronym": ("Laut DKWG gibt es neue Stellen.", "organization", "DKWG"),
