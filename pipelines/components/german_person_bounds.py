@@ -1,7 +1,7 @@
-"""German person rules about a person's bounds: two person candidates that are one name ("Tayler" "Jane
-Geddes"), initials before a name no lexicon knows ("W. Fesenko"), the genitive of such a name before a noun
-("Über Stanleys Geburtsdatum"), and names that name no person: of a company, band or foundation ("Dave
-Matthews Band", "Verlag Paul Haupt") or of a street ("Ben-Jehuda-Straße"). Registered in ``german_registry``."""
+"""German person rules about a person's bounds: two person candidates that are one name ("Wilton" "Mary
+Tolvard"), initials before a name no lexicon knows ("K. Marvelko"), the genitive of such a name before a noun
+("für Belvanis Stil"), and names that name no person: of a company, band or foundation ("Kevin Marlowe
+Band", "Verlag Jonas Quint") or of a street ("Jakob Quandelstraße"). Registered in ``german_registry``."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ MAX_JOINED_WORDS = 4
 
 def joined_persons(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """Two person candidates right after each other, the second opening with a given name, are one person
-    of up to four words ("Tayler" + "Jane Geddes" -> "Tayler Jane Geddes"): German sets no two persons' names
+    of up to four words ("Wilton" + "Mary Tolvard" -> "Wilton Mary Tolvard"): German sets no two persons' names
     side by side without a comma or "und" between them; not a genitive before a name ("Merkels Peter") nor a
     word twice."""
     merged: list[Candidate] = []
@@ -44,7 +44,7 @@ def _one_name(tokens: Tokens, first: Candidate, second: Candidate) -> bool:
 
 
 def _no_repeated_word(tokens: Tokens, start: int, end: int) -> bool:
-    """No word of tokens ``[start, end)`` comes twice: a name never repeats itself ("Greenberg Joseph Greenberg")."""
+    """No word of tokens ``[start, end)`` comes twice: a name never repeats itself ("Tolvard Mary Tolvard")."""
     words = tokens.words[start:end]
     return len(set(words)) == len(words)
 
@@ -58,7 +58,7 @@ def initial_cue(word: str) -> bool:
 
 
 def initial_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
-    """Initials and a name word no list knows as anything but a family name are a person ("W. Fesenko",
+    """Initials and a name word no list knows as anything but a family name are a person ("K. Marvelko",
     "A. B. Quandel"); the first initial not after another."""
     found = []
     for i in hits:
@@ -83,7 +83,7 @@ def _surname_word(tokens: Tokens, j: int, blocked: set[int]) -> bool:
 
 
 def genitive_cue(word: str) -> bool:
-    """A capitalised word in "s" that no list knows, nor the name it may be the genitive of ("Stanleys")."""
+    """A capitalised word in "s" that no list knows, nor the name it may be the genitive of ("Belvanis")."""
     stem = genitive_stem(word, 3)
     return (
         stem is not None and word[:1].isupper() and word[1:].islower() and word.lower() not in STOP_WORDS
@@ -104,13 +104,12 @@ def genitive_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> l
         if i not in blocked and i + 1 < len(tokens) and tokens.spaces[i] and _owned_noun(tokens.words[i + 1]):
             before = tokens.words[i - 1] if i > 0 else ""
             if before.lower() not in ARTICLE_WORDS and not glued_to_previous(tokens, i) and _free_before(before):
-                found.append(_nominative(tokens.words[i], i))
+                found.append(_person_named(i, tokens.words[i][:-1]))  # labelled in the nominative: "Belvani"
     return found
 
 
-def _nominative(word: str, i: int) -> Candidate:
-    """The genitive at ``i`` as a mention of the person it names, labelled in the nominative ("Belvani")."""
-    name = word[:-1]
+def _person_named(i: int, name: str) -> Candidate:
+    """A one-word person mention at token ``i`` under ``name`` (the nominative of a genitive)."""
     return Candidate(i, i + 1, "person", entity_id("person", name), name, "rule", 0.7, "name", {})
 
 
@@ -124,16 +123,16 @@ def _owned_noun(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and (name_classes().get(word) == "noun" or noun_compound(word))
 
 
-# Nouns after a name that make it the name of a company, band or foundation ("Dave Matthews Band").
+# Nouns after a name that make it the name of a company, band or foundation ("Kevin Marlowe Band").
 NAMED_BODIES = frozenset("Band Stiftung Surveys Indexes Group Gruppe Orchester Quartett Trio Verlag Werke".split())
 
 
 def bodies_not_persons(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
-    """A person candidate that names a body, not a person: right before a body's noun ("Dave Matthews Band",
-    "Robert Murjahn Stiftung") the whole is an organisation; right after a noun for a kind of organisation
-    ("Verlag Paul Haupt", "Bankhaus Credito Emiliano") the name is one; a name that ends in a street's word
-    ("Ben Jehudastraße") or right after "im" and a regional adjective ("im englischen Hatfield") is a place; a range of weekdays ("Mo-Fr") and a common noun after an article ("der
-    Fischer") are nothing."""
+    """A person candidate that names a body, not a person: right before a body's noun ("Kevin Marlowe Band",
+    "Robert Quandel Stiftung") the whole is an organisation; right after a noun for a kind of organisation
+    ("Verlag Jonas Quint", "Bankhaus Banco Quandelo") the name is one; a name that ends in a street's word
+    ("Jakob Quandelstraße") or follows "im" and a regional adjective ("im englischen Ashford") is a place;
+    a range of weekdays ("Mo-Fr") and a common noun after an article ("der Schneider") are nothing."""
     taken = {i for c in chosen for i in range(c.start, c.end)}
     retyped = (_retyped(tokens, c, taken) for c in chosen)
     return [c for c in retyped if c is not None]
@@ -144,7 +143,7 @@ PLACE_PREPOSITIONS = frozenset({"im", "ins", "vom", "zum", "beim"})
 
 
 def _after_regional_adjective(tokens: Tokens, cand: Candidate) -> bool:
-    """``cand`` is one word right after "im" and an adjective in "-ischen" ("im englischen Hatfield",
+    """``cand`` is one word right after "im" and an adjective in "-ischen" ("im englischen Ashford",
     "im bayerischen Quandelhof"): German names a place so, a person with a role between ("der englische Autor X")."""
     i = cand.start
     return (
@@ -158,6 +157,7 @@ WEEKDAY_RANGE = re.compile(r"^(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?\s*[-–]\s*(?:Mo|Di|Mi
 
 
 def _retyped(tokens: Tokens, cand: Candidate, taken: set[int]) -> Candidate | None:
+    """``cand`` retyped or dropped as ``bodies_not_persons`` says; ``taken``: the tokens of all candidates."""
     if cand.type != "person":
         return cand
     if WEEKDAY_RANGE.match(tokens.span_text(cand.start, cand.end)) or _common_noun_after_article(tokens, cand):
@@ -177,11 +177,10 @@ ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _common_noun_after_article(tokens: Tokens, cand: Candidate) -> bool:
-    """A one-word person candidate that is no given name, after an article and adjectives in lower case, is a
-    common noun: German names no person "der Fischer" or "der rechten Wade"; a given name so only after an
-    indefinite article ("mit einer Tom", the drum); not after a comma or preposition,
-    where the article may be a relative pronoun ("in dem Quandt wohnt"), nor after "die", which names women
-    so ("die Callas")."""
+    """A one-word person candidate after an article and adjectives in lower case is a common noun: German
+    names no person "der Schneider" or "der linken Ferse", and a given name only after an indefinite article
+    ("mit einer Kim"); not after a comma or preposition, where the article may be a relative pronoun ("in dem
+    Quandt wohnt"), nor after "die", which names women so ("die Callas")."""
     if cand.length != 1 or cand.method != "rule":
         return False
     k = cand.start - 1
@@ -189,7 +188,7 @@ def _common_noun_after_article(tokens: Tokens, cand: Candidate) -> bool:
         k -= 1
     article = tokens.words[k].lower() if k >= 0 else ""
     if tokens.words[cand.start] in given_names("de"):
-        return article in INDEFINITE_ARTICLES  # "einer Tom": a given name takes no indefinite article
+        return article in INDEFINITE_ARTICLES  # "einer Kim": a given name takes no indefinite article
     return article in ARTICLE_WORDS - WOMENS_ARTICLES and tokens.spaces[cand.start - 1] and not _relative(tokens, k)
 
 
@@ -232,8 +231,7 @@ def _is_surname_place(tokens: Tokens, cand: Candidate, surnames: set[str]) -> bo
 def _surname_mention(tokens: Tokens, cand: Candidate, surnames: set[str]) -> Candidate:
     """The place ``cand`` as a mention of a person, labelled in the nominative where it is a genitive."""
     word = tokens.words[cand.start]
-    name = word if word in surnames else word[:-1]
-    return Candidate(cand.start, cand.end, "person", entity_id("person", name), name, "rule", 0.7, "name", {})
+    return _person_named(cand.start, word if word in surnames else word[:-1])
 
 
 def month_name_cue(word: str) -> bool:
@@ -262,13 +260,14 @@ def _in_date(tokens: Tokens, i: int) -> bool:
 
 
 # Endings of family names of Slavic, Baltic, Romanian, Greek, Georgian, Armenian and Turkish origin, which no
-# German word has ("Quandović", "Marvelenko", "Belvanescu").
-FOREIGN_SURNAME = re.compile(r"(?:vi[cć]|[cćč]ić|ović|ski|sky|enko|escu|opoulos|idis|chuk|czyk|ishvili|adze|yan|oğlu)$")
+# German word has ("Quandović", "Marvelenko", "Belvanescu"); stricter than ``german_rules.FOREIGN_SURNAME``
+# (which may end "-ov", as places do), since the word stands alone here.
+LONE_FOREIGN_SURNAME = re.compile(r"(?:vi[cć]|[cćč]ić|ović|ski|sky|enko|escu|opoulos|idis|chuk|czyk|ishvili|adze|yan|oğlu)$")
 
 
 def foreign_surname_cue(word: str) -> bool:
     """An unknown capitalised word with a foreign family name's ending."""
-    return word[:1].isupper() and word[1:].islower() and bool(FOREIGN_SURNAME.search(word)) and word_class(word) is None
+    return word[:1].isupper() and word[1:].islower() and bool(LONE_FOREIGN_SURNAME.search(word)) and word_class(word) is None
 
 
 def foreign_surname_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:

@@ -37,7 +37,7 @@ def speaker_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> li
     return found
 
 
-# Particles that open a speaker's family name ("sagte van der Vaart", "erklärte de Maizière"); an article
+# Particles that open a speaker's family name ("sagte van der Quandt", "erklärte de Maizière"); an article
 # joins them only after "von" or "van".
 NAME_PARTICLES = frozenset({"von", "van", "de", "di", "del", "della", "du", "dos", "ter", "zu"})
 
@@ -55,7 +55,7 @@ def _particles_end(tokens: Tokens, start: int) -> int:
 
 def _particle_name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
     """The end of the one name word after particles at ``start``, which may be a common noun too ("van der
-    Vaart", "von der Leyen"), before a punctuation mark ("erklärte von Anfang an" is no speaker); ``start``
+    Quandt", "von der Leyen"), before a punctuation mark ("erklärte von Anfang an" is no speaker); ``start``
     where none is."""
     word = tokens.words[start] if start < len(tokens) else ""
     named = start not in blocked and word[:1].isupper() and word[1:].islower() and role_for_word(word, "de") is None

@@ -19,12 +19,12 @@ from pipelines.components.candidates import Candidate
 from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
 from pipelines.components.german_person_bounds import (
     bodies_not_persons,
+    foreign_surname_candidates,
+    foreign_surname_cue,
     genitive_candidates,
     genitive_cue,
     initial_candidates,
     initial_cue,
-    foreign_surname_candidates,
-    foreign_surname_cue,
     joined_persons,
     month_name_candidates,
     month_name_cue,

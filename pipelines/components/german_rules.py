@@ -56,7 +56,7 @@ def _surname_end(tokens: Tokens, i: int, blocked: set[int]) -> int:
 
 
 def _syllable(tokens: Tokens, i: int) -> bool:
-    """Token ``i`` is a short lower-case syllable that ends a hyphenated East Asian name ("Kar-wai", "Jong-un")."""
+    """Token ``i`` is a short lower-case syllable that ends a hyphenated East Asian name ("Yun-fat", "Jong-un")."""
     return i < len(tokens) and tokens.words[i].isalpha() and tokens.words[i].islower() and len(tokens.words[i]) <= 4
 
 

@@ -91,7 +91,7 @@ def _name_end(tokens: Tokens, start: int, blocked: set[int]) -> int:
 
 def _compound_noun(tokens: Tokens, i: int) -> bool:
     """In German, token ``i`` is an unknown compound of a common noun: after a genitive it continues no name
-    ("Heidi Klums Modelsuche")."""
+    ("Anna Quandts Modelsuche")."""
     word = tokens.words[i]
     return tokens.lang == "de" and name_classes().get(word) is None and noun_compound(word)
 
@@ -192,7 +192,7 @@ def find_persons(tokens: Tokens, lang: str, blocked: set[int], owner_at: dict[in
         if opens or cue or _after_title(tokens, i):
             free = _name_end(tokens, i, blocked)
             if free == i + 1 and noun_after:
-                free = i + 2 + (2 if _hyphen_part(tokens, i + 2, blocked) else 0)  # "Hedi Weiler-Kiderlen"
+                free = i + 2 + (2 if _hyphen_part(tokens, i + 2, blocked) else 0)  # "Hedi Weiler-Quandt"
             found.append(_person(tokens, i, free, cue, opens))
     return found
 
