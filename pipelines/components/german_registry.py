@@ -17,6 +17,7 @@ from functools import lru_cache
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_companies import english_company_candidates, english_company_cue
+from pipelines.components.german_org_parts import join_org_parts
 from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
 from pipelines.components.german_persons import (
     SPEECH_VERBS,
@@ -174,6 +175,7 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         "country_bodies", lambda tokens, chosen, hits: country_bodies(tokens, chosen),
         ("chosen.country", "chosen.organization", "name_classes"), ("organization",),
     ),
+    ChosenRule("org_parts", lambda tokens, chosen, hits: join_org_parts(tokens, chosen), ("chosen.organization",), ("organization",)),
     ChosenRule("nominative_labels", lambda tokens, chosen, hits: nominative_labels(tokens, chosen), ("chosen.organization",), ("organization",)),
     ChosenRule(
         "owned_acronyms", lambda tokens, chosen, hits: owned_acronyms(tokens, chosen), ("chosen.organization", "chosen.country"),
