@@ -28,6 +28,7 @@ EXAMPLES = {
     "federal": ("Das Umweltbundesamt widersprach.", "organization", "Umweltbundesamt"),
     "headed_org": ("Die Liberale Partei Kanadas gewann.", "organization", "organization:liberal-party-of-canada"),
     "org_kind": ("Die Rockband Quandelmoor spielte.", "organization", "Quandelmoor"),
+    "outlet": ("Dem „Morvex Quandel“ zufolge steigen die Preise.", "organization", "Morvex Quandel"),
     "org_parts": ("Der SV Quandel-Morvex gewann.", "organization", "SV Quandel-Morvex"),
     "english_company": ("Am Montag kündigte Samsung neue Geräte an.", "organization", "Samsung"),
     "unknown": ("Sie zog nach Skovlunde.", "place", "Skovlunde"),
