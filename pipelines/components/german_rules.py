@@ -346,12 +346,20 @@ def _joined_name(tokens: Tokens, end: int, blocked: set[int]) -> list[Candidate]
 
 def retyped_after_cue(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """A one-word name of another type right after a cue noun takes the cue's type: after a noun for a kind of
-    organisation it is an organisation ("Firma Grünenthal", "Verein Ascoli"); after a person's role or
+    organisation, in quotes or not, it is an organisation ("Firma Grünenthal", "Verein Ascoli", "Zeitschrift
+    „Eckhard“"); after a person's role or
     occupation a person ("Präsident Cleveland", "Genosse Stalin"); countries keep theirs."""
     return [_retyped(tokens, c) for c in chosen]
 
 
+def _quoted_after_kind(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` opens a quoted name right after a noun for a kind of organisation ("Zeitschrift „Quandel“")."""
+    return i >= 2 and tokens.words[i - 1] in QUOTES and tokens.spaces[i - 2] and org_kind_word(tokens.words[i - 2])
+
+
 def _retyped(tokens: Tokens, cand: Candidate) -> Candidate:
+    if cand.length == 1 and cand.type not in ("country", "organization") and _quoted_after_kind(tokens, cand.start):
+        return rule_candidate(tokens, cand.start, cand.end, "organization", {})
     if cand.length != 1 or cand.start == 0 or cand.type == "country" or not tokens.spaces[cand.start - 1]:
         return cand
     cue = tokens.words[cand.start - 1]

@@ -41,3 +41,7 @@ def test_org_kind_lone_verband_heads_its_own_name() -> None:
 
 def test_org_kind_maker_after_marke_is_an_organisation() -> None:
     assert "Morvex" in organizations("Ein Lieferwagen der Marke Morvex stand dort.")
+
+
+def test_org_kind_quoted_name_of_another_type_becomes_an_organisation() -> None:
+    assert "Schröder" in organizations("Sie gründete 1950 die Literaturzeitschrift „Schröder“ in Kassel.")
