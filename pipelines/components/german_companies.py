@@ -5,7 +5,10 @@ A company's or brand's name is the same in any language ("Atari", "Commerzbank")
 names an organisation in German text when the German classes hold it in no class at all (a German noun, given,
 family or place name there keeps its meaning: German nouns are capitalised too), no title precedes it and it
 stands alone, not inside a longer capitalised name or a hyphenated compound ("Atari-Konsole" is no mention of
-the firm here). Registered in ``german_registry``."""
+the firm here). Registered in ``german_registry``.
+
+The same clusters tell the everyday abbreviations ("GP", "FB", "ABC": class ``abbreviation``) that the acronym
+rule (``german_rules.acronym_candidates``) must not take for an organisation when they stand alone."""
 
 from __future__ import annotations
 
@@ -46,3 +49,12 @@ def _capitalised_before(tokens: Tokens, i: int) -> bool:
     """A capitalised word that does not open the sentence stands right before token ``i``."""
     k = i - 1
     return k >= 0 and tokens.words[k][:1].isupper() and k != tokens.sents[tokens.sent_of[k]][0]
+
+
+SHORT_ABBREVIATION = 3
+
+
+def everyday_abbreviation(word: str) -> bool:
+    """A short word in capitals that the English clusters place with common words, not with organisations
+    ("GP", "FB", "ABC"), and that the German clusters do not know as an organisation's."""
+    return len(word) <= SHORT_ABBREVIATION and english_name_classes().get(word) == "abbreviation" and name_classes().get(word) is None

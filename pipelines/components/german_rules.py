@@ -9,6 +9,7 @@ import re
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 
 from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_companies import everyday_abbreviation
 from pipelines.components.german_org_names import english_body
 from pipelines.components.german_places import street_word
 from pipelines.components.german_words import noun_compound, word_class
@@ -94,12 +95,15 @@ CLUB_WORDS = frozenset("FC SC SV TSV VfB VfL SG ESV SSV MSV THW BV TuS SpVgg SpV
 def acronym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Words in capitals ("BASF", "UEFA", "DGB") name organisations in German news, with the name words
     after them ("BNP Paribas"); not the first part of a compound ("WM-Finale") nor a unit after a number
-    ("196 MW"), except a group of states ("G8-Gipfel" mentions the G8, as "EU-Haushalt" the EU) (German only)."""
+    ("196 MW"), except a group of states ("G8-Gipfel" mentions the G8, as "EU-Haushalt" the EU), nor an
+    everyday abbreviation standing alone ("der GP von Monaco"; "AS Rom" is a club) (German only)."""
     found = []
     for i in hits:
         glued = glued_to_next(tokens, i) and not GROUP_OF_STATES.match(tokens.words[i])
-        if i not in blocked and not glued and not (i > 0 and tokens.words[i - 1].isdigit()):
-            found.append(rule_candidate(tokens, i, capitalised_run(tokens, i + 1, blocked, 2), "organization", {}))
+        end = capitalised_run(tokens, i + 1, blocked, 2)
+        lone_abbreviation = end == i + 1 and everyday_abbreviation(tokens.words[i]) and tokens.words[i] not in CLUB_WORDS
+        if i not in blocked and not glued and not lone_abbreviation and not (i > 0 and tokens.words[i - 1].isdigit()):
+            found.append(rule_candidate(tokens, i, end, "organization", {}))
     return found
 
 
