@@ -45,6 +45,7 @@ from pipelines.components.english_rules import (
 )
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
+from pipelines.components.german_rules import org_kind_word
 from pipelines.components.known_organizations import checked_organizations
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.parties import resolved_parties, translated_party_names
@@ -131,7 +132,7 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
         if i in blocked:
             continue
         start = head_start(tokens, i, free) if english else i
-        while start > 0 and not english and free_name_word(tokens, start - 1, free) and i - start < 3:
+        while start > 0 and not english and free_name_word(tokens, start - 1, free) and i - start < 3 and not org_kind_word(tokens.words[start - 1]):
             start -= 1
         end = _name_continuation(tokens, i + 1, named)
         if end - start >= 2 and not (english and end == i + 1 and LINKED_HEADS.hits({tokens.words[i]})):

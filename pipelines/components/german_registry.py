@@ -17,10 +17,10 @@ from functools import lru_cache
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
 from pipelines.components.german_companies import english_company_candidates, english_company_cue
+from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
+from pipelines.components.german_org_parts import join_org_parts
 from pipelines.components.german_outlets import QUOTES as OUTLET_QUOTES
 from pipelines.components.german_outlets import outlet_candidates
-from pipelines.components.german_org_parts import join_org_parts
-from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
 from pipelines.components.german_persons import (
     SPEECH_VERBS,
     country_list_candidates,

@@ -45,3 +45,8 @@ def test_org_kind_maker_after_marke_is_an_organisation() -> None:
 
 def test_org_kind_quoted_name_of_another_type_becomes_an_organisation() -> None:
     assert "Schröder" in organizations("Sie gründete 1950 die Literaturzeitschrift „Schröder“ in Kassel.")
+
+
+def test_org_kind_noun_stays_outside_a_name_with_a_cue_word() -> None:
+    found = organizations("Sie unterschrieb bei der Firma Quandel Media einen Vertrag.")
+    assert "Quandel Media" in found and "Firma Quandel Media" not in found
