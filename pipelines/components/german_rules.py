@@ -351,7 +351,7 @@ def _joined_name(tokens: Tokens, end: int, blocked: set[int]) -> list[Candidate]
 def retyped_after_cue(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """A one-word name of another type right after a cue noun takes the cue's type: after a noun for a kind of
     organisation, in quotes or not, it is an organisation ("Firma Grünenthal", "Verein Ascoli", "Zeitschrift
-    „Eckhard“"); after a person's role or
+    „Eckhard“"), as is a person's name there ("Bankhaus Carlo Morvex"); after a person's role or
     occupation a person ("Präsident Cleveland", "Genosse Stalin"); countries keep theirs."""
     return [_retyped(tokens, c) for c in chosen]
 
@@ -361,9 +361,16 @@ def _quoted_after_kind(tokens: Tokens, i: int) -> bool:
     return i >= 2 and tokens.words[i - 1] in QUOTES and tokens.spaces[i - 2] and org_kind_word(tokens.words[i - 2])
 
 
+def _after_kind(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` follows a noun for a kind of organisation, with a space between ("Bankhaus Carlo Morvex")."""
+    return i >= 1 and tokens.spaces[i - 1] and org_kind_word(tokens.words[i - 1])
+
+
 def _retyped(tokens: Tokens, cand: Candidate) -> Candidate:
     if cand.length == 1 and cand.type not in ("country", "organization") and _quoted_after_kind(tokens, cand.start):
         return rule_candidate(tokens, cand.start, cand.end, "organization", {})
+    if cand.type == "person" and cand.length > 1 and _after_kind(tokens, cand.start):
+        return rule_candidate(tokens, cand.start, cand.end, "organization", {})  # "Bankhaus Carlo Morvex"
     if cand.length != 1 or cand.start == 0 or cand.type == "country" or not tokens.spaces[cand.start - 1]:
         return cand
     cue = tokens.words[cand.start - 1]

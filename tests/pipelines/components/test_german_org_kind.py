@@ -50,3 +50,7 @@ def test_org_kind_quoted_name_of_another_type_becomes_an_organisation() -> None:
 def test_org_kind_noun_stays_outside_a_name_with_a_cue_word() -> None:
     found = organizations("Sie unterschrieb bei der Firma Quandel Media einen Vertrag.")
     assert "Quandel Media" in found and "Firma Quandel Media" not in found
+
+
+def test_org_kind_person_named_firm_after_kind_word_is_an_organisation() -> None:
+    assert "Carlo Morvexi" in organizations("Das Bankhaus Carlo Morvexi lagert Käse ein.")
