@@ -1,10 +1,10 @@
 """Firms and brands in German text named by a word the German word classes do not know.
 
-A company's or brand's name is the same in any language ("Atari", "Commerzbank"): the English word clusters'
+A company's or brand's name is the same in any language ("Samsung", "Intel"): the English word clusters'
 ``company`` class (``data/name_classes_en.tsv``) knows many that the German clusters never saw. Such a word
 names an organisation in German text when the German classes hold it in no class at all (a German noun, given,
 family or place name there keeps its meaning: German nouns are capitalised too), no title precedes it and it
-stands alone, not inside a longer capitalised name or a hyphenated compound ("Atari-Konsole" is no mention of
+stands alone, not inside a longer capitalised name or a hyphenated compound ("Samsung-Konsole" is no mention of
 the firm here). Registered in ``german_registry``.
 
 The same clusters tell the everyday abbreviations ("GP", "FB", "ABC": class ``abbreviation``) that the acronym
@@ -20,7 +20,7 @@ from pipelines.knowledge.offices import office_meaning
 from pipelines.knowledge.people import english_name_classes, name_classes, role_for_word
 from pipelines.knowledge.tables import not_names
 
-# Words after which a noun heads a longer name or is a common noun ("Allianz zur …", "Allianz der Staaten").
+# Words after which a noun heads a longer name or is a common noun ("Bündnis zur …", "Bündnis der Staaten").
 LINKS = frozenset({"für", "zur", "zum", "der", "des", "von", "gegen"})
 
 
@@ -39,8 +39,8 @@ def english_company_candidates(tokens: Tokens, hits: list[int], blocked: set[int
 
 def _alone(tokens: Tokens, i: int) -> bool:
     """Token ``i`` is no part of a hyphenated compound, has no name word after it (a longer name goes on
-    there: "Nike Air Max") nor a purpose or genitive ("Allianz für …": a common noun heads a name there),
-    and no capitalised word before it but one opening the sentence ("Jäger Orion", "Herr Dell")."""
+    there: "Intel Core") nor a purpose or genitive ("Bündnis für …": a common noun heads a name there),
+    and no capitalised word before it but one opening the sentence ("Jäger Intel", "Herr Samsung")."""
     after = i + 1 < len(tokens) and (is_name_word(tokens.words[i + 1], "de") or tokens.words[i + 1] in LINKS)
     return not (after or _capitalised_before(tokens, i) or glued_to_next(tokens, i) or glued_to_previous(tokens, i))
 
@@ -56,5 +56,5 @@ SHORT_ABBREVIATION = 3
 
 def everyday_abbreviation(word: str) -> bool:
     """A short word in capitals that the English clusters place with common words, not with organisations
-    ("GP", "FB", "ABC"), and that the German clusters do not know as an organisation's."""
+    ("GP", "ABC"), and that the German clusters do not know as an organisation's."""
     return len(word) <= SHORT_ABBREVIATION and english_name_classes().get(word) == "abbreviation" and name_classes().get(word) is None

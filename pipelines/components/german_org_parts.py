@@ -1,6 +1,6 @@
-"""German organisations whose name holds parts glued by a hyphen or slash: "SV Wehen-Wiesbaden", "TSV
-Odenhausen/Lahn", "Buhl-Alberti AG", "Verkehrsbetriebe Nordheim-Holstein AG", "dpa-AFX". A rule that stops at the
-hyphen finds only a piece of the name ("SV Wehen", "Alberti AG"); this one widens the organisation over the
+"""German organisations whose name holds parts glued by a hyphen or slash: "SV Quandel-Kassel", "TSV
+Morvex/Lahn", "Quandel-Morvex AG", "Verkehrsbetriebe Kassel-Holstein AG", "dpa-QX". A rule that stops at the
+hyphen finds only a piece of the name ("SV Quandel", "Morvex AG"); this one widens the organisation over the
 glued parts and drops the places or names found inside them. A common noun glued after an organisation ends it
 ("SPD-Chef" mentions the SPD). Registered in ``german_registry``."""
 
@@ -38,13 +38,13 @@ def _widened(tokens: Tokens, cand: Candidate) -> tuple[int, int]:
 
 
 def _part(word: str) -> bool:
-    """A word that continues a name across a hyphen: a name word ("Wiesbaden", "Alberti") or capitals
-    ("AFX"), no common noun ("Chef") nor a compound of one ("Beitragsrabatt")."""
+    """A word that continues a name across a hyphen: a name word ("Kassel", "Morvex") or capitals
+    ("QX"), no common noun ("Chef") nor a compound of one ("Beitragsrabatt")."""
     return _capitals(word) or (is_name_word(word, "de") and not noun_compound(word))
 
 
 def _part_after(last: str, word: str) -> bool:
-    """``word`` continues a name that ends in ``last``: after capitals only capitals ("NSZ-ZJ"; "UN-Mission" and
+    """``word`` continues a name that ends in ``last``: after capitals only capitals ("QXR-QZ"; "UN-Mission" and
     "EU-Gipfel" mention the UN and the EU)."""
     return _capitals(word) if _capitals(last) else _part(word)
 

@@ -96,7 +96,7 @@ def acronym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> li
     """Words in capitals ("BASF", "UEFA", "DGB") name organisations in German news, with the name words
     after them ("BNP Paribas"); not the first part of a compound ("WM-Finale") nor a unit after a number
     ("196 MW"), except a group of states ("G8-Gipfel" mentions the G8, as "EU-Haushalt" the EU), nor an
-    everyday abbreviation standing alone ("der GP von Monaco"; "AS Rom" is a club) (German only)."""
+    everyday abbreviation standing alone ("der GP von Monaco"; "AS Quandel" is a club) (German only)."""
     found = []
     for i in hits:
         glued = glued_to_next(tokens, i) and not GROUP_OF_STATES.match(tokens.words[i])
@@ -351,7 +351,7 @@ def _joined_name(tokens: Tokens, end: int, blocked: set[int]) -> list[Candidate]
 def retyped_after_cue(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """A one-word name of another type right after a cue noun takes the cue's type: after a noun for a kind of
     organisation, in quotes or not, it is an organisation ("Firma Grünenthal", "Verein Ascoli", "Zeitschrift
-    „Eckhard“"), as is a person's name there ("Bankhaus Carlo Morvex"); after a person's role or
+    „Quandel“"), as is a person's name there ("Bankhaus Carlo Morvex"); after a person's role or
     occupation a person ("Präsident Cleveland", "Genosse Stalin"); countries keep theirs."""
     return [_retyped(tokens, c) for c in chosen]
 
