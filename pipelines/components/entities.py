@@ -45,6 +45,7 @@ from pipelines.components.english_rules import (
 )
 from pipelines.components.gazetteer import Gazetteer
 from pipelines.components.german_registry import GERMAN_RULES, Registry, german_candidates, german_chosen, german_hits
+from pipelines.components.german_rules import org_kind_word
 from pipelines.components.known_organizations import checked_organizations
 from pipelines.components.names import capitalised_run, find_persons, free_name_word
 from pipelines.components.parties import resolved_parties, translated_party_names
@@ -52,7 +53,7 @@ from pipelines.components.tokens import Tokens
 from pipelines.components.word_tests import WordTest, covered, glued_hyphen
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_names
-from pipelines.knowledge.people import given_names
+from pipelines.knowledge.people import given_names, name_classes
 
 # Words after which a capitalised name is a news outlet or source ("(Foto: Sputnik)").
 SOURCE_CUES = frozenset({"Foto", "Fotos", "Bild", "Quelle", "Photo", "Source", "Credit"})
@@ -87,6 +88,9 @@ CUES = SOURCE_CUES | MEDIA_CUES | PLACE_CUES
 CUE_WORDS = WordTest(CUES.__contains__)
 ORG_WORDS = WordTest(lambda word: word[0].isupper() and word.endswith(ORG_SUFFIXES))
 ENGLISH_ORG_CUES = WordTest(lambda word: word in ENGLISH_ORG_WORDS or (word[0].isupper() and word.endswith(ORG_SUFFIXES)))
+# In German text, the English words that end an organisation's name and that the German word clusters do not
+# know at all ("League", "Herald", "Tribune"; not "Service" nor "Band", German nouns too).
+UNGERMAN_ORG_CUES = WordTest(lambda word: word in ENGLISH_ORG_WORDS and name_classes().get(word) is None)
 PRIORITY = {"gazetteer": 3, "rule": 2, "model": 1}
 
 
@@ -121,7 +125,7 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
     the name may hold a place of ``known`` ("Manchester United", "New York Times"), in English also a
     country or its adjective ("American Medical Association", "Church of England")."""
     english = tokens.lang == "en"
-    hits = sorted(tokens.where(ENGLISH_ORG_CUES) + tokens.where(LINKED_HEADS)) if english else tokens.where(ORG_WORDS)
+    hits = sorted(tokens.where(ENGLISH_ORG_CUES) + tokens.where(LINKED_HEADS)) if english else sorted(tokens.where(ORG_WORDS) + tokens.where(UNGERMAN_ORG_CUES))
     if not hits:
         return []
     named = blocked - covered(c for c in known if c.type in ("place", "country"))  # "Council of Sudan"
@@ -131,7 +135,7 @@ def suffix_candidates(tokens: Tokens, blocked: set[int], known: Iterable[Candida
         if i in blocked:
             continue
         start = head_start(tokens, i, free) if english else i
-        while start > 0 and not english and free_name_word(tokens, start - 1, free) and i - start < 3:
+        while start > 0 and not english and free_name_word(tokens, start - 1, free) and i - start < 3 and not org_kind_word(tokens.words[start - 1]):
             start -= 1
         end = _name_continuation(tokens, i + 1, named)
         if end - start >= 2 and not (english and end == i + 1 and LINKED_HEADS.hits({tokens.words[i]})):

@@ -16,7 +16,11 @@ from functools import lru_cache
 
 from pipelines.components.acronyms import acronym_aliases
 from pipelines.components.candidates import Candidate
+from pipelines.components.german_companies import english_company_candidates, english_company_cue
 from pipelines.components.german_org_names import head_cue, headed_candidates, nominative_labels, owned_acronyms
+from pipelines.components.german_org_parts import join_org_parts
+from pipelines.components.german_outlets import QUOTES as OUTLET_QUOTES
+from pipelines.components.german_outlets import outlet_candidates
 from pipelines.components.german_person_bounds import (
     bodies_not_persons,
     foreign_surname_candidates,
@@ -162,6 +166,8 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
     ),
     CandidateRule("headed_org", head_cue, headed_candidates, ("free",), ("organization",)),
     CandidateRule("org_kind", org_kind_word, org_kind_candidates, ("free",), ("organization",)),
+    CandidateRule("outlet", OUTLET_QUOTES.__contains__, outlet_candidates, (), ("organization",)),
+    CandidateRule("english_company", english_company_cue, english_company_candidates, ("free",), ("organization",)),
     CandidateRule("unknown", unknown_name, destination_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule("capitals", capitals_place, capitals_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule(
@@ -195,6 +201,7 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         "country_bodies", lambda tokens, chosen, hits: country_bodies(tokens, chosen),
         ("chosen.country", "chosen.organization", "name_classes"), ("organization",),
     ),
+    ChosenRule("org_parts", lambda tokens, chosen, hits: join_org_parts(tokens, chosen), ("chosen.organization",), ("organization",)),
     ChosenRule("nominative_labels", lambda tokens, chosen, hits: nominative_labels(tokens, chosen), ("chosen.organization",), ("organization",)),
     ChosenRule(
         "owned_acronyms", lambda tokens, chosen, hits: owned_acronyms(tokens, chosen), ("chosen.organization", "chosen.country"),

@@ -9,6 +9,7 @@ import re
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 
 from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_companies import everyday_abbreviation
 from pipelines.components.german_org_names import english_body
 from pipelines.components.german_places import street_word
 from pipelines.components.german_words import noun_compound, word_class
@@ -99,12 +100,15 @@ CLUB_WORDS = frozenset("FC SC SV TSV VfB VfL SG ESV SSV MSV THW BV TuS SpVgg SpV
 def acronym_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Words in capitals ("BASF", "UEFA", "DGB") name organisations in German news, with the name words
     after them ("BNP Paribas"); not the first part of a compound ("WM-Finale") nor a unit after a number
-    ("196 MW"), except a group of states ("G8-Gipfel" mentions the G8, as "EU-Haushalt" the EU) (German only)."""
+    ("196 MW"), except a group of states ("G8-Gipfel" mentions the G8, as "EU-Haushalt" the EU), nor an
+    everyday abbreviation standing alone ("der GP von Monaco"; "AS Quandel" is a club) (German only)."""
     found = []
     for i in hits:
         glued = glued_to_next(tokens, i) and not GROUP_OF_STATES.match(tokens.words[i])
-        if i not in blocked and not glued and not (i > 0 and tokens.words[i - 1].isdigit()):
-            found.append(rule_candidate(tokens, i, capitalised_run(tokens, i + 1, blocked, 2), "organization", {}))
+        end = capitalised_run(tokens, i + 1, blocked, 2)
+        lone_abbreviation = end == i + 1 and everyday_abbreviation(tokens.words[i]) and tokens.words[i] not in CLUB_WORDS
+        if i not in blocked and not glued and not lone_abbreviation and not (i > 0 and tokens.words[i - 1].isdigit()):
+            found.append(rule_candidate(tokens, i, end, "organization", {}))
     return found
 
 
@@ -356,12 +360,27 @@ def _joined_name(tokens: Tokens, end: int, blocked: set[int]) -> list[Candidate]
 
 def retyped_after_cue(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
     """A one-word name of another type right after a cue noun takes the cue's type: after a noun for a kind of
-    organisation it is an organisation ("Firma Grünenthal", "Verein Ascoli"); after a person's role or
+    organisation, in quotes or not, it is an organisation ("Firma Grünenthal", "Verein Ascoli", "Zeitschrift
+    „Quandel“"), as is a person's name there ("Bankhaus Carlo Morvex"); after a person's role or
     occupation a person ("Präsident Cleveland", "Genosse Stalin"); countries keep theirs."""
     return [_retyped(tokens, c) for c in chosen]
 
 
+def _quoted_after_kind(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` opens a quoted name right after a noun for a kind of organisation ("Zeitschrift „Quandel“")."""
+    return i >= 2 and tokens.words[i - 1] in QUOTES and tokens.spaces[i - 2] and org_kind_word(tokens.words[i - 2])
+
+
+def _after_kind(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` follows a noun for a kind of organisation, with a space between ("Bankhaus Carlo Morvex")."""
+    return i >= 1 and tokens.spaces[i - 1] and org_kind_word(tokens.words[i - 1])
+
+
 def _retyped(tokens: Tokens, cand: Candidate) -> Candidate:
+    if cand.length == 1 and cand.type not in ("country", "organization") and _quoted_after_kind(tokens, cand.start):
+        return rule_candidate(tokens, cand.start, cand.end, "organization", {})
+    if cand.type == "person" and cand.length > 1 and _after_kind(tokens, cand.start):
+        return rule_candidate(tokens, cand.start, cand.end, "organization", {})  # "Bankhaus Carlo Morvex"
     if cand.length != 1 or cand.start == 0 or cand.type == "country" or not tokens.spaces[cand.start - 1]:
         return cand
     cue = tokens.words[cand.start - 1]

@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from pipelines.components.german_rules import org_kind_word
-from pipelines.nlp import get_nlp
-
-
-def organizations(text: str) -> set[str]:
-    """Texts of the organisation mentions found in German ``text``."""
-    doc = get_nlp("de", use_trained=False)(text)
-    return {doc[c.start : c.end].text for c in doc._.kg_entities if c.type == "organization"}
+from tests.pipelines.components.german_mentions import organizations
 
 
 def test_org_kind_name_may_start_with_a_country_adjective_or_place() -> None:
@@ -41,3 +35,16 @@ def test_org_kind_lone_verband_heads_its_own_name() -> None:
 
 def test_org_kind_maker_after_marke_is_an_organisation() -> None:
     assert "Morvex" in organizations("Ein Lieferwagen der Marke Morvex stand dort.")
+
+
+def test_org_kind_quoted_name_of_another_type_becomes_an_organisation() -> None:
+    assert "Schröder" in organizations("Sie gründete 1950 die Literaturzeitschrift „Schröder“ in Kassel.")
+
+
+def test_org_kind_noun_stays_outside_a_name_with_a_cue_word() -> None:
+    found = organizations("Sie unterschrieb bei der Firma Quandel Media einen Vertrag.")
+    assert "Quandel Media" in found and "Firma Quandel Media" not in found
+
+
+def test_org_kind_person_named_firm_after_kind_word_is_an_organisation() -> None:
+    assert "Carlo Morvexi" in organizations("Das Bankhaus Carlo Morvexi lagert Käse ein.")
