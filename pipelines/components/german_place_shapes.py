@@ -1,0 +1,174 @@
+"""German places known by the shape of their name or of the phrase around it, not by a list: a known place
+under a compass or position prefix ("Süditalien", "Nordhessen" -> South Italy, North Hesse), a compound
+whose last part is a feature of the landscape ("Pustertal", "Schwielowsee", "den Kemmelberg") and an unknown
+name after a preposition and an adjective ("im englischen Hatfield", "im heutigen Nordtuschino").
+Registered in ``german_registry``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.german_places import unknown_name
+from pipelines.components.german_words import word_class
+from pipelines.components.names import STOP_WORDS, is_name_word
+from pipelines.components.tokens import Tokens
+from pipelines.components.word_tests import genitive_stem, glued_to_next, glued_to_previous
+from pipelines.keys import entity_id
+from pipelines.knowledge.countries import country_adjectives, country_label, country_names
+from pipelines.knowledge.people import is_english_word, name_classes
+from pipelines.knowledge.places import place_names, town_names
+
+# Prefixes that name a part of a place ("Süditalien", "Oberbayern", "Niederrhein"), longest first, with the
+# English word that opens the part's English name.
+COMPASS_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("Nordost", "Northeast"), ("Nordwest", "Northwest"), ("Südost", "Southeast"), ("Südwest", "Southwest"),
+    ("Nord", "North"), ("Süd", "South"), ("Ost", "East"), ("West", "West"),
+    ("Ober", "Upper"), ("Unter", "Lower"), ("Nieder", "Lower"), ("Mittel", "Central"), ("Zentral", "Central"),
+)
+# A known place's name is at least this long after the prefix ("Westfalen", not "West" + "Ende").
+SHORTEST_STEM = 4
+
+
+@lru_cache(maxsize=50_000)
+def compass_place(word: str) -> tuple[str, str] | None:
+    """(nominative label, English name) of a prefixed part of a known place ("Oberitaliens" ->
+    ("Oberitalien", "Upper Italy")); None for a word that is itself a known place or country (the gazetteer
+    finds those) or whose rest is no known place."""
+    if not word[:1].isupper() or word in place_names() or word in country_names("de"):
+        return None
+    for form in (genitive_stem(word, SHORTEST_STEM + 4), word):  # "Oberitaliens" is Oberitalien
+        found = _prefixed(form) if form else None
+        if form and found:
+            return form, found
+    return None
+
+
+def _prefixed(word: str) -> str | None:
+    """The English name of ``word`` as a prefix and a known place ("Nordhessen" -> "North Hesse")."""
+    for prefix, english in COMPASS_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= SHORTEST_STEM and rest[0].islower():
+            name = _english_name(rest[0].upper() + rest[1:])
+            return f"{english} {name}" if name else None
+    return None
+
+
+def _english_name(name: str) -> str | None:
+    """The English name of a known place or country called ``name``; the name itself for a place only the
+    word classes know ("Tuschino")."""
+    place = place_names().get(name)
+    if place is not None:
+        return place.label_en
+    code = country_names("de").get(name)
+    if code is not None:
+        return country_label(code, "en")
+    return name if name_classes().get(name) == "place" else None
+
+
+def compass_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """A prefixed part of a known place ("Süditalien") under the English id of that part ("South Italy")."""
+    found = []
+    for i in hits:
+        part = compass_place(tokens.words[i])
+        if part is not None and i not in blocked and not glued_to_next(tokens, i) and not glued_to_previous(tokens, i):
+            label, english = part
+            found.append(Candidate(i, i + 1, "place", entity_id("place", english), label, "rule", 0.7, "name", {}))
+    return found
+
+
+# Last parts of the names of landscape features and huts ("Pustertal", "Schwielowsee", "Salmhütte"); a
+# compound of an unknown first part and one of these is a place wherever it stands.
+FEATURE_ENDINGS = ("tal", "see", "hütte", "gebirge", "gletscher")
+# Last parts that also end family names ("Goldberg", "Rosenburg"): a place only after an article or a
+# preposition with the article in it ("den Kemmelberg", "die Marksburg", "am Wallberg").
+ARTICLE_ENDINGS = ("berg", "burg")
+ARTICLES = frozenset({"der", "die", "den", "dem", "des", "am", "im", "vom", "zum", "zur", "beim"})
+# A first part this short is rather a word of its own ("Kapital", "Odyssee").
+SHORTEST_FIRST_PART = 4
+SHORTEST_FIRST_PART_OF_NOUN = 5  # in a word the lexicon knows as a noun ("Pustertal", not "Frontal")
+
+
+@lru_cache(maxsize=50_000)
+def feature_ending(word: str) -> str | None:
+    """The landscape ending of ``word`` ("Nassachtals" -> "tal") when the part before it is no common
+    noun ("Holzhütte") and the word no name of a person or organisation; None otherwise."""
+    if not (word[:1].isupper() and word[1:].islower()) or word_class(word) not in (None, "noun"):
+        return None
+    nominative = word[:-1] if word.endswith("s") else word
+    if is_english_word(word):  # "Digital"
+        return None
+    for ending in FEATURE_ENDINGS + ARTICLE_ENDINGS:
+        first = nominative[: -len(ending)]
+        if nominative.endswith(ending) and _free_first_part(first, word) and not _ends_in_longer_noun(nominative, ending):
+            return ending
+    return None
+
+
+def _ends_in_longer_noun(word: str, ending: str) -> bool:
+    """``word`` ends in a known common noun longer than its landscape ending ("Eigenkapital": "Kapital")."""
+    return any(name_classes().get(word[k].upper() + word[k + 1 :]) == "noun" for k in range(1, len(word) - len(ending)))
+
+
+def _free_first_part(first: str, word: str) -> bool:
+    shortest = SHORTEST_FIRST_PART_OF_NOUN if word_class(word) == "noun" else SHORTEST_FIRST_PART
+    return len(first) >= shortest and word_class(first) != "noun" and first.lower() not in STOP_WORDS
+
+
+def feature_compound_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """Landscape compounds ("Pustertal", "Salmhütte"; "-berg" and "-burg" after an article: "den Kemmelberg")."""
+    words = tokens.words
+    found = []
+    for i in hits:
+        if i in blocked or glued_to_next(tokens, i) or glued_to_previous(tokens, i):
+            continue
+        if feature_ending(words[i]) in ARTICLE_ENDINGS and not (i > 0 and words[i - 1].lower() in ARTICLES):
+            continue
+        found.append(rule_candidate(tokens, i, i + 1, "place", {}))
+    return found
+
+
+# Prepositions that put a place after them ("im englischen Hatfield", "aus dem oberbayerischen Aying").
+DESCRIBED_PREPOSITIONS = frozenset({"im", "in", "ins", "nach", "aus", "vom", "von", "bei", "beim"})
+# Adjectives that say where or when a place is ("im heutigen Nordtuschino", "im nahen Riniken"); adjectives
+# of regions and countries end in "-isch" ("aargauischen") or are country adjectives ("deutschen").
+PLACE_ADJECTIVES = frozenset({"heutigen", "damaligen", "benachbarten", "nahen", "nahegelegenen", "ehemaligen"})
+REGION_ADJECTIVE_ENDINGS = ("ischen", "ischem")
+
+
+def described_place_cue(word: str) -> bool:
+    """A name word that may be a place described by an adjective before it: unknown to every lexicon, or a
+    family name that is also a town's name (GeoNames: "Hatfield")."""
+    return unknown_name(word) or (word_class(word) in ("family", "place") and word in town_names())
+
+
+def described_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """A name after a preposition and an adjective of a region, country, time or nearness and before no
+    other capitalised word is a place ("im aargauischen Riniken", "im heutigen Nordtuschino")."""
+    return [rule_candidate(tokens, i, i + 1, "place", {}) for i in hits if i not in blocked and _described(tokens, i)]
+
+
+def described_persons_as_places(tokens: Tokens, chosen: list[Candidate], hits: list[int]) -> list[Candidate]:
+    """A one-word person where ``described_candidates`` would find a place is that place ("im englischen
+    Hatfield": no person stands after "im"); ``hits`` are the tokens that pass ``described_place_cue``."""
+    found = {i for i in hits if _described(tokens, i)}
+    if not found:
+        return chosen
+    return [
+        rule_candidate(tokens, c.start, c.end, "place", {}) if c.type == "person" and c.length == 1 and c.start in found else c
+        for c in chosen
+    ]
+
+
+def _described(tokens: Tokens, i: int) -> bool:
+    words = tokens.words
+    return (
+        i >= 2 and words[i - 2] in DESCRIBED_PREPOSITIONS and _adjective(words[i - 1])
+        and not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not glued_to_next(tokens, i)
+    )
+
+
+def _adjective(word: str) -> bool:
+    """An inflected adjective of a region or country ("aargauischen", "englischen") or of a place's time or
+    nearness ("heutigen")."""
+    return word in PLACE_ADJECTIVES or word.endswith(REGION_ADJECTIVE_ENDINGS) or word in country_adjectives("de")

@@ -1,0 +1,48 @@
+"""German places known by the shape of their name or of the phrase around them."""
+
+from __future__ import annotations
+
+from pipelines.nlp import get_nlp
+
+
+def places(text: str) -> dict[str, tuple[str, str, str]]:
+    """Mention text -> (type, id, label) of the entities found in German ``text``."""
+    doc = get_nlp("de", use_trained=False)(text)
+    return {doc[c.start : c.end].text: (c.type, c.id, c.label) for c in doc._.kg_entities}
+
+
+def test_german_place_shapes_compass_part_of_a_country_gets_english_id() -> None:
+    found = places("Viele Helfer kamen aus Süditalien, andere aus Oberitaliens Städten.")
+    assert found["Süditalien"] == ("place", "place:south-italy", "Süditalien")
+    assert found["Oberitaliens"] == ("place", "place:upper-italy", "Oberitalien")
+
+
+def test_german_place_shapes_compass_word_without_a_known_place_is_none() -> None:
+    found = places("Der Südwestwind wehte über die Nordsee und den Mittelweg.")
+    assert "Südwestwind" not in found and "Mittelweg" not in found
+
+
+def test_german_place_shapes_landscape_compounds_are_places() -> None:
+    found = places("Vom Quellertal stiegen sie zur Brandlhütte und sahen den Wendlsee.")
+    assert {found[w][0] for w in ("Quellertal", "Brandlhütte", "Wendlsee")} == {"place"}
+
+
+def test_german_place_shapes_mountain_needs_an_article() -> None:
+    doc = get_nlp("de", use_trained=False)("Sie bestiegen den Quendelberg. Quendelberg sagte danach nichts.")
+    assert [c.start for c in doc._.kg_entities if c.type == "place"] == [3]
+
+
+def test_german_place_shapes_compounds_of_common_nouns_are_no_places() -> None:
+    found = places("Das Eigenkapital der Firma reichte für eine Holzhütte und ein Digital-Radio.")
+    assert not any(etype == "place" for etype, _, _ in found.values())
+
+
+def test_german_place_shapes_name_after_region_adjective_is_a_place() -> None:
+    found = places("Der Überfall geschah im aargauischen Quelliken, gebaut wird im englischen Hatfield.")
+    assert found["Quelliken"][0] == "place"
+    assert found["Hatfield"][0] == "place"
+
+
+def test_german_place_shapes_name_after_other_adjective_is_no_place() -> None:
+    found = places("Er wohnte im gleichen Raum wie im vergangenen Quelliken.")
+    assert "Raum" not in found and "Quelliken" not in found
