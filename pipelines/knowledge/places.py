@@ -58,8 +58,14 @@ def _city_names(city: dict[str, Any]) -> list[str]:
     those the German word classes know as places ("Sotschi", "Rom")."""
     names = [city["name"]]
     if city["population"] >= MIN_POPULATION_ALTERNATE:
-        names += [n for n in city.get("alternatenames") or [] if _plausible(n)]
+        names += [n for n in city.get("alternatenames") or [] if _plausible(n) and not _person_name(n)]
     return names
+
+
+def _person_name(name: str) -> bool:
+    """A name the word classes know as a given or family name: as a city's alternate name ("Stalin" for
+    Donetsk, "Sophia" for Sofia) it would rather be a person."""
+    return name_classes().get(name) in ("given", "family")
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipelines.knowledge.countries import country_adjectives
-from pipelines.knowledge.places import place_names_for
+from pipelines.knowledge.places import place_names, place_names_for, town_names
 from tests.pipelines.components.test_recognition import ids, run
 
 
@@ -54,3 +54,13 @@ def test_places_long_state_names_stay_places_though_the_word_classes_call_them_n
     assert {"place:saarland", "place:hesse", "place:styria"} <= ids(record, "place")
     record = run("Sie will Jura studieren und danach nach Zug ziehen.", "de")
     assert "place:jura" not in ids(record, "place")
+
+
+def test_places_city_alternate_names_that_are_person_names_are_left_out() -> None:
+    names = place_names()
+    assert "Stalin" not in names and "Sophia" not in names  # old name of Donetsk, a spelling of Sofia
+    assert names["Moskau"].id == "place:moscow"
+
+
+def test_places_town_names_hold_small_geonames_towns() -> None:
+    assert {"Hatfield", "Norderstedt"} <= town_names()
