@@ -17,7 +17,7 @@ from pipelines.components.word_tests import genitive_stem, glued_to_next, glued_
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.people import is_english_word, name_classes
-from pipelines.knowledge.places import place_names, town_names
+from pipelines.knowledge.places import Place, folded, folded_first_words, place_names, respelled_place, town_names
 
 # Prefixes that name a part of a place ("Süditalien", "Oberbayern", "Niederrhein"), longest first, with the
 # English word that opens the part's English name.
@@ -126,6 +126,40 @@ def feature_compound_candidates(tokens: Tokens, hits: list[int], blocked: set[in
             continue
         found.append(rule_candidate(tokens, i, i + 1, "place", {}))
     return found
+
+
+# Tokens a respelled place's name may span ("Tel - Aviv", "Sao Tomé").
+LONGEST_RESPELLED = 3
+
+
+def respelled_cue(word: str) -> bool:
+    """A capitalised word that may open a known place's name in another spelling ("Kyōto", "Tel"); a word in
+    capitals is the ``capitals`` rule's."""
+    return word[:1].isupper() and not word.isupper() and word_class(word) in (None, "place") and folded(word) in folded_first_words()
+
+
+def respelled_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """A known place or GeoNames town written with other accents or hyphens ("Kyōto", "Tel-Aviv", "Sao
+    Tomé"), under the id and label of the place; the longest such name wins."""
+    found = []
+    for i in hits:
+        for end in range(min(i + LONGEST_RESPELLED, len(tokens)), i, -1):
+            place = _respelled(tokens, i, end, blocked)
+            if place is not None:
+                attrs = {"country": place.country} if place.country else {}
+                found.append(Candidate(i, end, "place", place.id, place.label("de"), "rule", 0.7, "name", attrs))
+                break
+    return found
+
+
+def _respelled(tokens: Tokens, start: int, end: int, blocked: set[int]) -> Place | None:
+    """The place tokens ``[start, end)`` name in another spelling, if they are free name words or hyphens."""
+    words = tokens.words
+    if any(k in blocked for k in range(start, end)) or not words[end - 1][:1].isupper() or glued_to_next(tokens, end - 1):
+        return None
+    if end - start == 1 and not is_name_word(words[start], "de"):
+        return None
+    return respelled_place(tokens.span_text(start, end))
 
 
 # Prepositions that put a place after them ("im englischen Hatfield", "aus dem oberbayerischen Aying").

@@ -35,6 +35,8 @@ from pipelines.components.german_place_shapes import (
     described_place_cue,
     feature_compound_candidates,
     feature_ending,
+    respelled_candidates,
+    respelled_cue,
 )
 from pipelines.components.german_places import (
     MOTORWAY,
@@ -169,6 +171,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         ("name_classes", "free"), ("place",),
     ),
     CandidateRule("described_place", described_place_cue, described_candidates, ("name_classes", "free"), ("place",)),
+    CandidateRule("respelled_place", respelled_cue, respelled_candidates, ("name_classes", "free"), ("place",)),
 )
 
 CHOSEN_RULES: tuple[ChosenRule, ...] = (

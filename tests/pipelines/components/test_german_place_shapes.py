@@ -46,3 +46,15 @@ def test_german_place_shapes_name_after_region_adjective_is_a_place() -> None:
 def test_german_place_shapes_name_after_other_adjective_is_no_place() -> None:
     found = places("Er wohnte im gleichen Raum wie im vergangenen Quelliken.")
     assert "Raum" not in found and "Quelliken" not in found
+
+
+def test_german_place_shapes_respelled_places_get_the_listed_place() -> None:
+    found = places("Die Reise ging von Kyōto über Tel-Aviv nach Sao Tomé.")
+    assert found["Kyōto"][:2] == ("place", "place:kyoto")
+    assert found["Tel-Aviv"][:2] == ("place", "place:tel-aviv")
+    assert found["Sao Tomé"] == ("place", "place:sao-tome", "São Tomé")
+
+
+def test_german_place_shapes_words_spelled_like_small_towns_are_no_places() -> None:
+    found = places("Auf der Bank saß Kaká und las.")
+    assert not any(etype == "place" for etype, _, _ in found.values())
