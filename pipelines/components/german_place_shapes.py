@@ -128,6 +128,30 @@ def feature_compound_candidates(tokens: Tokens, hits: list[int], blocked: set[in
     return found
 
 
+# Words of direction or nearness before a place's name, with or without "von": "südlich von Modrava",
+# "unweit Zandrino".
+DIRECTION_WORDS = frozenset(
+    "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich südwestlich unweit".split()
+)
+
+
+def direction_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
+    """An unknown name (``hits``: ``unknown_name``) after a word of direction ("südlich Locre", "nördlich von
+    Modrava") and before no other capitalised word is a place."""
+    words = tokens.words
+    found = []
+    for i in hits:
+        before = i - 2 if i >= 2 and words[i - 1] == "von" else i - 1
+        if before >= 0 and words[before] in DIRECTION_WORDS and i not in blocked and not _before_name(tokens, i):
+            found.append(rule_candidate(tokens, i, i + 1, "place", {}))
+    return found
+
+
+def _before_name(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` is followed by a capitalised word or glued to one by a hyphen."""
+    return (i + 1 < len(tokens) and tokens.words[i + 1][:1].isupper()) or glued_to_next(tokens, i)
+
+
 # Tokens a respelled place's name may span ("Tel - Aviv", "Sao Tomé").
 LONGEST_RESPELLED = 3
 

@@ -32,6 +32,7 @@ from pipelines.components.german_place_shapes import (
     compass_place,
     described_candidates,
     described_persons_as_places,
+    direction_candidates,
     described_place_cue,
     feature_compound_candidates,
     feature_ending,
@@ -171,6 +172,7 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
         ("name_classes", "free"), ("place",),
     ),
     CandidateRule("described_place", described_place_cue, described_candidates, ("name_classes", "free"), ("place",)),
+    CandidateRule("direction_place", unknown_name, direction_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule("respelled_place", respelled_cue, respelled_candidates, ("name_classes", "free"), ("place",)),
 )
 

@@ -58,3 +58,9 @@ def test_german_place_shapes_respelled_places_get_the_listed_place() -> None:
 def test_german_place_shapes_words_spelled_like_small_towns_are_no_places() -> None:
     found = places("Auf der Bank saß Kaká und las.")
     assert not any(etype == "place" for etype, _, _ in found.values())
+
+
+def test_german_place_shapes_direction_word_before_unknown_name_makes_a_place() -> None:
+    found = places("Das Lager lag nördlich Quendrava, die Furt südlich von Beltrisa Nord.")
+    assert found["Quendrava"][0] == "place"
+    assert "Beltrisa" not in found  # a longer name follows: no guess at its end

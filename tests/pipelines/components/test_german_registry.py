@@ -46,6 +46,7 @@ EXAMPLES = {
     "compass_place": ("Der Sturm traf Nordhessen.", "place", "place:north-hesse"),
     "feature_compound": ("Die Wanderer stiegen ins Quellertal ab.", "place", "Quellertal"),
     "described_place": ("Der Überfall geschah im aargauischen Quelliken.", "place", "Quelliken"),
+    "direction_place": ("Das Lager lag südlich von Quendrava.", "place", "Quendrava"),
     "respelled_place": ("Der Flug nach Sao Tomé fiel aus.", "place", "place:sao-tome"),
     "described_persons": ("Die Jets werden im englischen Hatfield gebaut.", "place", "Hatfield"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
