@@ -13,7 +13,8 @@ from pipelines.components.german_places import unknown_name
 from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.word_tests import genitive_stem, glued_to_next, glued_to_previous
+from pipelines.components.english_rules import PLACE_END_WORDS
+from pipelines.components.word_tests import covered, genitive_stem, glued_to_next, glued_to_previous
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names
 from pipelines.knowledge.people import is_english_word, name_classes
@@ -230,3 +231,48 @@ def _adjective(word: str) -> bool:
     """An inflected adjective of a region or country ("aargauischen", "englischen") or of a place's time or
     nearness ("heutigen")."""
     return word in PLACE_ADJECTIVES or word.endswith(REGION_ADJECTIVE_ENDINGS) or word in country_adjectives("de")
+
+
+def places_in_english_names(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A place or country in German text that an English word follows: before a facility's or feature's
+    word it takes that word ("Westminster Hall", "Bedford Falls"); before another English word ("Kuwait
+    National Airways", "US Open") or after one that is no German noun ("Financial Times Deutschland") it is
+    part of a longer name, no place of its own. A genitive stays ("Wetzlars Coach")."""
+    taken = covered(chosen)
+    found = []
+    for cand in chosen:
+        if cand.type not in ("place", "country") or cand.kind == "adjective" or _genitive(tokens.words[cand.end - 1]):
+            found.append(cand)
+        elif _english_word_at(tokens, cand.end) and tokens.spaces[cand.end - 1]:
+            if tokens.words[cand.end] in PLACE_END_WORDS and cand.end not in taken:
+                found.append(rule_candidate(tokens, cand.start, cand.end + 1, "place", {}))
+        elif not _after_english_word(tokens, cand.start):
+            found.append(cand)
+    return found
+
+
+def _genitive(word: str) -> bool:
+    """A known place's or country's name in the genitive ("Wetzlars Coach", "Russlands Station")."""
+    stem = genitive_stem(word)
+    return stem is not None and (stem in place_names() or stem in country_names("de") or name_classes().get(stem) == "place")
+
+
+def _english_word_at(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` is a capitalised English word ("Town", "Falls"); one that is also a German noun only where
+    the English name goes on ("National Airways", "Board of", not "machte in Jakutien Station")."""
+    if i >= len(tokens) or not _capitalised_english(tokens.words[i]):
+        return False
+    following = tokens.words[i + 1] if i + 1 < len(tokens) else ""
+    return name_classes().get(tokens.words[i]) != "noun" or following in ENGLISH_JOINERS or _capitalised_english(following)
+
+
+ENGLISH_JOINERS = frozenset({"of", "and", "for", "&"})
+
+
+def _after_english_word(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` follows a capitalised English word that is no German noun ("Times", not "Region")."""
+    return i > 0 and tokens.spaces[i - 1] and _capitalised_english(tokens.words[i - 1]) and name_classes().get(tokens.words[i - 1]) != "noun"
+
+
+def _capitalised_english(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and word.lower() not in STOP_WORDS and is_english_word(word)

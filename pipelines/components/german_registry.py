@@ -36,6 +36,7 @@ from pipelines.components.german_place_shapes import (
     described_place_cue,
     feature_compound_candidates,
     feature_ending,
+    places_in_english_names,
     respelled_candidates,
     respelled_cue,
 )
@@ -185,6 +186,10 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
     ChosenRule(
         "described_persons", lambda tokens, chosen, hits: described_persons_as_places(tokens, chosen, hits["described_place"]),
         ("chosen.person", "cue.described_place"), ("place",),
+    ),
+    ChosenRule(
+        "places_in_english_names", lambda tokens, chosen, hits: places_in_english_names(tokens, chosen),
+        ("chosen.place", "chosen.country"), ("place", "country"),
     ),
     ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
     ChosenRule("english_place_heads", english_place_heads_rule, ("chosen.place",), ("place",)),

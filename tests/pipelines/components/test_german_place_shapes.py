@@ -64,3 +64,15 @@ def test_german_place_shapes_direction_word_before_unknown_name_makes_a_place() 
     found = places("Das Lager lag nördlich Quendrava, die Furt südlich von Beltrisa Nord.")
     assert found["Quendrava"][0] == "place"
     assert "Beltrisa" not in found  # a longer name follows: no guess at its end
+
+
+def test_german_place_shapes_no_place_inside_a_longer_english_name() -> None:
+    found = places("Er verlor bei den US Open, schrieb für die Morning Post Berlin und sah Hamburg Town spielen.")
+    assert not any(etype in ("place", "country") for etype, _, _ in found.values())
+
+
+def test_german_place_shapes_place_before_german_noun_or_in_genitive_stays() -> None:
+    found = places("Putin machte in Jakutien Station, Wetzlars Coach schwieg, und er blieb in Bedford Falls.")
+    assert found["Jakutien"][0] == "place"
+    assert found["Wetzlars"][0] == "place"
+    assert found["Bedford Falls"][0] == "place"

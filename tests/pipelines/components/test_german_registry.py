@@ -47,6 +47,7 @@ EXAMPLES = {
     "feature_compound": ("Die Wanderer stiegen ins Quellertal ab.", "place", "Quellertal"),
     "described_place": ("Der Überfall geschah im aargauischen Quelliken.", "place", "Quelliken"),
     "direction_place": ("Das Lager lag südlich von Quendrava.", "place", "Quendrava"),
+    "places_in_english_names": ("Sie blieb in Bedford Falls.", "place", "Bedford Falls"),
     "respelled_place": ("Der Flug nach Sao Tomé fiel aus.", "place", "place:sao-tome"),
     "described_persons": ("Die Jets werden im englischen Hatfield gebaut.", "place", "Hatfield"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
