@@ -145,7 +145,7 @@ PLACE_HEADS = frozenset(
 def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Streets and squares: a compound ending in a street word that is no common noun ("Schulstraße", not
     "Flugplatz"), or a street word or place noun after a place's adjective ("Gubener Straße", "Friedberger
-    Landstraße", "Tegeler See")."""
+    Landstraße", "Tegeler See"); a street takes the house number after it ("Schulstraße 12a")."""
     found = []
     words = tokens.words
     for i in hits:
@@ -153,8 +153,13 @@ def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> lis
             continue
         start = i - 1 if i > 0 and i - 1 not in blocked and _street_opener(words[i - 1], words[i]) else i
         if start < i or (len(words[i]) > 8 and words[i][1:].islower() and name_classes().get(words[i]) != "noun"):
-            found.append(rule_candidate(tokens, start, i + 1, "place", {}))
+            end = i + 2 if street_word(words[i]) and i + 1 < len(words) and HOUSE_NUMBER.match(words[i + 1]) else i + 1
+            found.append(rule_candidate(tokens, start, end, "place", {}))
     return found
+
+
+# A house number after a street's name: "12", "90c" (not a year: "Schulstraße 1990" is no address).
+HOUSE_NUMBER = re.compile(r"^(?:[1-9][0-9]{0,2}[a-z]?)$")
 
 
 def _street_opener(word: str, street: str) -> bool:

@@ -172,3 +172,8 @@ def test_countries_adjectives_derived_from_names_in_a_and_ia() -> None:
 def test_german_entities_hyphenated_unknown_names_in_a_list_of_places_are_places() -> None:
     record = run("Zum Amt gehören die Weiler Quanholm, Tervala-Kirri, Osselby und Vantaro.")
     assert set(mentions(record, "place")) == {"place:quanholm", "place:tervala-kirri", "place:osselby", "place:vantaro"}
+
+
+def test_german_entities_street_takes_its_house_number_but_not_a_year() -> None:
+    record = run("Die Praxis liegt in der Gubener Straße 12a. Die Schule in der Tegeler Straße 1990 eröffnet.")
+    assert set(mentions(record, "place")) == {"place:gubener-strasse-12a", "place:tegeler-strasse"}
