@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipelines.components.candidates import Candidate, rule_candidate
-from pipelines.components.german_places import unknown_name
+from pipelines.components.german_places import PLACE_PREPOSITIONS, unknown_name
 from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
@@ -276,3 +276,26 @@ def _after_english_word(tokens: Tokens, i: int) -> bool:
 
 def _capitalised_english(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.lower() not in STOP_WORDS and is_english_word(word)
+
+
+def surname_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """A one-word place that is the family name of a person the text names in full, or its genitive, is
+    that person ("Papens Vizekanzlei" after "Franz von Papen"); the name itself not after "in", "nach" or
+    "aus" ("in Paderborn" stays the town)."""
+    persons = {tokens.words[p.end - 1]: p for p in chosen if p.type == "person" and p.length > 1}
+    if not persons:
+        return chosen
+    return [_as_person(c, _named_person(tokens, c, persons)) if c.type == "place" and c.length == 1 else c for c in chosen]
+
+
+def _named_person(tokens: Tokens, cand: Candidate, persons: dict[str, Candidate]) -> Candidate | None:
+    word = tokens.words[cand.start]
+    if word in persons:
+        return None if cand.start > 0 and tokens.words[cand.start - 1] in PLACE_PREPOSITIONS else persons[word]
+    return persons.get(genitive_stem(word) or "")
+
+
+def _as_person(cand: Candidate, person: Candidate | None) -> Candidate:
+    if person is None:
+        return cand
+    return Candidate(cand.start, cand.end, "person", person.id, person.label, "rule", cand.score, "name", {})

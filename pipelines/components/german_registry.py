@@ -39,6 +39,7 @@ from pipelines.components.german_place_shapes import (
     places_in_english_names,
     respelled_candidates,
     respelled_cue,
+    surname_places,
 )
 from pipelines.components.german_places import (
     MOTORWAY,
@@ -191,6 +192,7 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         "places_in_english_names", lambda tokens, chosen, hits: places_in_english_names(tokens, chosen),
         ("chosen.place", "chosen.country"), ("place", "country"),
     ),
+    ChosenRule("surname_places", lambda tokens, chosen, hits: surname_places(tokens, chosen), ("chosen.place", "chosen.person"), ("person",)),
     ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
     ChosenRule("english_place_heads", english_place_heads_rule, ("chosen.place",), ("place",)),
     ChosenRule(

@@ -76,3 +76,9 @@ def test_german_place_shapes_place_before_german_noun_or_in_genitive_stays() -> 
     assert found["Jakutien"][0] == "place"
     assert found["Wetzlars"][0] == "place"
     assert found["Bedford Falls"][0] == "place"
+
+
+def test_german_place_shapes_genitive_of_a_named_persons_surname_is_that_person() -> None:
+    found = places("Die Sängerin Anna Paderborn trat auf. Man lobte Paderborns Stimme in Paderborn sehr.")
+    assert found["Paderborns"][:2] == ("person", "person:anna-paderborn")
+    assert found["Paderborn"][0] == "place"

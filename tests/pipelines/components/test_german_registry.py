@@ -48,6 +48,7 @@ EXAMPLES = {
     "described_place": ("Der Überfall geschah im aargauischen Quelliken.", "place", "Quelliken"),
     "direction_place": ("Das Lager lag südlich von Quendrava.", "place", "Quendrava"),
     "places_in_english_names": ("Sie blieb in Bedford Falls.", "place", "Bedford Falls"),
+    "surname_places": ("Die Sängerin Anna Paderborn trat auf. Paderborn sang lange.", "person", "Paderborn -> person:anna-paderborn"),
     "respelled_place": ("Der Flug nach Sao Tomé fiel aus.", "place", "place:sao-tome"),
     "described_persons": ("Die Jets werden im englischen Hatfield gebaut.", "place", "Hatfield"),
     "adjective_organizations": ("Das sagte sie im Deutschen Bundestag.", "organization", "Deutschen Bundestag"),
