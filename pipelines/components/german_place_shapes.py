@@ -9,11 +9,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipelines.components.candidates import Candidate, rule_candidate
+from pipelines.components.english_rules import PLACE_END_WORDS
 from pipelines.components.german_places import PLACE_PREPOSITIONS, unknown_name
 from pipelines.components.german_words import word_class
 from pipelines.components.names import STOP_WORDS, is_name_word
 from pipelines.components.tokens import Tokens
-from pipelines.components.english_rules import PLACE_END_WORDS
 from pipelines.components.word_tests import covered, genitive_stem, glued_to_next, glued_to_previous
 from pipelines.keys import entity_id
 from pipelines.knowledge.countries import country_adjectives, country_label, country_names

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from pipelines.nlp import get_nlp
-
-
-def places(text: str) -> dict[str, tuple[str, str, str]]:
-    """Mention text -> (type, id, label) of the entities found in German ``text``."""
-    doc = get_nlp("de", use_trained=False)(text)
-    return {doc[c.start : c.end].text: (c.type, c.id, c.label) for c in doc._.kg_entities}
+from tests.pipelines.components.test_german_place_names import places
 
 
 def test_german_place_shapes_compass_part_of_a_country_gets_english_id() -> None:
