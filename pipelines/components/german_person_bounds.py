@@ -131,25 +131,11 @@ def bodies_not_persons(tokens: Tokens, chosen: list[Candidate]) -> list[Candidat
     """A person candidate that names a body, not a person: right before a body's noun ("Kevin Marlowe Band",
     "Robert Quandel Stiftung") the whole is an organisation; right after a noun for a kind of organisation
     ("Verlag Jonas Quint", "Bankhaus Banco Quandelo") the name is one; a name that ends in a street's word
-    ("Jakob Quandelstraße") or follows "im" and a regional adjective ("im englischen Ashford") is a place;
+    ("Jakob Quandelstraße") is a place;
     a range of weekdays ("Mo-Fr") and a common noun after an article ("der Schneider") are nothing."""
     taken = {i for c in chosen for i in range(c.start, c.end)}
     retyped = (_retyped(tokens, c, taken) for c in chosen)
     return [c for c in retyped if c is not None]
-
-
-# Prepositions with an article that, before an adjective in "-ischen" and a name, say where ("im englischen X").
-PLACE_PREPOSITIONS = frozenset({"im", "ins", "vom", "zum", "beim"})
-
-
-def _after_regional_adjective(tokens: Tokens, cand: Candidate) -> bool:
-    """``cand`` is one word right after "im" and an adjective in "-ischen" ("im englischen Ashford",
-    "im bayerischen Quandelhof"): German names a place so, a person with a role between ("der englische Autor X")."""
-    i = cand.start
-    return (
-        cand.length == 1 and i > 1 and tokens.words[i - 1].endswith("ischen") and tokens.words[i - 1].islower()
-        and tokens.words[i - 2].lower() in PLACE_PREPOSITIONS
-    )
 
 
 # Ranges of weekdays as opening hours write them ("Mo-Fr", "Di–Sa"): "Mo" is also a given name.
@@ -168,7 +154,7 @@ def _retyped(tokens: Tokens, cand: Candidate, taken: set[int]) -> Candidate | No
         return rule_candidate(tokens, cand.start, cand.end + 1, "organization", {})
     if cand.start > 0 and org_kind_word(words[cand.start - 1]) and tokens.spaces[cand.start - 1]:
         return rule_candidate(tokens, cand.start, cand.end, "organization", {})
-    if street_word(words[cand.end - 1]) or _after_regional_adjective(tokens, cand):
+    if street_word(words[cand.end - 1]):
         return rule_candidate(tokens, cand.start, cand.end, "place", {})
     return cand
 
@@ -207,31 +193,6 @@ def _relative(tokens: Tokens, k: int) -> bool:
     """The article at ``k`` may be a relative pronoun: after a comma or other mark, a quote, or a preposition."""
     before = tokens.words[k - 1] if k > 0 else ""
     return k > 0 and (not before[:1].isalnum() or before in PREPOSITIONS) and tokens.sents[tokens.sent_of[k]][0] != k
-
-
-def surname_places(tokens: Tokens, chosen: list[Candidate]) -> list[Candidate]:
-    """A one-word place that is the family name of a person the doc names in full, or its genitive, is a
-    mention of that person ("Franz von Quandt … in Quandts Kanzlei"), whatever the word clusters call it."""
-    surnames = {tokens.words[c.end - 1] for c in chosen if c.type == "person" and c.length > 1}
-    return [_surname_mention(tokens, c, surnames) if _is_surname_place(tokens, c, surnames) else c for c in chosen]
-
-
-# Prepositions after which a name in the nominative stays the place ("Anna Quandt spricht in Quandt").
-WHERE_WORDS = frozenset({"in", "nach", "aus"})
-
-
-def _is_surname_place(tokens: Tokens, cand: Candidate, surnames: set[str]) -> bool:
-    word = tokens.words[cand.start]
-    if cand.type != "place" or cand.length != 1:
-        return False
-    after_where = cand.start > 0 and tokens.words[cand.start - 1] in WHERE_WORDS
-    return (word in surnames and not after_where) or genitive_stem(word, 3) in surnames
-
-
-def _surname_mention(tokens: Tokens, cand: Candidate, surnames: set[str]) -> Candidate:
-    """The place ``cand`` as a mention of a person, labelled in the nominative where it is a genitive."""
-    word = tokens.words[cand.start]
-    return _person_named(cand.start, word if word in surnames else word[:-1])
 
 
 def month_name_cue(word: str) -> bool:

@@ -62,25 +62,36 @@ COORDINATORS = frozenset({",", "und", "oder", "sowie"})
 
 def coordinated_places(tokens: Tokens, chosen: list[Candidate], unknown_names: list[int]) -> list[Candidate]:
     """Unknown name words (at ``unknown_names``) listed with a place are places too: "Tranomaro , Folakara ,
-    Makay und Antsirabe"."""
+    Makay und Antsirabe", also where hyphens join them ("Koskimäki-Huhtala")."""
     words = tokens.words
     unknown = [i for i in unknown_names if _coordinated(words, i) and not (i + 1 < len(words) and words[i + 1][:1].isupper()) and not glued_to_next(tokens, i)]
     if not unknown:
         return chosen
     starts = [c.start for c in chosen]
-    taken = {i for i in unknown if _inside(chosen, starts, i)}
+    names = set(unknown_names)
+    units = {i: _glued_start(tokens, i, names) for i in unknown}
+    taken = {i for i in unknown if any(_inside(chosen, starts, k) for k in range(units[i], i + 1))}
     places = {i for c in chosen if c.type == "place" for i in (c.start, c.end - 1)}
     added: list[Candidate] = []
     grew = True
     while grew:
         grew = False
         for i in unknown:
-            if i not in taken and _listed_with(tokens, i, places):
-                added.append(rule_candidate(tokens, i, i + 1, "place", {}))
+            if i not in taken and _listed_with(tokens, units[i], i, places):
+                added.append(rule_candidate(tokens, units[i], i + 1, "place", {}))
                 taken.add(i)
-                places.add(i)
+                places.update((units[i], i))
                 grew = True
     return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+def _glued_start(tokens: Tokens, i: int, names: set[int]) -> int:
+    """The first of the unknown name words joined to token ``i`` by glued hyphens ("Koskimäki" of
+    "Koskimäki-Huhtala"); ``i`` itself if none."""
+    start = i
+    while glued_hyphen(tokens, start - 1) and start - 2 in names:
+        start -= 2
+    return start
 
 
 def _inside(chosen: list[Candidate], starts: list[int], i: int) -> bool:
@@ -94,11 +105,11 @@ def _coordinated(words: list[str], i: int) -> bool:
     return (i > 0 and words[i - 1] in COORDINATORS) or (i + 1 < len(words) and words[i + 1] in COORDINATORS)
 
 
-def _listed_with(tokens: Tokens, i: int, places: set[int]) -> bool:
-    """Token ``i`` is joined by a comma or "und" to a place's first or last word."""
+def _listed_with(tokens: Tokens, start: int, last: int, places: set[int]) -> bool:
+    """Tokens ``start`` to ``last`` are joined by a comma or "und" to a place's first or last word."""
     words = tokens.words
-    return (i > 1 and words[i - 1] in COORDINATORS and i - 2 in places) or (
-        i + 2 < len(words) and words[i + 1] in COORDINATORS and i + 2 in places
+    return (start > 1 and words[start - 1] in COORDINATORS and start - 2 in places) or (
+        last + 2 < len(words) and words[last + 1] in COORDINATORS and last + 2 in places
     )
 
 
@@ -134,7 +145,7 @@ PLACE_HEADS = frozenset(
 def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> list[Candidate]:
     """Streets and squares: a compound ending in a street word that is no common noun ("Schulstraße", not
     "Flugplatz"), or a street word or place noun after a place's adjective ("Gubener Straße", "Friedberger
-    Landstraße", "Tegeler See")."""
+    Landstraße", "Tegeler See"); a street takes the house number after it ("Schulstraße 12a")."""
     found = []
     words = tokens.words
     for i in hits:
@@ -142,8 +153,13 @@ def street_candidates(tokens: Tokens, hits: list[int], blocked: set[int]) -> lis
             continue
         start = i - 1 if i > 0 and i - 1 not in blocked and _street_opener(words[i - 1], words[i]) else i
         if start < i or (len(words[i]) > 8 and words[i][1:].islower() and name_classes().get(words[i]) != "noun"):
-            found.append(rule_candidate(tokens, start, i + 1, "place", {}))
+            end = i + 2 if street_word(words[i]) and i + 1 < len(words) and HOUSE_NUMBER.match(words[i + 1]) else i + 1
+            found.append(rule_candidate(tokens, start, end, "place", {}))
     return found
+
+
+# A house number after a street's name: "12", "90c" (not a year: "Schulstraße 1990" is no address).
+HOUSE_NUMBER = re.compile(r"^(?:[1-9][0-9]{0,2}[a-z]?)$")
 
 
 def _street_opener(word: str, street: str) -> bool:

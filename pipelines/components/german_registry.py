@@ -32,7 +32,6 @@ from pipelines.components.german_person_bounds import (
     joined_persons,
     month_name_candidates,
     month_name_cue,
-    surname_places,
 )
 from pipelines.components.german_persons import (
     SPEECH_VERBS,
@@ -44,6 +43,20 @@ from pipelines.components.german_persons import (
     speaker_candidates,
 )
 from pipelines.components.german_place_names import english_place_heads, feature_candidates, feature_cue
+from pipelines.components.german_place_shapes import (
+    compass_candidates,
+    compass_place,
+    described_candidates,
+    described_persons_as_places,
+    described_place_cue,
+    direction_candidates,
+    feature_compound_candidates,
+    feature_ending,
+    places_in_english_names,
+    respelled_candidates,
+    respelled_cue,
+    surname_places,
+)
 from pipelines.components.german_places import (
     MOTORWAY,
     PLACE_HEADS,
@@ -177,6 +190,14 @@ CANDIDATE_RULES: tuple[CandidateRule, ...] = (
     CandidateRule("feature", feature_cue, feature_candidates, ("name_classes", "free"), ("place",)),
     CandidateRule("spa", lambda word: word == "Bad", spa_candidates, ("free",), ("place",)),
     CandidateRule("place_adjective", place_adjective, place_adjective_candidates, ("free",), ("place",)),
+    CandidateRule("compass_place", lambda word: compass_place(word) is not None, compass_candidates, ("free",), ("place",)),
+    CandidateRule(
+        "feature_compound", lambda word: feature_ending(word) is not None, feature_compound_candidates,
+        ("name_classes", "free"), ("place",),
+    ),
+    CandidateRule("described_place", described_place_cue, described_candidates, ("name_classes", "free"), ("place",)),
+    CandidateRule("direction_place", unknown_name, direction_candidates, ("name_classes", "free"), ("place",)),
+    CandidateRule("respelled_place", respelled_cue, respelled_candidates, ("name_classes", "free"), ("place",)),
 )
 
 CHOSEN_RULES: tuple[ChosenRule, ...] = (
@@ -185,12 +206,20 @@ CHOSEN_RULES: tuple[ChosenRule, ...] = (
         "bodies_not_persons", lambda tokens, chosen, hits: bodies_not_persons(tokens, chosen), ("chosen.person",),
         ("organization", "place"),
     ),
-    ChosenRule("surname_places", lambda tokens, chosen, hits: surname_places(tokens, chosen), ("chosen.person", "chosen.place"), ("person",)),
     ChosenRule("place_parts", lambda tokens, chosen, hits: join_place_parts(tokens, chosen), ("chosen.place",), ("place",)),
     ChosenRule(
         "listed_places", lambda tokens, chosen, hits: coordinated_places(tokens, chosen, hits["unknown"]),
         ("chosen.place", "cue.unknown"), ("place",),
     ),
+    ChosenRule(
+        "described_persons", lambda tokens, chosen, hits: described_persons_as_places(tokens, chosen, hits["described_place"]),
+        ("chosen.person", "cue.described_place"), ("place",),
+    ),
+    ChosenRule(
+        "places_in_english_names", lambda tokens, chosen, hits: places_in_english_names(tokens, chosen),
+        ("chosen.place", "chosen.country"), ("place", "country"),
+    ),
+    ChosenRule("surname_places", lambda tokens, chosen, hits: surname_places(tokens, chosen), ("chosen.place", "chosen.person"), ("person",)),
     ChosenRule("english_place_ids", lambda tokens, chosen, hits: english_place_ids(chosen), ("chosen.place",), ("place",)),
     ChosenRule("english_place_heads", english_place_heads_rule, ("chosen.place",), ("place",)),
     ChosenRule(

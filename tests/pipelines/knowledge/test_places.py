@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipelines.knowledge.countries import country_adjectives
-from pipelines.knowledge.places import place_names, place_names_for
+from pipelines.knowledge.places import place_names, place_names_for, respelled_place, town_names
 from tests.pipelines.components.test_recognition import ids, run
 
 
@@ -56,7 +56,17 @@ def test_places_long_state_names_stay_places_though_the_word_classes_call_them_n
     assert "place:jura" not in ids(record, "place")
 
 
-def test_places_no_city_under_an_alternate_name_that_is_a_persons() -> None:
+def test_places_city_alternate_names_that_are_person_names_are_left_out() -> None:
     names = place_names()
-    assert "Stalin" not in names and "Karin" not in names
-    assert names["Donezk"].id == "place:donetsk"
+    assert "Stalin" not in names and "Sophia" not in names  # old name of Donetsk, a spelling of Sofia
+    assert names["Moskau"].id == "place:moscow"
+
+
+def test_places_town_names_hold_small_geonames_towns() -> None:
+    assert {"Hatfield", "Norderstedt"} <= town_names()
+
+
+def test_places_respelled_place_folds_accents_and_hyphens_only_where_the_spelling_is_marked() -> None:
+    assert respelled_place("Kalamariá") is None  # the listed spelling of a town is no evidence of a place
+    assert respelled_place("Sao Tomé").id == "place:sao-tome"  # type: ignore[union-attr]
+    assert respelled_place("Bank") is None and respelled_place("Kaká") is None
