@@ -6,7 +6,9 @@ Thin on purpose: data comes from ``explorer.data`` / ``explorer.queries`` (pure)
 
 from __future__ import annotations
 
+import hashlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -108,16 +110,25 @@ def view_of(path: str, version: str, filters: Filters) -> View:
     return compute_view(snapshot(path, version), filters)
 
 
-@st.cache_data(max_entries=64)
-def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...], sizes: tuple[float, ...]) -> dict[str, tuple[float, float]]:
-    return layout_positions(node_ids, pairs, sizes=dict(zip(node_ids, sizes, strict=True)))
+def digest(*parts: Any) -> str:
+    """A cache key for large tuples of plain values: Streamlit's own hashing walks them item by item
+    (0.16 s for the 2,400 edge pairs of a synthetic view), their ``repr`` hashes in under 1 ms."""
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
 @st.cache_data(max_entries=64)
-def styling_of(nodes: tuple[tuple[str, str, str, float], ...], pairs: tuple[tuple[str, str], ...], chosen: Look,
-               lang: str) -> Styling:
-    """``structure.styling`` of (id, label, type, weight) rows, cached: Louvain and PageRank run once per view."""
-    return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in nodes], pairs, chosen, lang)
+def positions_of(key: str, _node_ids: tuple[str, ...], _pairs: tuple[tuple[str, str], ...],
+                 _sizes: tuple[float, ...]) -> dict[str, tuple[float, float]]:
+    """``layout_positions``, cached by ``key`` = ``digest`` of the three other arguments (not hashed)."""
+    return layout_positions(_node_ids, _pairs, sizes=dict(zip(_node_ids, _sizes, strict=True)))
+
+
+@st.cache_data(max_entries=64)
+def styling_of(key: str, _nodes: tuple[tuple[str, str, str, float], ...], _pairs: tuple[tuple[str, str], ...],
+               chosen: Look, lang: str) -> Styling:
+    """``structure.styling`` of (id, label, type, weight) rows, cached (by ``key`` = ``digest`` of the
+    rows and pairs, which are not hashed): Louvain and PageRank run once per view."""
+    return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in _nodes], _pairs, chosen, lang)
 
 
 @st.cache_data(max_entries=32)
@@ -186,8 +197,9 @@ def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look,
     the styling (for the legend)."""
     pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
     rows = tuple(zip(view.nodes["id"], view.nodes["label"], view.nodes["type"], view.nodes["weight"].astype(float), strict=True))
-    styled = styling_of(rows, pairs, chosen, words.current())
-    positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
+    styled = styling_of(digest(rows, pairs), rows, pairs, chosen, words.current())
+    ids, sizes = tuple(view.nodes["id"]), tuple(styled.sizes[n] for n in view.nodes["id"])
+    positions = positions_of(digest(ids, pairs, sizes), ids, pairs, sizes)
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
     nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",
                                         matches=matches, weigh_by=filters.weigh_by, new=new, lang=words.current())
@@ -245,6 +257,7 @@ def read_url(path: str, data: str) -> Link:
 
 
 def main() -> None:
+    graph.preload()
     db = database.database_path()
     with st.container():  # the same place in the page with or without the build message: no graph remount
         ensure_database(db)
@@ -262,9 +275,12 @@ def main() -> None:
         filters = sidebar.render(facets_of(path, version), labels, partial(entity_choices, snap))
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
-        choice = changes_view.controls(facets(snap))
-    whole = timeline_of(path, version, filters, timeline_view.unit())  # the timeline spans the sidebar's dates
-    filters = timeline_view.window_filters(filters, whole.periods)
+        choice = changes_view.controls(facets_of(path, version))
+    # the timeline spans the sidebar's dates; it is built only when shown or narrowing the graph
+    whole = partial(timeline_of, path, version, filters, timeline_view.unit())
+    timeline_shown = st.session_state.get("lower_tab") == tr("tab_timeline") and not present
+    if timeline_shown or timeline_view.narrowed():
+        filters = timeline_view.window_filters(filters, whole().periods)
     diff = diff_of(path, version, choice) if choice else None
     ends = (st.session_state.get("p_from") or "", st.session_state.get("p_to") or "")
     drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640,
@@ -283,10 +299,10 @@ def main() -> None:
             st.warning(nothing_matches(filters, snap.entities.empty))
         clicked = graph.render(payload, view, selection, height=0 if present else 640, png_request=st.session_state.get("png", 0),
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
-                               present=present, signature=drawn.signature)
+                               present=present, signature=drawn.signature, vis_sent=True)
         new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
-        if not present and st.session_state.get("lower_tab") != tr("tab_timeline"):
-            timeline_view.narrowed_note(whole)
+        if not present and not timeline_shown and timeline_view.narrowed():
+            timeline_view.narrowed_note(whole())
         if diff and not present:
             changes_view.render(diff, labels)
     if clicked != st.session_state.get("last_click"):
@@ -330,7 +346,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
 
 
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
-               styled: Styling, whole: timeline.Timeline) -> dict[str, str] | None:
+               styled: Styling, whole: Callable[[], timeline.Timeline]) -> dict[str, str] | None:
     """Paths, timeline, tables, uploads, exports and questions; returns a selection made in a table.
 
     The timeline, tables and exports are built only while their tab is open (a tab click reruns the
@@ -346,7 +362,7 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
                      lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
     if tab_time.open:
         with tab_time:
-            timeline_view.render(whole)
+            timeline_view.render(whole())
     picked = None
     if tab_entities.open:
         with tab_entities:
