@@ -349,17 +349,19 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
                styled: Styling, whole: Callable[[], timeline.Timeline]) -> dict[str, str] | None:
     """Paths, timeline, tables, uploads, exports and questions; returns a selection made in a table.
 
-    The timeline, tables and exports are built only while their tab is open (a tab click reruns the
-    page): the relations table of a large view alone is a few hundred KB that every rerun would resend.
-    Connections, Add articles and Ask always run: their picks draw the path, poll an upload, keep
-    the question.
+    Each tab's content is built only while the tab is open (a tab click reruns the page): the
+    relations table of a large view alone is a few hundred KB that every rerun would resend, and
+    every widget in a closed tab is still sent and drawn.  What must outlive a closed tab is kept
+    outside its widgets: the Connections picks (``p_from``/``p_to``, which draw the path), the
+    question; an upload running in the background keeps its tab's polling alive.
     """
     tab_paths, tab_time, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(
         [tr(f"tab_{name}") for name in ("connections", "timeline", "entities", "relations", "add", "export", "ask")],
         key="lower_tab", on_change="rerun")
-    with tab_paths:
-        paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, partial(entity_choices, snap),
-                     lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
+    if tab_paths.open:
+        with tab_paths:
+            paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, partial(entity_choices, snap),
+                         lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
     if tab_time.open:
         with tab_time:
             timeline_view.render(whole())
@@ -370,8 +372,9 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
     if tab_relations.open:
         with tab_relations:
             picked = tables.relations(view, labels)
-    with tab_add:
-        upload.render(db, refresh)
+    if tab_add.open or upload.running():
+        with tab_add:
+            upload.render(db, refresh)
     if tab_export.open:
         with tab_export:
             presentation.enter_button()
@@ -382,8 +385,9 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
                               partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
                 st.session_state["png"] = st.session_state.get("png", 0) + 1
                 st.rerun()
-    with tab_ask:
-        ask.render(lambda question: answer_of(path, version, question), lambda line: details.relation(open_store(path), line["id"], labels))
+    if tab_ask.open:
+        with tab_ask:
+            ask.render(lambda question: answer_of(path, version, question), lambda line: details.relation(open_store(path), line["id"], labels))
     return picked
 
 
