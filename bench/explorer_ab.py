@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
 from bench.explorer_bench import log, page_times, returning_times  # noqa: E402
 
 STEPS = ("first_draw_ms", "co_ms", "search_ms", "first_cpu_ms", "co_cpu_ms", "search_cpu_ms",
+         "first_thread_ms", "co_thread_ms", "search_thread_ms",
          "first_ws_kib", "co_ws_kib", "search_ws_kib")
 KINDS = ("cold", "warm", "returning")
 

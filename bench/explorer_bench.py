@@ -225,6 +225,11 @@ class PageTimes:
     first_cpu_ms: float = 0.0
     co_cpu_ms: float = 0.0
     search_cpu_ms: float = 0.0
+    # the main thread's own CPU time for the step, same span (Performance.getMetrics ThreadTime):
+    # unlike TaskDuration it does not count the time other processes held the core
+    first_thread_ms: float = 0.0
+    co_thread_ms: float = 0.0
+    search_thread_ms: float = 0.0
 
 
 def page_times(browser: Any, url: str, search: str, problems: list[str]) -> PageTimes:
@@ -261,7 +266,8 @@ def page_times(browser: Any, url: str, search: str, problems: list[str]) -> Page
     finally:
         context.close()
     problems.extend(f"refused request to {u}" for u in refused)
-    return PageTimes(*first, *co, *found, *kib, *[round(b - a, 1) for a, b in zip([0.0, *cpu], cpu, strict=False)])
+    spans = [(round(b[0] - a[0], 1), round(b[1] - a[1], 1)) for a, b in zip([(0.0, 0.0), *cpu], cpu, strict=False)]
+    return PageTimes(*first, *co, *found, *kib, *[task for task, _ in spans], *[thread for _, thread in spans])
 
 
 @dataclass
@@ -269,8 +275,9 @@ class ReturningTimes:
     """A returning browser: the second navigation of one browser context to the page."""
 
     first_draw_ms: float  # navigation start -> first draw, second navigation
-    first_cpu_ms: float  # the page's main-thread CPU time for it (until SETTLE_MS after the draw)
+    first_cpu_ms: float  # the page's main-thread task time for it (until SETTLE_MS after the draw)
     first_ws_kib: float
+    first_thread_ms: float  # the main thread's own CPU time, same span
 
 
 def returning_times(browser: Any, url: str, problems: list[str]) -> ReturningTimes:
@@ -295,16 +302,17 @@ def returning_times(browser: Any, url: str, problems: list[str]) -> ReturningTim
         wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
         at = round(float(page.evaluate(f"window.__kgDrawn['{KEY}']")), 1)
         kib = settled(page, received)
-        return ReturningTimes(at, round(busy(cdp) - before, 1), kib)
+        after = busy(cdp)
+        return ReturningTimes(at, round(after[0] - before[0], 1), kib, round(after[1] - before[1], 1))
     finally:
         context.close()
         problems.extend(f"refused request to {u}" for u in refused)
 
 
-def busy(cdp: Any) -> float:
-    """The page's main-thread task time so far, ms."""
+def busy(cdp: Any) -> tuple[float, float]:
+    """The page's main-thread task time and the main thread's CPU time so far, ms."""
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    return float(metrics["TaskDuration"]) * 1000
+    return float(metrics["TaskDuration"]) * 1000, float(metrics["ThreadTime"]) * 1000
 
 
 def settled(page: Any, received: list[int]) -> float:
