@@ -44,7 +44,7 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
-from explorer.views import ask, curation, details, exports, graph, paths, sidebar, tables, upload, words  # noqa: E402
+from explorer.views import ask, curation, details, exports, graph, paths, pick, sidebar, tables, upload, words  # noqa: E402
 from explorer.views import changes as changes_view  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
@@ -129,6 +129,18 @@ def styling_of(key: str, _nodes: tuple[tuple[str, str, str, float], ...], _pairs
     """``structure.styling`` of (id, label, type, weight) rows, cached (by ``key`` = ``digest`` of the
     rows and pairs, which are not hashed): Louvain and PageRank run once per view."""
     return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in _nodes], _pairs, chosen, lang)
+
+
+@st.cache_data(max_entries=256)
+def choices_of(path: str, version: str, text: str, keep: tuple[str, ...]) -> list[str]:
+    """``entity_choices``, cached: every rerun draws the focus and Connections pickers again (with
+    nothing typed, each sorted the 5,000 entities of the synthetic store by mentions)."""
+    return entity_choices(snapshot(path, version), text, keep)
+
+
+def finder(path: str, version: str) -> pick.Find:
+    """The entities a picker offers for a typed text and the current choice (``choices_of``)."""
+    return lambda text, keep: choices_of(path, version, text, tuple(keep))
 
 
 @st.cache_data(max_entries=32)
@@ -272,7 +284,7 @@ def main() -> None:
     sidebar.seed_from_url(link.filters)
     look_controls.seed_from_url(link.look)
     with st.sidebar:
-        filters = sidebar.render(facets_of(path, version), labels, partial(entity_choices, snap))
+        filters = sidebar.render(facets_of(path, version), labels, finder(path, version))
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
         choice = changes_view.controls(facets_of(path, version))
@@ -313,7 +325,7 @@ def main() -> None:
         st.rerun()
     # the details scroll on their own in a panel of fixed height, so the tabs below never move
     with right, st.container(key=presentation.DETAILS_KEY if present else None, height="content" if present else PANEL_HEIGHT, border=False):
-        show_selection(store, snap, selection, labels, curate=not present)
+        show_selection(store, snap, selection, labels, finder(path, version), curate=not present)
     st.session_state["selection"] = selection
     if not present:
         picked = lower_tabs(path, version, db, snap, view, filters, payload, labels, styled, whole)
@@ -327,8 +339,9 @@ def main() -> None:
 
 @st.fragment
 def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str],
-                   curate: bool = True) -> None:
-    """The selected entity's or relation's card; with ``curate``, its curation controls above it.
+                   find: pick.Find, curate: bool = True) -> None:
+    """The selected entity's or relation's card; with ``curate``, its curation controls above it
+    (``find``: the entities "Merge with…" offers for a typed text).
 
     A fragment: "Show 20 more articles" and the curation inputs rerun only the card, not the page
     (a decision still reruns the page: it changes the graph)."""
@@ -337,7 +350,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
     elif selection["kind"] == "node":
         card = entity_card(snap, selection["id"])
         if curate:
-            curation.entity_panel(store, card, labels, partial(entity_choices, snap))
+            curation.entity_panel(store, card, labels, find)
         details.entity(store, card, corroboration.entity_summary(snap, card["id"]) if card else None)
     else:
         if curate:
@@ -360,7 +373,7 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
         key="lower_tab", on_change="rerun")
     if tab_paths.open:
         with tab_paths:
-            paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, partial(entity_choices, snap),
+            paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, finder(path, version),
                          lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
     if tab_time.open:
         with tab_time:
