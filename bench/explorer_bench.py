@@ -40,7 +40,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -232,23 +233,47 @@ class PageTimes:
     search_thread_ms: float = 0.0
 
 
-def page_times(browser: Any, url: str, search: str, problems: list[str]) -> PageTimes:
-    from tests.e2e.harness import guard, wait_graph_drawn
+def watched_page(context: Any, problems: list[str]) -> tuple[Any, list[int], Any]:
+    """A new page of ``context`` whose errors go to ``problems``, with the input clock, a count of
+    the websocket bytes it receives (``[n]``) and a CDP session with Performance metrics on."""
+    page = context.new_page()
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    # Streamlit logs a component's exceptions to the console: count those too (as the e2e tests do)
+    page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
+    page.add_init_script(INPUT_CLOCK_JS)
+    received, cdp = [0], context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
+    return page, received, cdp
+
+
+@contextmanager
+def guarded_context(browser: Any, problems: list[str]) -> Iterator[Any]:
+    """A new browser context whose requests to other hosts are refused and added to ``problems``."""
+    from tests.e2e.harness import guard
 
     refused: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     guard(context, refused)
     try:
-        page = context.new_page()
-        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-        # Streamlit logs a component's exceptions to the console: count those too (as the e2e tests do)
-        page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
-        page.add_init_script(INPUT_CLOCK_JS)
-        received, cdp = [0], context.new_cdp_session(page)
-        cdp.send("Performance.enable")
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
-        page.goto(url, timeout=NAV_TIMEOUT_MS)
-        wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
+        yield context
+    finally:
+        context.close()
+        problems.extend(f"refused request to {u}" for u in refused)
+
+
+def opened(page: Any, url: str) -> None:
+    """Navigate to ``url`` and wait for the graph's first draw."""
+    from tests.e2e.harness import wait_graph_drawn
+
+    page.goto(url, timeout=NAV_TIMEOUT_MS)
+    wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
+
+
+def page_times(browser: Any, url: str, search: str, problems: list[str]) -> PageTimes:
+    with guarded_context(browser, problems) as context:
+        page, received, cdp = watched_page(context, problems)
+        opened(page, url)
         first = drawn(page)
         kib, cpu = [settled(page, received)], [busy(cdp)]
         page.get_by_text(CO_LABEL, exact=True).click()
@@ -263,9 +288,6 @@ def page_times(browser: Any, url: str, search: str, problems: list[str]) -> Page
         found = drawn(page, "__benchEnter")
         kib.append(settled(page, received))
         cpu.append(busy(cdp))
-    finally:
-        context.close()
-    problems.extend(f"refused request to {u}" for u in refused)
     spans = [(round(b[0] - a[0], 1), round(b[1] - a[1], 1)) for a, b in zip([(0.0, 0.0), *cpu], cpu, strict=False)]
     return PageTimes(*first, *co, *found, *kib, *[task for task, _ in spans], *[thread for _, thread in spans])
 
@@ -282,31 +304,16 @@ class ReturningTimes:
 
 def returning_times(browser: Any, url: str, problems: list[str]) -> ReturningTimes:
     """Open the page, then navigate to it again in the same browser context; time the second."""
-    from tests.e2e.harness import guard, wait_graph_drawn
-
-    refused: list[str] = []
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    guard(context, refused)
-    try:
-        page = context.new_page()
-        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-        page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
-        page.goto(url, timeout=NAV_TIMEOUT_MS)
-        wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
-        page.wait_for_timeout(SETTLE_MS)
-        received, cdp = [0], context.new_cdp_session(page)
-        cdp.send("Performance.enable")
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
+    with guarded_context(browser, problems) as context:
+        page, received, cdp = watched_page(context, problems)
+        opened(page, url)
+        settled(page, received)  # the first visit's bytes are not counted
         before = busy(cdp)
-        page.goto(url, timeout=NAV_TIMEOUT_MS)
-        wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
+        opened(page, url)
         at = round(float(page.evaluate(f"window.__kgDrawn['{KEY}']")), 1)
         kib = settled(page, received)
         after = busy(cdp)
-        return ReturningTimes(at, round(after[0] - before[0], 1), kib, round(after[1] - before[1], 1))
-    finally:
-        context.close()
-        problems.extend(f"refused request to {u}" for u in refused)
+    return ReturningTimes(at, round(after[0] - before[0], 1), kib, round(after[1] - before[1], 1))
 
 
 def busy(cdp: Any) -> tuple[float, float]:
