@@ -2,8 +2,9 @@
 
 On a shared machine single timings vary by 2-3x; what one run can tell is the ratio of two trees
 measured in the same minutes.  Each round starts a fresh ``streamlit run`` of one tree, measures a
-cold page and ``--warm`` warm pages (``explorer_bench.page_times``: first draw, co-mentions click,
-search + Enter), stops it and does the same for the other tree; the order alternates (A B, B A, ...).
+cold page, ``--warm`` warm pages (``explorer_bench.page_times``: first draw, co-mentions click,
+search + Enter) and ``--warm`` returning browsers (``explorer_bench.returning_times``: the second
+navigation of one browser context, HTTP and code caches warm), stops it and does the same for the other tree; the order alternates (A B, B A, ...).
 
     python -m bench.explorer_ab --before /tmp/base --db FILE [--after .] [--rounds 2] [--warm 2] [--after-first]
                                 [--search kolapela] [--json FILE]
@@ -28,15 +29,18 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.explorer_bench import log, page_times  # noqa: E402
+from bench.explorer_bench import log, page_times, returning_times  # noqa: E402
 
 STEPS = ("first_draw_ms", "co_ms", "search_ms", "first_cpu_ms", "co_cpu_ms", "search_cpu_ms",
+         "first_thread_ms", "co_thread_ms", "search_thread_ms",
          "first_ws_kib", "co_ws_kib", "search_ws_kib")
+KINDS = ("cold", "warm", "returning")
 
 
 def one_server(browser: Any, tree: Path, db: Path, search: str, warm: int, log_path: Path,
                problems: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """A fresh server of ``tree``'s explorer: one cold page, then ``warm`` warm pages."""
+    """A fresh server of ``tree``'s explorer: one cold page, then ``warm`` warm pages and ``warm``
+    returning browsers."""
     from tests.e2e.harness import start_streamlit, stop_streamlit
 
     # the tree's own packages first: its app.py puts its root on sys.path itself
@@ -44,7 +48,9 @@ def one_server(browser: Any, tree: Path, db: Path, search: str, warm: int, log_p
                              timeout=120)
     try:
         cold = asdict(page_times(browser, server.url, search, problems))
-        return {"cold": [cold], "warm": [asdict(page_times(browser, server.url, search, problems)) for _ in range(warm)]}
+        warm_pages = [asdict(page_times(browser, server.url, search, problems)) for _ in range(warm)]
+        back = [asdict(returning_times(browser, server.url, problems)) for _ in range(warm)]
+        return {"cold": [cold], "warm": warm_pages, "returning": back}
     finally:
         stop_streamlit(server)
 
@@ -56,7 +62,7 @@ def rounds(trees: dict[str, Path], db: Path, search: str, count: int, warm: int,
 
     from tests.e2e.harness import launch_chromium
 
-    pages: dict[str, dict[str, list[dict[str, Any]]]] = {label: {"cold": [], "warm": []} for label in trees}
+    pages: dict[str, dict[str, list[dict[str, Any]]]] = {label: {kind: [] for kind in KINDS} for label in trees}
     problems: list[str] = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -65,7 +71,7 @@ def rounds(trees: dict[str, Path], db: Path, search: str, count: int, warm: int,
                 order = list(trees) if n % 2 == 0 else list(reversed(trees))
                 for label in order:
                     got = one_server(browser, trees[label], db, search, warm, workdir / f"ab-{label}-{n}.log", problems)
-                    for kind in ("cold", "warm"):
+                    for kind in KINDS:
                         pages[label][kind] += got[kind]
                     log(f"round {n + 1} {label}: " + ", ".join(
                         f"{s} {statistics.median(p[s] for p in got['warm']):.0f}" for s in STEPS) + " ms (warm median)")
@@ -75,14 +81,14 @@ def rounds(trees: dict[str, Path], db: Path, search: str, count: int, warm: int,
 
 
 def table(pages: dict[str, Any]) -> str:
-    """Medians per step, cold and warm, and after/before."""
+    """Medians per step, cold, warm and returning, and after/before."""
     before, after = pages["before"], pages["after"]
-    lines = [f"{'step':<16} {'kind':<5} {'before':>8} {'after':>8} {'after/before':>13}"]
-    for kind in ("cold", "warm"):
-        for step in STEPS:
+    lines = [f"{'step':<16} {'kind':<9} {'before':>8} {'after':>8} {'after/before':>13}"]
+    for kind in KINDS:
+        for step in (s for s in STEPS if s in before[kind][0]):
             b = statistics.median(p[step] for p in before[kind])
             a = statistics.median(p[step] for p in after[kind])
-            lines.append(f"{step:<16} {kind:<5} {b:>8.0f} {a:>8.0f} {a / b:>13.2f}")
+            lines.append(f"{step:<16} {kind:<9} {b:>8.0f} {a:>8.0f} {a / b:>13.2f}")
     return "\n".join(lines)
 
 

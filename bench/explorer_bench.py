@@ -24,6 +24,10 @@ in ``--workdir`` (default: ``$TMPDIR/entente-bench``), so a rerun reuses them
    navigation -> first draw (``window.__kgDrawn``), then a click on the
    sidebar's "Hide co-mentioned edges" label -> the draw of the new data,
    then a search typed into the sidebar and Enter -> the draw.  Medians.
+   A third page, "returning", is a browser that comes back: one browser context
+   opens the page, then navigates to it again; only the second navigation ->
+   first draw is timed (its HTTP cache and V8 code cache are warm, as for a user
+   who reopens the app; "warm" pages are new contexts, which have neither).
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -221,25 +226,54 @@ class PageTimes:
     first_cpu_ms: float = 0.0
     co_cpu_ms: float = 0.0
     search_cpu_ms: float = 0.0
+    # the main thread's own CPU time for the step, same span (Performance.getMetrics ThreadTime):
+    # unlike TaskDuration it does not count the time other processes held the core
+    first_thread_ms: float = 0.0
+    co_thread_ms: float = 0.0
+    search_thread_ms: float = 0.0
 
 
-def page_times(browser: Any, url: str, search: str, problems: list[str]) -> PageTimes:
-    from tests.e2e.harness import guard, wait_graph_drawn
+def watched_page(context: Any, problems: list[str]) -> tuple[Any, list[int], Any]:
+    """A new page of ``context`` whose errors go to ``problems``, with the input clock, a count of
+    the websocket bytes it receives (``[n]``) and a CDP session with Performance metrics on."""
+    page = context.new_page()
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    # Streamlit logs a component's exceptions to the console: count those too (as the e2e tests do)
+    page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
+    page.add_init_script(INPUT_CLOCK_JS)
+    received, cdp = [0], context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
+    return page, received, cdp
+
+
+@contextmanager
+def guarded_context(browser: Any, problems: list[str]) -> Iterator[Any]:
+    """A new browser context whose requests to other hosts are refused and added to ``problems``."""
+    from tests.e2e.harness import guard
 
     refused: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     guard(context, refused)
     try:
-        page = context.new_page()
-        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-        # Streamlit logs a component's exceptions to the console: count those too (as the e2e tests do)
-        page.on("console", lambda m: problems.append(f"console error: {m.text}") if m.type == "error" else None)
-        page.add_init_script(INPUT_CLOCK_JS)
-        received, cdp = [0], context.new_cdp_session(page)
-        cdp.send("Performance.enable")
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.__setitem__(0, received[0] + len(data))))
-        page.goto(url, timeout=NAV_TIMEOUT_MS)
-        wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
+        yield context
+    finally:
+        context.close()
+        problems.extend(f"refused request to {u}" for u in refused)
+
+
+def opened(page: Any, url: str) -> None:
+    """Navigate to ``url`` and wait for the graph's first draw."""
+    from tests.e2e.harness import wait_graph_drawn
+
+    page.goto(url, timeout=NAV_TIMEOUT_MS)
+    wait_graph_drawn(page, KEY, timeout=NAV_TIMEOUT_MS)
+
+
+def page_times(browser: Any, url: str, search: str, problems: list[str]) -> PageTimes:
+    with guarded_context(browser, problems) as context:
+        page, received, cdp = watched_page(context, problems)
+        opened(page, url)
         first = drawn(page)
         kib, cpu = [settled(page, received)], [busy(cdp)]
         page.get_by_text(CO_LABEL, exact=True).click()
@@ -254,16 +288,38 @@ def page_times(browser: Any, url: str, search: str, problems: list[str]) -> Page
         found = drawn(page, "__benchEnter")
         kib.append(settled(page, received))
         cpu.append(busy(cdp))
-    finally:
-        context.close()
-    problems.extend(f"refused request to {u}" for u in refused)
-    return PageTimes(*first, *co, *found, *kib, *[round(b - a, 1) for a, b in zip([0.0, *cpu], cpu, strict=False)])
+    spans = [(round(b[0] - a[0], 1), round(b[1] - a[1], 1)) for a, b in zip([(0.0, 0.0), *cpu], cpu, strict=False)]
+    return PageTimes(*first, *co, *found, *kib, *[task for task, _ in spans], *[thread for _, thread in spans])
 
 
-def busy(cdp: Any) -> float:
-    """The page's main-thread task time so far, ms."""
+@dataclass
+class ReturningTimes:
+    """A returning browser: the second navigation of one browser context to the page."""
+
+    first_draw_ms: float  # navigation start -> first draw, second navigation
+    first_cpu_ms: float  # the page's main-thread task time for it (until SETTLE_MS after the draw)
+    first_ws_kib: float
+    first_thread_ms: float  # the main thread's own CPU time, same span
+
+
+def returning_times(browser: Any, url: str, problems: list[str]) -> ReturningTimes:
+    """Open the page, then navigate to it again in the same browser context; time the second."""
+    with guarded_context(browser, problems) as context:
+        page, received, cdp = watched_page(context, problems)
+        opened(page, url)
+        settled(page, received)  # the first visit's bytes are not counted
+        before = busy(cdp)
+        opened(page, url)
+        at = round(float(page.evaluate(f"window.__kgDrawn['{KEY}']")), 1)
+        kib = settled(page, received)
+        after = busy(cdp)
+    return ReturningTimes(at, round(after[0] - before[0], 1), kib, round(after[1] - before[1], 1))
+
+
+def busy(cdp: Any) -> tuple[float, float]:
+    """The page's main-thread task time and the main thread's CPU time so far, ms."""
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-    return float(metrics["TaskDuration"]) * 1000
+    return float(metrics["TaskDuration"]) * 1000, float(metrics["ThreadTime"]) * 1000
 
 
 def settled(page: Any, received: list[int]) -> float:
@@ -288,6 +344,7 @@ class BrowserResult:
     chromium: str
     cold: dict[str, float]
     warm: dict[str, float]
+    returning: dict[str, float]
     sizes: dict[str, tuple[int, int]]
     runs: list[dict[str, Any]]
     problems: list[str]
@@ -309,12 +366,14 @@ def browser_bench(db: Path, runs: int, search: str, workdir: Path, label: str) -
                 try:
                     cold = page_times(browser, server.url, search, problems)
                     warm = page_times(browser, server.url, search, problems)
+                    back = returning_times(browser, server.url, problems)
                 finally:
                     stop_streamlit(server)
-                records.append({"cold": asdict(cold), "warm": asdict(warm)})
+                records.append({"cold": asdict(cold), "warm": asdict(warm), "returning": asdict(back)})
                 log(f"  run {run + 1}: first draw {cold.first_draw_ms:.0f} / {warm.first_draw_ms:.0f} ms, "
                     f"co-mentioned {cold.co_ms:.0f} / {warm.co_ms:.0f} ms, "
-                    f"search {cold.search_ms:.0f} / {warm.search_ms:.0f} ms (cold / warm)")
+                    f"search {cold.search_ms:.0f} / {warm.search_ms:.0f} ms (cold / warm), "
+                    f"returning browser's first draw {back.first_draw_ms:.0f} ms")
             version = browser.version
         finally:
             browser.close()
@@ -325,7 +384,7 @@ def browser_bench(db: Path, runs: int, search: str, workdir: Path, label: str) -
 
     last = records[-1]["cold"]
     sizes = {"first": tuple(last["first_size"]), "co": tuple(last["co_size"]), "search": tuple(last["search_size"])}
-    return BrowserResult(version, medians("cold"), medians("warm"), sizes, records, problems)
+    return BrowserResult(version, medians("cold"), medians("warm"), medians("returning"), sizes, records, problems)
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -355,7 +414,8 @@ def server_table(results: dict[str, dict[str, Any]], runs: int) -> str:
 
 def browser_table(results: dict[str, dict[str, Any]], runs: int) -> str:
     lines = [f"2. Chromium: `streamlit run explorer/app.py`, ms, median of {runs} (fresh server per run;",
-             "   cold = first page of the server, warm = a second page with Streamlit's caches filled)",
+             "   cold = first page of the server, warm = a second page with Streamlit's caches filled, in a new",
+             "   browser context; returning browser: the same context navigating to the page a second time)",
              ""]
     header = f"{'dataset':<10} {'step':<44} {'cold':>7} {'warm':>7} {'setData..draw':>14} {'drawn nodes/edges':>18}"
     lines += [header, "-" * len(header)]
@@ -370,6 +430,8 @@ def browser_table(results: dict[str, dict[str, Any]], runs: int) -> str:
             nodes, edges = browser.sizes[size]
             lines.append(f"{name:<10} {step[:44]:<44} {browser.cold[total]:>7.0f} {browser.warm[total]:>7.0f} "
                          f"{browser.cold[component]:>14.0f} {f'{nodes} / {edges}':>18}")
+        lines.append(f"{name:<10} {'navigation -> first draw, returning browser':<44} {'':>7} "
+                     f"{browser.returning['first_draw_ms']:>7.0f}")
     lines.append("")
     lines.append("setData..draw: the component's own share (cold), from window.__kgDrawMs.")
     return "\n".join(lines)

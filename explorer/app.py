@@ -6,7 +6,9 @@ Thin on purpose: data comes from ``explorer.data`` / ``explorer.queries`` (pure)
 
 from __future__ import annotations
 
+import hashlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -42,7 +44,7 @@ from explorer.state import (  # noqa: E402
 from explorer.structure import Look, Styling, recolour, resize, styling  # noqa: E402
 from explorer.summary import filter_summary  # noqa: E402
 from explorer.text import inert  # noqa: E402
-from explorer.views import ask, curation, details, exports, graph, paths, sidebar, tables, upload, words  # noqa: E402
+from explorer.views import ask, curation, details, exports, graph, paths, pick, sidebar, tables, upload, words  # noqa: E402
 from explorer.views import changes as changes_view  # noqa: E402
 from explorer.views import look as look_controls  # noqa: E402
 from explorer.views import present as presentation  # noqa: E402
@@ -108,16 +110,37 @@ def view_of(path: str, version: str, filters: Filters) -> View:
     return compute_view(snapshot(path, version), filters)
 
 
-@st.cache_data(max_entries=64)
-def positions_of(node_ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...], sizes: tuple[float, ...]) -> dict[str, tuple[float, float]]:
-    return layout_positions(node_ids, pairs, sizes=dict(zip(node_ids, sizes, strict=True)))
+def digest(*parts: Any) -> str:
+    """A cache key for large tuples of plain values: Streamlit's own hashing walks them item by item
+    (0.16 s for the 2,400 edge pairs of a synthetic view), their ``repr`` hashes in under 1 ms."""
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
 @st.cache_data(max_entries=64)
-def styling_of(nodes: tuple[tuple[str, str, str, float], ...], pairs: tuple[tuple[str, str], ...], chosen: Look,
-               lang: str) -> Styling:
-    """``structure.styling`` of (id, label, type, weight) rows, cached: Louvain and PageRank run once per view."""
-    return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in nodes], pairs, chosen, lang)
+def positions_of(key: str, _node_ids: tuple[str, ...], _pairs: tuple[tuple[str, str], ...],
+                 _sizes: tuple[float, ...]) -> dict[str, tuple[float, float]]:
+    """``layout_positions``, cached by ``key`` = ``digest`` of the three other arguments (not hashed)."""
+    return layout_positions(_node_ids, _pairs, sizes=dict(zip(_node_ids, _sizes, strict=True)))
+
+
+@st.cache_data(max_entries=64)
+def styling_of(key: str, _nodes: tuple[tuple[str, str, str, float], ...], _pairs: tuple[tuple[str, str], ...],
+               chosen: Look, lang: str) -> Styling:
+    """``structure.styling`` of (id, label, type, weight) rows, cached (by ``key`` = ``digest`` of the
+    rows and pairs, which are not hashed): Louvain and PageRank run once per view."""
+    return styling([{"id": i, "label": label, "type": kind, "weight": w} for i, label, kind, w in _nodes], _pairs, chosen, lang)
+
+
+@st.cache_data(max_entries=256)
+def choices_of(path: str, version: str, text: str, keep: tuple[str, ...]) -> list[str]:
+    """``entity_choices``, cached: every rerun draws the focus and Connections pickers again (with
+    nothing typed, each sorted the 5,000 entities of the synthetic store by mentions)."""
+    return entity_choices(snapshot(path, version), text, keep)
+
+
+def finder(path: str, version: str) -> pick.Find:
+    """The entities a picker offers for a typed text and the current choice (``choices_of``)."""
+    return lambda text, keep: choices_of(path, version, text, tuple(keep))
 
 
 @st.cache_data(max_entries=32)
@@ -186,8 +209,9 @@ def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look,
     the styling (for the legend)."""
     pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
     rows = tuple(zip(view.nodes["id"], view.nodes["label"], view.nodes["type"], view.nodes["weight"].astype(float), strict=True))
-    styled = styling_of(rows, pairs, chosen, words.current())
-    positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
+    styled = styling_of(digest(rows, pairs), rows, pairs, chosen, words.current())
+    ids, sizes = tuple(view.nodes["id"]), tuple(styled.sizes[n] for n in view.nodes["id"])
+    positions = positions_of(digest(ids, pairs, sizes), ids, pairs, sizes)
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
     nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",
                                         matches=matches, weigh_by=filters.weigh_by, new=new, lang=words.current())
@@ -245,6 +269,7 @@ def read_url(path: str, data: str) -> Link:
 
 
 def main() -> None:
+    graph.preload()
     db = database.database_path()
     with st.container():  # the same place in the page with or without the build message: no graph remount
         ensure_database(db)
@@ -259,12 +284,15 @@ def main() -> None:
     sidebar.seed_from_url(link.filters)
     look_controls.seed_from_url(link.look)
     with st.sidebar:
-        filters = sidebar.render(facets_of(path, version), labels, partial(entity_choices, snap))
+        filters = sidebar.render(facets_of(path, version), labels, finder(path, version))
         chosen = look_controls.render()
         curation.rejected_list(store, labels)
-        choice = changes_view.controls(facets(snap))
-    whole = timeline_of(path, version, filters, timeline_view.unit())  # the timeline spans the sidebar's dates
-    filters = timeline_view.window_filters(filters, whole.periods)
+        choice = changes_view.controls(facets_of(path, version))
+    # the timeline spans the sidebar's dates; it is built only when shown or narrowing the graph
+    whole = partial(timeline_of, path, version, filters, timeline_view.unit())
+    timeline_shown = st.session_state.get("lower_tab") == tr("tab_timeline") and not present
+    if timeline_shown or timeline_view.narrowed():
+        filters = timeline_view.window_filters(filters, whole().periods)
     diff = diff_of(path, version, choice) if choice else None
     ends = (st.session_state.get("p_from") or "", st.session_state.get("p_to") or "")
     drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640,
@@ -283,10 +311,10 @@ def main() -> None:
             st.warning(nothing_matches(filters, snap.entities.empty))
         clicked = graph.render(payload, view, selection, height=0 if present else 640, png_request=st.session_state.get("png", 0),
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
-                               present=present, signature=drawn.signature)
+                               present=present, signature=drawn.signature, vis_sent=True)
         new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
-        if not present and st.session_state.get("lower_tab") != tr("tab_timeline"):
-            timeline_view.narrowed_note(whole)
+        if not present and not timeline_shown and timeline_view.narrowed():
+            timeline_view.narrowed_note(whole())
         if diff and not present:
             changes_view.render(diff, labels)
     if clicked != st.session_state.get("last_click"):
@@ -297,7 +325,7 @@ def main() -> None:
         st.rerun()
     # the details scroll on their own in a panel of fixed height, so the tabs below never move
     with right, st.container(key=presentation.DETAILS_KEY if present else None, height="content" if present else PANEL_HEIGHT, border=False):
-        show_selection(store, snap, selection, labels, curate=not present)
+        show_selection(store, snap, selection, labels, finder(path, version), curate=not present)
     st.session_state["selection"] = selection
     if not present:
         picked = lower_tabs(path, version, db, snap, view, filters, payload, labels, styled, whole)
@@ -311,8 +339,9 @@ def main() -> None:
 
 @st.fragment
 def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | None, labels: dict[str, str],
-                   curate: bool = True) -> None:
-    """The selected entity's or relation's card; with ``curate``, its curation controls above it.
+                   find: pick.Find, curate: bool = True) -> None:
+    """The selected entity's or relation's card; with ``curate``, its curation controls above it
+    (``find``: the entities "Merge with…" offers for a typed text).
 
     A fragment: "Show 20 more articles" and the curation inputs rerun only the card, not the page
     (a decision still reruns the page: it changes the graph)."""
@@ -321,7 +350,7 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
     elif selection["kind"] == "node":
         card = entity_card(snap, selection["id"])
         if curate:
-            curation.entity_panel(store, card, labels, partial(entity_choices, snap))
+            curation.entity_panel(store, card, labels, find)
         details.entity(store, card, corroboration.entity_summary(snap, card["id"]) if card else None)
     else:
         if curate:
@@ -330,23 +359,25 @@ def show_selection(store: Store, snap: Snapshot, selection: dict[str, str] | Non
 
 
 def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, filters: Filters, payload: Any, labels: dict[str, str],
-               styled: Styling, whole: timeline.Timeline) -> dict[str, str] | None:
+               styled: Styling, whole: Callable[[], timeline.Timeline]) -> dict[str, str] | None:
     """Paths, timeline, tables, uploads, exports and questions; returns a selection made in a table.
 
-    The timeline, tables and exports are built only while their tab is open (a tab click reruns the
-    page): the relations table of a large view alone is a few hundred KB that every rerun would resend.
-    Connections, Add articles and Ask always run: their picks draw the path, poll an upload, keep
-    the question.
+    Each tab's content is built only while the tab is open (a tab click reruns the page): the
+    relations table of a large view alone is a few hundred KB that every rerun would resend, and
+    every widget in a closed tab is still sent and drawn.  What must outlive a closed tab is kept
+    outside its widgets: the Connections picks (``p_from``/``p_to``, which draw the path), the
+    question; an upload running in the background keeps its tab's polling alive.
     """
     tab_paths, tab_time, tab_entities, tab_relations, tab_add, tab_export, tab_ask = st.tabs(
         [tr(f"tab_{name}") for name in ("connections", "timeline", "entities", "relations", "add", "export", "ask")],
         key="lower_tab", on_change="rerun")
-    with tab_paths:
-        paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, partial(entity_choices, snap),
-                     lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
+    if tab_paths.open:
+        with tab_paths:
+            paths.render(lambda a, b: paths_of(path, version, filters, a, b), labels, finder(path, version),
+                         lambda hop: sentence_text(open_store(path), hop["document_id"], hop["sentence"]))
     if tab_time.open:
         with tab_time:
-            timeline_view.render(whole)
+            timeline_view.render(whole())
     picked = None
     if tab_entities.open:
         with tab_entities:
@@ -354,8 +385,9 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
     if tab_relations.open:
         with tab_relations:
             picked = tables.relations(view, labels)
-    with tab_add:
-        upload.render(db, refresh)
+    if tab_add.open or upload.running():
+        with tab_add:
+            upload.render(db, refresh)
     if tab_export.open:
         with tab_export:
             presentation.enter_button()
@@ -366,8 +398,9 @@ def lower_tabs(path: str, version: str, db: Target, snap: Snapshot, view: View, 
                               partial(evidence_dates, snap, [n["id"] for n in nodes], [e["id"] for e in edges])):
                 st.session_state["png"] = st.session_state.get("png", 0) + 1
                 st.rerun()
-    with tab_ask:
-        ask.render(lambda question: answer_of(path, version, question), lambda line: details.relation(open_store(path), line["id"], labels))
+    if tab_ask.open:
+        with tab_ask:
+            ask.render(lambda question: answer_of(path, version, question), lambda line: details.relation(open_store(path), line["id"], labels))
     return picked
 
 

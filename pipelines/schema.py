@@ -235,6 +235,8 @@ DOCUMENTS = "SELECT " + _DOCUMENT_COLUMNS + " FROM documents ORDER BY published,
 
 DOCUMENT = "SELECT " + _DOCUMENT_COLUMNS + ", text FROM documents WHERE id = :id"
 
+DOCUMENT_STAMPS = "SELECT id, ingested_at, content_hash FROM documents"
+
 ENTITY = "SELECT id, type, label, attrs FROM entities WHERE id = :id"
 
 ENTITIES = """

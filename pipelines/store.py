@@ -211,6 +211,11 @@ class Store:
         """All documents without their text, oldest published first."""
         return self._rows(sql.DOCUMENTS, {})
 
+    def document_stamps(self) -> list[tuple[str, str, str]]:
+        """(id, ingested_at, content_hash) of every document, in no order: what changes when one is
+        added or replaced (even within the second), without the other columns (a reader's cache key)."""
+        return [(str(i), str(at or ""), str(digest or "")) for i, at, digest in self._tuples(sql.DOCUMENT_STAMPS)]
+
     def document(self, document_id: str) -> dict[str, Any] | None:
         """One document with its full text, or None."""
         rows = self._rows(sql.DOCUMENT, {"id": document_id})

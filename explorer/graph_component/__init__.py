@@ -47,6 +47,7 @@ __all__ = [
     "data_signature",
     "edge_id",
     "graph_view",
+    "load_vis",
     "vis_options",
     "vis_payload",
 ]
@@ -79,11 +80,21 @@ _component = st.components.v2.component(
 )
 
 
+def load_vis(key: str) -> None:
+    """Send vis-network for the graph ``key`` now (once per run, before ``graph_view(..., vis_sent=True)``).
+
+    A page that calls this first thing gets vis-network, and the browser's component code, while
+    the rest of the script still runs: the browser fetches and evaluates them in the meantime
+    instead of after the graph's own message."""
+    _vis_loader(key=f"{key}_vis", data=None)
+
+
 def graph_view(
     nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, key: str, height: int = 640,
     selected: Selection | None = None, options: dict[str, Any] | None = None,
     on_select: Callable[[], None] | None = None, png_request: int = 0, highlight: Highlight | None = None,
     legend: list[tuple[str, str]] | None = None, texts: dict[str, str] | None = None, signature: str | None = None,
+    vis_sent: bool = False,
 ) -> Selection | None:
     """Draw the graph; returns the selection the last click made, ``{"kind", "id"}`` or None.
 
@@ -102,6 +113,7 @@ def graph_view(
     (``zoom``, ``zoom_title``, ``fit``) words the buttons over the canvas in
     the page's language (English without).  ``signature``: ``data_signature`` of the same nodes,
     edges, options and height when the caller keeps it (hashing a large view takes longer than drawing it).
+    ``vis_sent``: ``load_vis(key)`` already ran in this script run (else this sends vis-network first).
 
     In the browser a click on a node fades everything but the node and its
     neighbours at once; "Zoom to selection" and "Show all" buttons sit over
@@ -111,7 +123,8 @@ def graph_view(
     data = component_data(nodes, edges, key=key, height=height, selected=selected, options=options,
                           png_request=png_request, highlight=highlight, legend=legend, signature=signature)
     data["texts"] = dict(texts or {})
-    _vis_loader(key=f"{key}_vis", data=None)
+    if not vis_sent:
+        load_vis(key)
     result = _component(key=key, data=data, default={"selection": None},
                         on_selection_change=on_select or _ignore)
     return as_selection(result.get("selection"))

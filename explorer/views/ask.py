@@ -11,6 +11,7 @@ from explorer.text import inert
 from explorer.views.words import tr
 
 KEY = "q_text"
+KEPT = "q_kept"  # the question outside the widget: the box is not drawn while its tab is closed
 
 
 def render(answer_of: Callable[[str], Answer], evidence: Callable[[dict[str, str]], None]) -> None:
@@ -19,7 +20,10 @@ def render(answer_of: Callable[[str], Answer], evidence: Callable[[dict[str, str
     A line's sentences are fetched only while it is open: each line is an expander that reruns the
     page when opened or closed.
     """
+    if KEY not in st.session_state and st.session_state.get(KEPT):
+        st.session_state[KEY] = st.session_state[KEPT]  # the tab was closed: its widget's state went with it
     question = st.text_input(tr("ask_label"), key=KEY, placeholder=f"{EXAMPLES['en'][0]} · {EXAMPLES['de'][0]}")
+    st.session_state[KEPT] = question
     if not question.strip():
         st.caption(tr("ask_examples", examples=" · ".join(inert(e) for e in (*EXAMPLES["en"][:3], *EXAMPLES["de"][3:]))))
         return

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer.graph_component import TYPE_COLORS, Highlight, graph_view
+from explorer.graph_component import TYPE_COLORS, Highlight, graph_view, load_vis
 from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER, NEW_BORDER, NEW_COLOR, SINGLE_SOURCE_OPACITY
 from explorer.queries import View
 from explorer.structure import Styling
@@ -73,12 +73,13 @@ def caption(view: View, hidden_co: int) -> str:
 def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], view: View,
            selected: dict[str, str] | None, height: int, png_request: int = 0, hidden_co: int = 0,
            highlight: Highlight | None = None, styling: Styling | None = None,
-           present: bool = False, signature: str | None = None) -> dict[str, str] | None:
+           present: bool = False, signature: str | None = None, vis_sent: bool = False) -> dict[str, str] | None:
     """Draw the graph; returns the selection a click made (or the one passed in).
 
     ``styling`` gives the legend's colours and size note (entity types when None); ``present``
     leaves out the caption (presentation mode says it in its own header); ``signature``: the
-    payload's ``data_signature`` at this height, when the caller keeps one."""
+    payload's ``data_signature`` at this height, when the caller keeps one; ``vis_sent``: ``preload``
+    ran earlier in this script run."""
     nodes, edges, options = payload
     marks = {str(item.get("mark")) for item in [*nodes, *edges]} | ({"single_source"} if any(e.get("single_source") for e in edges) else set())
     entries, note = (styling.legend, styling.note) if styling else ([(c, k) for k, c in TYPE_COLORS.items()], "")
@@ -89,7 +90,14 @@ def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, 
     return graph_view(nodes, edges, key=GRAPH_KEY, height=height, selected=selected, options=options,
                       png_request=png_request, highlight=highlight,
                       legend=picture_legend(marks, bool(highlight), entries, note),
-                      texts={name: tr(f"canvas_{name}") for name in ("zoom", "zoom_title", "fit")}, signature=signature)
+                      texts={name: tr(f"canvas_{name}") for name in ("zoom", "zoom_title", "fit")}, signature=signature, vis_sent=vis_sent)
+
+
+def preload() -> None:
+    """Send vis-network now: called first in the page, the browser loads it while the script runs on.
+    The loader draws nothing; its element is hidden so it leaves no gap above the title."""
+    load_vis(GRAPH_KEY)
+    st.html(f"<style>.st-key-{GRAPH_KEY}_vis {{ display: none; }}</style>")  # style only: takes no space
 
 
 def _show_co_mentions() -> None:

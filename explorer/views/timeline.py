@@ -27,6 +27,11 @@ def unit() -> str:
     return str(st.session_state.get("t_unit", UNITS[0]))
 
 
+def narrowed() -> bool:
+    """Whether a window is set (the timeline then narrows the graph even while it is not shown)."""
+    return bool(st.session_state.get("t_window"))
+
+
 def window_filters(filters: Filters, periods: list[str]) -> Filters:
     """The filters narrowed to the timeline's window (both date ranges hold)."""
     window = st.session_state.get("t_window")

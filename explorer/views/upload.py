@@ -15,6 +15,11 @@ from pipelines.backends import Target
 JOB, OUTCOME, ROUND = "u_job", "u_outcome", "u_round"
 
 
+def running() -> bool:
+    """Whether an upload is being ingested in the background (its progress must keep polling)."""
+    return st.session_state.get(JOB) is not None
+
+
 def render(db: Target, on_change: Callable[[], None]) -> None:
     """The uploader, the last upload's outcome, and the progress of one running in the background."""
     job: UploadJob | None = st.session_state.get(JOB)

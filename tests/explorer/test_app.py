@@ -184,6 +184,24 @@ def test_app_closed_tabs_send_no_tables_or_exports(app_db: Path) -> None:
     assert not open_tab(at, "Connections").dataframe
 
 
+def test_app_closed_tabs_send_no_uploader_question_box_or_pickers(app_db: Path) -> None:
+    at = open_tab(run_app(), "Entities")
+    assert not at.get("file_uploader") and not [t for t in at.text_input if t.key in ("q_text", "p_from:q")]
+    assert len(open_tab(at, "Add articles").get("file_uploader")) == 1
+
+
+def test_app_question_kept_while_its_tab_is_closed(app_db: Path) -> None:
+    at = open_tab(run_app(), "Ask")
+    at.text_input(key="q_text").input("Who leads France?").run()
+    assert "q_text" not in [t.key for t in open_tab(at, "Entities").text_input]
+    assert open_tab(at, "Ask").text_input(key="q_text").value == "Who leads France?"
+
+
+def test_app_sends_vis_network_before_anything_else(app_db: Path) -> None:
+    first = run_app().main.children[0]  # the browser loads it while the script runs on
+    assert first.proto.component_name.endswith("graph_view_vis")
+
+
 def test_app_tables_row_selection_drills_down(app_db: Path) -> None:
     at = open_tab(run_app(), "Entities")
     frame = at.dataframe[0].value
