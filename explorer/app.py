@@ -273,11 +273,10 @@ def main() -> None:
     filters = timeline_view.window_filters(filters, whole.periods)
     diff = diff_of(path, version, choice) if choice else None
     ends = (st.session_state.get("p_from") or "", st.session_state.get("p_to") or "")
+    selection = graph.this_run_selection(current_selection(link, labels))
     drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640,
-                     change_marks.new_ids(diff) if diff else frozenset(),
-                     graph.kept_selection(current_selection(link, labels), chosen))
+                     change_marks.new_ids(diff) if diff else frozenset(), graph.kept_selection(selection, chosen))
     view, hidden_co, route, payload, styled = drawn.view, drawn.hidden_co, drawn.route, drawn.payload, drawn.styled
-    selection = current_selection(link, labels)
     if present:
         presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(payload[1])),
                                                        words.current()))

@@ -86,16 +86,20 @@ def noting_hidden(styled: Styling, hidden: int) -> Styling:
     return replace(styled, note=f"{styled.note} · {line}" if styled.note else line)
 
 
-def kept_selection(selection: dict[str, str] | None, chosen: Look) -> tuple[str, str]:
-    """(kind, id) of the selection this run shows, whose edges the backbone keeps (a click that
-    reran the page wins over the one before); ("", "") for none or when every edge is drawn."""
-    if chosen.edges != "backbone":
-        return ("", "")
+def this_run_selection(before: dict[str, str] | None) -> dict[str, str] | None:
+    """The selection this run shows: a click on the graph that reran the page (the component's new
+    state, None for empty canvas) wins over ``before`` (the session's or the link's)."""
     state: Any = st.session_state.get(GRAPH_KEY) or {}  # the component's state: {"selection": ...}
     clicked = as_selection(state.get("selection"))
-    if clicked != st.session_state.get("last_click"):
-        selection = clicked
-    return (selection["kind"], selection["id"]) if selection else ("", "")
+    return clicked if clicked != st.session_state.get("last_click") else before
+
+
+def kept_selection(selection: dict[str, str] | None, chosen: Look) -> tuple[str, str]:
+    """(kind, id) of ``selection``, whose edges the backbone keeps; ("", "") for none or when
+    every edge is drawn (one cached drawing then serves every selection)."""
+    if chosen.edges != "backbone" or not selection:
+        return ("", "")
+    return (selection["kind"], selection["id"])
 
 
 def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], view: View,
