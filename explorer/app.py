@@ -184,16 +184,19 @@ def drawn_of(path: str, version: str, filters: Filters, chosen: Look, ends: tupl
 
 def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look,
                   new: frozenset[str] = frozenset(), keep: Keep = NOTHING_KEPT) -> tuple[Any, Styling, int]:
-    """vis nodes, edges and options: the view laid out, coloured and sized as ``chosen`` says (on all
-    its edges, so the positions stay when the drawn edges change), its edges thinned to the backbone
-    unless ``chosen.edges`` is "all" (``keep``: what the backbone always draws), the focus, search
+    """vis nodes, edges and options: the view laid out along its plain backbone (so the positions stay
+    when a click or "all" draws more edges; the hairball of all edges gives no shape), coloured and
+    sized as ``chosen`` says (on all its edges), its edges thinned to the backbone unless
+    ``chosen.edges`` is "all" (``keep``: what the backbone always draws), the focus, search
     matches and ``new`` ids ("What changed") marked, edge widths by ``weigh_by``; and the styling
     (for the legend, with how many edges are hidden); and that number."""
     pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
     rows = tuple(zip(view.nodes["id"], view.nodes["label"], view.nodes["type"], view.nodes["weight"].astype(float), strict=True))
     styled = styling_of(rows, pairs, replace(chosen, edges=Look.edges), words.current())
     thinned = drawn_edges(view.edges, chosen.edges, keep_nodes=keep.nodes, keep_edges=keep.edges, weigh_by=filters.weigh_by)
-    positions = positions_of(tuple(view.nodes["id"]), pairs, tuple(styled.sizes[n] for n in view.nodes["id"]))
+    spine = drawn_edges(view.edges, "backbone", weigh_by=filters.weigh_by).edges  # the same with all edges or a click
+    positions = positions_of(tuple(view.nodes["id"]), tuple(zip(spine["source"], spine["target"], strict=True)),
+                             tuple(styled.sizes[n] for n in view.nodes["id"]))
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
     nodes, edges, options = vis_payload(view.nodes, thinned.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",
                                         matches=matches, weigh_by=filters.weigh_by, new=new, lang=words.current())
