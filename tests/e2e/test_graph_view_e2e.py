@@ -124,7 +124,7 @@ def test_graph_e2e_zoom_to_selection(page: Page, open_app: Callable[..., None]) 
     for node in [PUTIN, *graph_eval(page, KEY, NEIGHBOURS)]:
         x, y = node_point(page, KEY, node)
         assert box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"], node
-    page.get_by_role("button", name="Show all").click()
+    page.get_by_role("button", name="Show all", exact=True).click()
     page.wait_for_function(f"Math.abs(window.__kg['{KEY}'].getScale() - {before}) < 0.01")
 
 
@@ -195,7 +195,7 @@ def test_graph_e2e_backbone_click_draws_hidden_edges_keeps_the_zoom_and_all_show
     assert canvas_state(page)["sig"] != sig and graph_eval(page, KEY, f"net.getConnectedEdges('{PUTIN}').length") > own
     assert graph_eval(page, KEY, "[net.getScale(), net.getViewPosition()]") == view  # same nodes: the reader's zoom stays
     sig = canvas_state(page)["sig"]
-    page.get_by_text("Show all connections").click()
+    page.get_by_text("Show all connections", exact=True).click()
     page.wait_for_function(f"""(() => {{ const el = window.__kg['{KEY}'].body.container.closest('.kg-canvas');
       return el.dataset.drawn === '1' && el.dataset.sig !== '{sig}'; }})()""", timeout=60_000)
     assert graph_eval(page, KEY, "net.body.data.edges.length") > drawn and "edges=all" in page.url
