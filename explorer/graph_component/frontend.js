@@ -50,10 +50,10 @@ function render(component) {
   const m = MOUNTS.get(parentElement) || mount(parentElement, data);
   m.setStateValue = setStateValue;  // the latest closure knows the current widget value
   m.legend = data.legend ?? [];
+  applyTheme(m);  // before a swap, whose options then carry the theme: one pass over the new items, not two
   const swapped = m.sig !== data.sig;
   if (swapped) swapData(m, data);
   else if (m.fill) fillWindow(m);  // what stands above the canvas may have changed height
-  applyTheme(m);
   applySelection(m, data.selected ?? null, swapped);
   m.el.dataset.selected = JSON.stringify(data.selected ?? null);  // for tests: this run's selection
   applyPath(m, data.highlight ?? null, swapped);
@@ -108,7 +108,8 @@ function swapData(m, data) {
   m.el.dataset.drawn = "0";
   m.pending = false;  // only a draw of THIS data counts as drawn
   m.t0 = performance.now();
-  m.net.setOptions(data.options || {});
+  m.net.setData({ nodes: [], edges: [] });  // the options below then pass over no old items
+  m.net.setOptions(themed(m, data.options || {}));
   m.items = { nodes: new Map(nodes.map((n) => [n.id, n])), edges: new Map(graph.edges.map((e) => [e.id, e])),
               edgeColor: data.options?.edges?.color ?? {} };
   m.looks = dataLooks(m);
@@ -118,7 +119,15 @@ function swapData(m, data) {
   else fitNodes(m, null, false);  // positions come from the server: frame them all
   m.sig = data.sig;
   m.pending = true;
-  m.theme = null;  // setOptions may have reset fonts: copy the theme again
+}
+
+// The data's options with the theme's label colours (canvas text ignores CSS), so that no second
+// setOptions has to pass over every item again after the swap.
+function themed(m, options) {
+  if (!m.fg) return options;
+  const font = { color: m.fg, strokeColor: m.bg };
+  return { ...options, nodes: { ...options.nodes, font: { ...options.nodes?.font, ...font } },
+           edges: { ...options.edges, font: { ...options.edges?.font, ...font } } };
 }
 
 function sameNodes(m, nodes) {
