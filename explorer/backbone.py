@@ -26,9 +26,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from explorer.selection import CO_MENTIONED
+
 K = 6
 CHOICES = ("backbone", "all")  # Look.edges: the backbone only, or every edge of the view
-CO_MENTIONED = "co_mentioned"
 TYPE_WEIGHT = {"typed": 2, "unstated": 1, CO_MENTIONED: 0}  # typed & stated > gazetteer/article basis > co-mention
 
 
