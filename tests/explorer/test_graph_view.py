@@ -101,3 +101,9 @@ def test_graph_view_backbone_draws_every_edge_of_the_clicked_node(app_db: Path) 
     at.session_state[GRAPH_KEY] = {"selection": {"kind": "node", "id": node}}
     at.run()
     assert own <= {e["id"] for e in graph_data(at)["edges"]} and param(at, "node") == node
+
+
+def test_graph_view_backbone_speaks_german(app_db: Path) -> None:  # noqa: F811
+    at = run_app(lang="de")
+    assert any("schwächere Verbindungen ausgeblendet: Jede Entität behält ihre 6 stärksten" in c.value for c in at.caption)
+    assert at.sidebar.checkbox(key="v_all_edges").label == "Alle Verbindungen zeigen"
