@@ -92,7 +92,7 @@ EN: Mapping[str, str] = {
     "show_more": "Show {n} more entities",
     "show_fewer": "Show {n} fewer entities",
     "show_co": "Show the {n} single-sentence co-mentions",
-    "hidden_weak": " {n} weaker connections hidden: each entity keeps its {k} strongest (“Show all connections” in the sidebar).",
+    "hidden_weak": " {n} weaker connections hidden; each entity keeps its {k} strongest.",
     "legend_hidden_weak": "{n} weaker connections hidden",
     "look_all_edges": "Show all connections",
     "look_all_edges_help": "Off: each entity keeps its {k} strongest connections (most evidence sentences first) "
@@ -397,8 +397,7 @@ DE: Mapping[str, str] = {
     "show_more": "{n} Entitäten mehr zeigen",
     "show_fewer": "{n} Entitäten weniger zeigen",
     "show_co": "Die {n} gemeinsamen Nennungen aus einem Satz zeigen",
-    "hidden_weak": " {n} schwächere Verbindungen ausgeblendet: Jede Entität behält ihre {k} stärksten "
-                   "(„Alle Verbindungen zeigen“ in der Seitenleiste).",
+    "hidden_weak": " {n} schwächere Verbindungen ausgeblendet; jede Entität behält ihre {k} stärksten.",
     "legend_hidden_weak": "{n} schwächere Verbindungen ausgeblendet",
     "look_all_edges": "Alle Verbindungen zeigen",
     "look_all_edges_help": "Aus: Jede Entität behält ihre {k} stärksten Verbindungen (die mit den meisten Belegsätzen "

@@ -69,11 +69,12 @@ def caption(view: View, hidden_co: int, drawn: int | None = None, hidden_weak: i
     """What is shown (``drawn`` edges, default: all of the view's), what is hidden (single-sentence
     co-mentions, ``hidden_weak`` edges the backbone leaves out), and how labels behave."""
     edges = len(view.edges) if drawn is None else drawn
-    text = tr("showing", nodes=len(view.nodes), total=view.total_nodes, edges=grouped(current(), edges))
+    lang = current()
+    text = tr("showing", nodes=len(view.nodes), total=grouped(lang, view.total_nodes), edges=grouped(lang, edges))
     if hidden_weak:
-        text += tr("hidden_weak", n=grouped(current(), hidden_weak), k=K)
+        text += tr("hidden_weak", n=grouped(lang, hidden_weak), k=K)
     if hidden_co:
-        text += tr("hidden_co", n=hidden_co)
+        text += tr("hidden_co", n=grouped(lang, hidden_co))
     return text + tr("label_hint")
 
 
@@ -139,5 +140,5 @@ def size_controls(view: View, top_n: int, hidden_co: int) -> int:
     if top_n > STEP and fewer.button(tr("show_fewer", n=STEP), key="g_fewer"):
         top_n = max(STEP, top_n - STEP)
     if hidden_co:
-        co.button(tr("show_co", n=hidden_co), key="g_co", on_click=_show_co_mentions)
+        co.button(tr("show_co", n=grouped(current(), hidden_co)), key="g_co", on_click=_show_co_mentions)
     return top_n

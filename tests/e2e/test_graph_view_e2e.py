@@ -185,7 +185,7 @@ def test_graph_e2e_dragged_node_stays_put_across_reruns(page: Page, open_app: Ca
 def test_graph_e2e_backbone_click_draws_hidden_edges_keeps_the_zoom_and_all_shows_every_edge(
         page: Page, open_app: Callable[..., None]) -> None:
     open_app(page)
-    expect(page.get_by_text(re.compile(r"\d+ weaker connections hidden: each entity keeps")).first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"\d+ weaker connections hidden; each entity keeps")).first).to_be_visible()
     drawn = graph_eval(page, KEY, "net.body.data.edges.length")
     own = graph_eval(page, KEY, f"net.getConnectedEdges('{PUTIN}').length")
     graph_eval(page, KEY, f"net.moveTo({{position: net.getPositions(['{PUTIN}'])['{PUTIN}'], scale: net.getScale() * 1.5, animation: false}})")

@@ -16,7 +16,7 @@ PYONGYANG = "place:pyongyang"
 def test_graph_view_caption_says_what_is_hidden_and_button_shows_it(app_db: Path) -> None:  # noqa: F811
     at = run_app()
     caption = next(c.value for c in at.caption if c.value.startswith("Showing"))
-    hidden = int(caption.split("Hidden: ")[1].split()[0])
+    hidden = int(caption.split("Hidden: ")[1].split()[0].replace(",", ""))
     assert hidden > 0 and "co-mentions resting on a single sentence" in caption
     edges = len(graph_data(at)["edges"])
     at.button(key="g_co").click().run()
@@ -105,5 +105,5 @@ def test_graph_view_backbone_draws_every_edge_of_the_clicked_node(app_db: Path) 
 
 def test_graph_view_backbone_speaks_german(app_db: Path) -> None:  # noqa: F811
     at = run_app(lang="de")
-    assert any("schwächere Verbindungen ausgeblendet: Jede Entität behält ihre 6 stärksten" in c.value for c in at.caption)
+    assert any("schwächere Verbindungen ausgeblendet; jede Entität behält ihre 6 stärksten" in c.value for c in at.caption)
     assert at.sidebar.checkbox(key="v_all_edges").label == "Alle Verbindungen zeigen"
