@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run e
 
 from explorer import change_marks, corroboration, timeline  # noqa: E402
 from explorer import db as database  # noqa: E402
+from explorer.backbone import NOTHING_KEPT, Keep, drawn_edges  # noqa: E402
 from explorer.data import Snapshot, load_snapshot, sentence_text  # noqa: E402
 from explorer.export_context import evidence_dates, export_evidence  # noqa: E402
 from explorer.graph_component import data_signature, vis_payload  # noqa: E402
@@ -174,7 +175,7 @@ def hidden_co_mentions(path: str, version: str, filters: Filters, view: View) ->
 class Drawn:
     """What the graph column shows for one view: the view (with the drawn path's entities), the
     co-mentions it hides, the path (hops, [] when none), the component's payload and signature, and
-    the styling (for the legend)."""
+    the styling (for the legend, which says how many weaker connections the backbone hides)."""
 
     view: View
     hidden_co: int
@@ -182,43 +183,51 @@ class Drawn:
     payload: Any
     signature: str
     styled: Styling
+    hidden_weak: int = 0
 
 
 @st.cache_resource(max_entries=32)
 def drawn_of(path: str, version: str, filters: Filters, chosen: Look, ends: tuple[str, str], height: int,
-             new: frozenset[str] = frozenset()) -> Drawn:
+             new: frozenset[str] = frozenset(), selected: tuple[str, str] = ("", "")) -> Drawn:
     """The view drawn with the first path between ``ends`` (two entity ids picked under
     "Connections"), once per view: a rerun of the same view (a click, a tab, the card's "Show
     more") reuses it without copying or hashing the payload again.  Callers only read it.  ``new``:
-    ids "What changed" marks."""
+    ids "What changed" marks; ``selected``: (kind, id) of the selection, whose edges the backbone keeps."""
     snap = snapshot(path, version)
     view = view_of(path, version, filters)
     found = paths_of(path, version, filters, *ends) if all(ends) and ends[0] != ends[1] else []
     route = found[0] if found else []
     drawn = with_path(snap, view, route) if route else view
-    payload, styled = graph_payload(snap, drawn, filters, chosen, new)
+    keep = Keep.of(snap.resolve(filters.focus) if filters.focus else "", selected, path_highlight(route)["edges"] if route else [])
+    payload, styled, hidden = graph_payload(snap, drawn, filters, chosen, new, keep)
     nodes, edges, options = payload
     return Drawn(drawn, hidden_co_mentions(path, version, filters, view), route, payload,
-                 data_signature(nodes, edges, options, height), styled)
+                 data_signature(nodes, edges, options, height), styled, hidden)
 
 
 def graph_payload(snap: Snapshot, view: View, filters: Filters, chosen: Look,
-                  new: frozenset[str] = frozenset()) -> tuple[Any, Styling]:
-    """vis nodes, edges and options: the view laid out, coloured and sized as ``chosen`` says, the
-    focus, search matches and ``new`` ids ("What changed") marked, edge widths by ``weigh_by``; and
-    the styling (for the legend)."""
+                  new: frozenset[str] = frozenset(), keep: Keep = NOTHING_KEPT) -> tuple[Any, Styling, int]:
+    """vis nodes, edges and options: the view laid out along its plain backbone (so the positions stay
+    when a click or "all" draws more edges; the hairball of all edges gives no shape), coloured and
+    sized as ``chosen`` says (on all its edges), its edges thinned to the backbone unless
+    ``chosen.edges`` is "all" (``keep``: what the backbone always draws), the focus, search
+    matches and ``new`` ids ("What changed") marked, edge widths by ``weigh_by``; and the styling
+    (for the legend, with how many edges are hidden); and that number."""
     pairs = tuple(zip(view.edges["source"], view.edges["target"], strict=True))
     rows = tuple(zip(view.nodes["id"], view.nodes["label"], view.nodes["type"], view.nodes["weight"].astype(float), strict=True))
-    styled = styling_of(digest(rows, pairs), rows, pairs, chosen, words.current())
+    styled = styling_of(digest(rows, pairs), rows, pairs, replace(chosen, edges=Look.edges), words.current())
+    thinned = drawn_edges(view.edges, chosen.edges, keep_nodes=keep.nodes, keep_edges=keep.edges, weigh_by=filters.weigh_by)
+    spine = drawn_edges(view.edges, "backbone", weigh_by=filters.weigh_by).edges  # the same with all edges or a click
     ids, sizes = tuple(view.nodes["id"]), tuple(styled.sizes[n] for n in view.nodes["id"])
-    positions = positions_of(digest(ids, pairs, sizes), ids, pairs, sizes)
+    spine_pairs = tuple(zip(spine["source"], spine["target"], strict=True))
+    positions = positions_of(digest(ids, spine_pairs, sizes), ids, spine_pairs, sizes)
     matches = set(matching_ids(snap, filters.search)) & set(view.nodes["id"]) if filters.search else set()
-    nodes, edges, options = vis_payload(view.nodes, view.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",
+    nodes, edges, options = vis_payload(view.nodes, thinned.edges, positions, focus=snap.resolve(filters.focus) if filters.focus else "",
                                         matches=matches, weigh_by=filters.weigh_by, new=new, lang=words.current())
     recolour(nodes, styled.colours)
     resize(nodes, styled.sizes)
     label_fonts(nodes)  # label placement follows the new sizes
-    return (nodes, edges, options), styled
+    return (nodes, edges, options), graph.noting_hidden(styled, thinned.hidden), thinned.hidden
 
 
 def ensure_database(db: Target) -> None:
@@ -295,12 +304,12 @@ def main() -> None:
         filters = timeline_view.window_filters(filters, whole().periods)
     diff = diff_of(path, version, choice) if choice else None
     ends = (st.session_state.get("p_from") or "", st.session_state.get("p_to") or "")
+    selection = graph.this_run_selection(current_selection(link, labels))
     drawn = drawn_of(path, version, filters, chosen, ends, 0 if present else 640,
-                     change_marks.new_ids(diff) if diff else frozenset())
+                     change_marks.new_ids(diff) if diff else frozenset(), graph.kept_selection(selection, chosen))
     view, hidden_co, route, payload, styled = drawn.view, drawn.hidden_co, drawn.route, drawn.payload, drawn.styled
-    selection = current_selection(link, labels)
     if present:
-        presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(view.edges)),
+        presentation.header("Entente", filter_summary(filters, labels, (len(view.nodes), view.total_nodes, len(payload[1])),
                                                        words.current()))
     else:
         st.html(PAGE_CSS)
@@ -311,7 +320,7 @@ def main() -> None:
             st.warning(nothing_matches(filters, snap.entities.empty))
         clicked = graph.render(payload, view, selection, height=0 if present else 640, png_request=st.session_state.get("png", 0),
                                hidden_co=hidden_co, highlight=path_highlight(route) if route else None, styling=styled,
-                               present=present, signature=drawn.signature, vis_sent=True)
+                               present=present, signature=drawn.signature, vis_sent=True, hidden_weak=drawn.hidden_weak)
         new_top = filters.top_n if present else graph.size_controls(view, filters.top_n, hidden_co)
         if not present and not timeline_shown and timeline_view.narrowed():
             timeline_view.narrowed_note(whole())

@@ -92,6 +92,12 @@ EN: Mapping[str, str] = {
     "show_more": "Show {n} more entities",
     "show_fewer": "Show {n} fewer entities",
     "show_co": "Show the {n} single-sentence co-mentions",
+    "hidden_weak": " {n} weaker connections hidden; each entity keeps its {k} strongest.",
+    "legend_hidden_weak": "{n} weaker connections hidden",
+    "look_all_edges": "Show all connections",
+    "look_all_edges_help": "Off: each entity keeps its {k} strongest connections (most evidence sentences first) "
+                           "and those of the selected entity and the connection path; the rest are hidden so the "
+                           "graph stays readable. On: every connection of the view (slower with many).",
     "nothing_matches": "Nothing matches these filters. Loosen {names} to see entities again.",
     "nothing_at_all": "There are no entities yet: add articles under “Add articles”.",
     "or": " or ",
@@ -391,6 +397,12 @@ DE: Mapping[str, str] = {
     "show_more": "{n} Entitäten mehr zeigen",
     "show_fewer": "{n} Entitäten weniger zeigen",
     "show_co": "Die {n} gemeinsamen Nennungen aus einem Satz zeigen",
+    "hidden_weak": " {n} schwächere Verbindungen ausgeblendet; jede Entität behält ihre {k} stärksten.",
+    "legend_hidden_weak": "{n} schwächere Verbindungen ausgeblendet",
+    "look_all_edges": "Alle Verbindungen zeigen",
+    "look_all_edges_help": "Aus: Jede Entität behält ihre {k} stärksten Verbindungen (die mit den meisten Belegsätzen "
+                           "zuerst) sowie die der gewählten Entität und des Verbindungspfads; der Rest wird ausgeblendet, "
+                           "damit der Graph lesbar bleibt. An: alle Verbindungen der Ansicht (langsamer bei vielen).",
     "nothing_matches": "Nichts passt zu diesen Filtern. Lockern Sie {names}, um wieder Entitäten zu sehen.",
     "nothing_at_all": "Noch keine Entitäten: Fügen Sie unter „Artikel hinzufügen“ Artikel hinzu.",
     "or": " oder ",
@@ -646,6 +658,12 @@ def counted(lang: str, number: int, noun: str) -> str:
     singular for 1, else in the plural: "1 mention", "3 Medien"."""
     one, many = translate(lang, f"n_{noun}", n=number).split("|")
     return one if number == 1 else many
+
+
+def grouped(lang: str, number: int) -> str:
+    """``number`` with thousands grouped as ``lang`` writes them: "2,412" (en), "2.412" (de)."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "de" else text
 
 
 def decision_text(lang: str, decision: Decision, labels: Mapping[str, str] | None = None) -> str:

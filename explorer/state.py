@@ -14,7 +14,7 @@ from typing import Any
 
 from explorer.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from explorer.queries import Filters
-from explorer.structure import COLOURINGS, SIZINGS, Look
+from explorer.structure import COLOURINGS, EDGE_CHOICES, SIZINGS, Look
 from explorer.text import iso_day
 
 LIST_FIELDS = ("types", "relations", "countries", "documents", "sources", "languages")
@@ -27,7 +27,7 @@ SELECTION_KINDS = ("node", "edge")
 FLAGS = {"co": ("0", "1"), "present": ("1",), "undated": ("0", "1"), "lang": LANGUAGES,
          "weigh_by": ("sentences", "sources")}
 FLAG_FIELDS = ("hide_co_mentioned", "include_undated")  # Filters fields a link carries as FLAGS (co, undated)
-CHOICES = {"colour": COLOURINGS, "size": SIZINGS}  # how the graph is drawn (explorer.structure)
+CHOICES = {"colour": COLOURINGS, "size": SIZINGS, "edges": EDGE_CHOICES}  # how the graph is drawn (explorer.structure)
 KNOWN_NAMES = frozenset((*LIST_FIELDS, *INT_FIELDS, *DATE_FIELDS, *TEXT_FIELDS, "focus", *SELECTION_KINDS, *FLAGS,
                          *CHOICES))
 STREAMLIT_NAMES = frozenset({"embed", "embed_options"})  # Streamlit's own
@@ -185,7 +185,8 @@ def _flag(values: Mapping[str, str], name: str, notices: Notices) -> str:
 
 
 def _look(values: Mapping[str, str], notices: Notices) -> Look:
-    """``?colour=type|community`` and ``?size=mentions|degree|pagerank``; anything else keeps the default."""
+    """``?colour=type|community``, ``?size=mentions|degree|pagerank`` and ``?edges=all``; anything else
+    keeps the default."""
     chosen = {}
     for name, allowed in CHOICES.items():
         raw = values.get(name, "")

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from explorer.backbone import CHOICES as EDGE_CHOICES
 from explorer.graph_component.payload import NODE_SIZE, OTHER_COLOR, TYPE_COLORS, scaled
 from explorer.i18n import DEFAULT_LANGUAGE, translate, type_name
 
@@ -42,10 +43,12 @@ class Styling:
 
 @dataclass(frozen=True)
 class Look:
-    """How the graph is drawn: ``colour`` one of COLOURINGS, ``size`` one of SIZINGS."""
+    """How the graph is drawn: ``colour`` one of COLOURINGS, ``size`` one of SIZINGS, ``edges`` one
+    of EDGE_CHOICES (the readable backbone or every edge, see ``explorer.backbone``)."""
 
     colour: str = "type"
     size: str = "mentions"
+    edges: str = EDGE_CHOICES[0]
 
 
 def communities(node_ids: Sequence[str], pairs: Iterable[Pair]) -> dict[str, int]:

@@ -50,11 +50,12 @@ function render(component) {
   const m = MOUNTS.get(parentElement) || mount(parentElement, data);
   m.setStateValue = setStateValue;  // the latest closure knows the current widget value
   m.legend = data.legend ?? [];
+  applyTheme(m);  // before a swap, whose options then carry the theme: one pass over the new items, not two
   const swapped = m.sig !== data.sig;
   if (swapped) swapData(m, data);
   else if (m.fill) fillWindow(m);  // what stands above the canvas may have changed height
-  applyTheme(m);
   applySelection(m, data.selected ?? null, swapped);
+  m.el.dataset.selected = JSON.stringify(data.selected ?? null);  // for tests: this run's selection
   applyPath(m, data.highlight ?? null, swapped);
   requestPng(m, data.png_request ?? 0);
   applyTexts(m, data.texts ?? {});
@@ -93,25 +94,45 @@ function unmount(root, m) {
   if (window.__kg && window.__kg[m.key] === m.net) delete window.__kg[m.key];
 }
 
+// New data of the same nodes (a click that draws the clicked node's hidden edges too, "Show all
+// connections") keeps the reader's zoom and pan; other data is framed whole.
 function swapData(m, data) {
+  const graph = expandGraph(data.graph);  // wire.js
+  const nodes = graph.nodes.map((n) => (m.dragged[n.id] ? { ...n, ...m.dragged[n.id] } : n));
+  const keepView = sameNodes(m, nodes) && m.height === data.height;
+  const view = keepView ? { position: m.net.getViewPosition(), scale: m.net.getScale() } : null;
+  m.height = data.height;
   m.fill = !(data.height > 0);
   if (m.fill) fillWindow(m, false);
   else m.el.style.height = `${data.height}px`;
   m.el.dataset.drawn = "0";
   m.pending = false;  // only a draw of THIS data counts as drawn
   m.t0 = performance.now();
-  m.net.setOptions(data.options || {});
-  const graph = expandGraph(data.graph);  // wire.js
-  const nodes = graph.nodes.map((n) => (m.dragged[n.id] ? { ...n, ...m.dragged[n.id] } : n));
+  m.net.setData({ nodes: [], edges: [] });  // the options below then pass over no old items
+  m.net.setOptions(themed(m, data.options || {}));
   m.items = { nodes: new Map(nodes.map((n) => [n.id, n])), edges: new Map(graph.edges.map((e) => [e.id, e])),
               edgeColor: data.options?.edges?.color ?? {} };
   m.looks = dataLooks(m);
   m.net.setData({ nodes: new globalThis.vis.DataSet(nodes),
                   edges: new globalThis.vis.DataSet(graph.edges) });
-  fitNodes(m, null, false);  // positions come from the server: frame them all
+  if (view) m.net.moveTo({ ...view, animation: false });
+  else fitNodes(m, null, false);  // positions come from the server: frame them all
   m.sig = data.sig;
   m.pending = true;
-  m.theme = null;  // setOptions may have reset fonts: copy the theme again
+}
+
+// The data's options with the theme's label colours (canvas text ignores CSS), so that no second
+// setOptions has to pass over every item again after the swap.
+function themed(m, options) {
+  if (!m.fg) return options;
+  const font = { color: m.fg, strokeColor: m.bg };
+  return { ...options, nodes: { ...options.nodes, font: { ...options.nodes?.font, ...font } },
+           edges: { ...options.edges, font: { ...options.edges?.font, ...font } } };
+}
+
+function sameNodes(m, nodes) {
+  return !!m.items && m.items.nodes.size === nodes.length
+    && nodes.every((n) => { const old = m.items.nodes.get(n.id); return old && old.x === n.x && old.y === n.y; });
 }
 
 // First draw of each data set: flag it for tests and the benchmark

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
 
-from explorer.graph_component import TYPE_COLORS, Highlight, graph_view, load_vis
+from explorer.backbone import K
+from explorer.graph_component import TYPE_COLORS, Highlight, as_selection, graph_view, load_vis
 from explorer.graph_component.payload import FOCUS_BORDER, MATCH_BORDER, NEW_BORDER, NEW_COLOR, SINGLE_SOURCE_OPACITY
+from explorer.i18n import grouped
 from explorer.queries import View
-from explorer.structure import Styling
+from explorer.structure import Look, Styling
 from explorer.views.sidebar import PREFIX
-from explorer.views.words import basis_text, kind, tr
+from explorer.views.words import basis_text, current, kind, tr
 
 GRAPH_KEY = "kg_graph"
 STEP = 100
@@ -62,31 +65,63 @@ def picture_legend(marks: set[str], path: bool, entries: list[tuple[str, str]], 
     return lines + ([("", note)] if note else [])
 
 
-def caption(view: View, hidden_co: int) -> str:
-    """What is shown, what is hidden, and how labels behave."""
-    text = tr("showing", nodes=len(view.nodes), total=view.total_nodes, edges=len(view.edges))
+def caption(view: View, hidden_co: int, drawn: int | None = None, hidden_weak: int = 0) -> str:
+    """What is shown (``drawn`` edges, default: all of the view's), what is hidden (single-sentence
+    co-mentions, ``hidden_weak`` edges the backbone leaves out), and how labels behave."""
+    edges = len(view.edges) if drawn is None else drawn
+    lang = current()
+    text = tr("showing", nodes=len(view.nodes), total=grouped(lang, view.total_nodes), edges=grouped(lang, edges))
+    if hidden_weak:
+        text += tr("hidden_weak", n=grouped(lang, hidden_weak), k=K)
     if hidden_co:
-        text += tr("hidden_co", n=hidden_co)
+        text += tr("hidden_co", n=grouped(lang, hidden_co))
     return text + tr("label_hint")
+
+
+def noting_hidden(styled: Styling, hidden: int) -> Styling:
+    """``styled`` whose legend note also says how many weaker connections the backbone hides
+    (the page's legend, the PNG's and the HTML export's all show the note)."""
+    if not hidden:
+        return styled
+    line = tr("legend_hidden_weak", n=grouped(current(), hidden))
+    return replace(styled, note=f"{styled.note} · {line}" if styled.note else line)
+
+
+def this_run_selection(before: dict[str, str] | None) -> dict[str, str] | None:
+    """The selection this run shows: a click on the graph that reran the page (the component's new
+    state, None for empty canvas) wins over ``before`` (the session's or the link's)."""
+    state: Any = st.session_state.get(GRAPH_KEY) or {}  # the component's state: {"selection": ...}
+    clicked = as_selection(state.get("selection"))
+    return clicked if clicked != st.session_state.get("last_click") else before
+
+
+def kept_selection(selection: dict[str, str] | None, chosen: Look) -> tuple[str, str]:
+    """(kind, id) of ``selection``, whose edges the backbone keeps; ("", "") for none or when
+    every edge is drawn (one cached drawing then serves every selection)."""
+    if chosen.edges != "backbone" or not selection:
+        return ("", "")
+    return (selection["kind"], selection["id"])
 
 
 def render(payload: tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]], view: View,
            selected: dict[str, str] | None, height: int, png_request: int = 0, hidden_co: int = 0,
            highlight: Highlight | None = None, styling: Styling | None = None,
-           present: bool = False, signature: str | None = None, vis_sent: bool = False) -> dict[str, str] | None:
+           present: bool = False, signature: str | None = None, vis_sent: bool = False,
+           hidden_weak: int = 0) -> dict[str, str] | None:
     """Draw the graph; returns the selection a click made (or the one passed in).
 
     ``styling`` gives the legend's colours and size note (entity types when None); ``present``
     leaves out the caption (presentation mode says it in its own header); ``signature``: the
     payload's ``data_signature`` at this height, when the caller keeps one; ``vis_sent``: ``preload``
-    ran earlier in this script run."""
+    ran earlier in this script run; ``hidden_weak``: the view's edges the backbone does not draw (said
+    in the caption)."""
     nodes, edges, options = payload
     marks = {str(item.get("mark")) for item in [*nodes, *edges]} | ({"single_source"} if any(e.get("single_source") for e in edges) else set())
     entries, note = (styling.legend, styling.note) if styling else ([(c, k) for k, c in TYPE_COLORS.items()], "")
     entries = [(colour, kind(text)) for colour, text in entries]  # type names in the page's language
     legend(marks, bool(highlight), entries, note, frozenset(str(e.get("basis", "text")) for e in edges))
     if not present:
-        st.caption(caption(view, hidden_co))
+        st.caption(caption(view, hidden_co, len(edges), hidden_weak))
     return graph_view(nodes, edges, key=GRAPH_KEY, height=height, selected=selected, options=options,
                       png_request=png_request, highlight=highlight,
                       legend=picture_legend(marks, bool(highlight), entries, note),
@@ -114,5 +149,5 @@ def size_controls(view: View, top_n: int, hidden_co: int) -> int:
     if top_n > STEP and fewer.button(tr("show_fewer", n=STEP), key="g_fewer"):
         top_n = max(STEP, top_n - STEP)
     if hidden_co:
-        co.button(tr("show_co", n=hidden_co), key="g_co", on_click=_show_co_mentions)
+        co.button(tr("show_co", n=grouped(current(), hidden_co)), key="g_co", on_click=_show_co_mentions)
     return top_n

@@ -4,6 +4,7 @@ thread that can be followed (highlight, zoom to, marks, the connection path, dra
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +27,19 @@ EMPHASISED_LABELS = """(() => { const scale = net.getScale();
   const hit = (a, b) => a.left < b.left + b.width && b.left < a.left + a.width
     && a.top < b.top + b.height && b.top < a.top + a.height;
   return [drawn.map(n => n.id), boxes.filter((a, i) => boxes.some((b, j) => j !== i && hit(a, b))).length]; })()"""
+
+
+def settled_click(page: Page, node_id: str) -> None:
+    """Click a node and wait until the page's answer to the click is drawn (the backbone then draws
+    the clicked node's hidden edges too: new data with the same nodes)."""
+    page.mouse.click(*node_point(page, KEY, node_id))
+    page.wait_for_function(f"""(() => {{ const el = window.__kg['{KEY}'].body.container.closest('.kg-canvas');
+      return el.dataset.drawn === '1' && (el.dataset.selected || '').includes({json.dumps(node_id)}); }})()""",
+                           timeout=60_000)
+
+
+def canvas_state(page: Page) -> dict[str, str]:
+    return graph_eval(page, KEY, "({...net.body.container.closest('.kg-canvas').dataset})")
 
 
 def node_colour(page: Page, node_id: str) -> Any:
@@ -67,11 +81,13 @@ def test_graph_e2e_parallel_relations_are_separate_curves(page: Page, open_app: 
 def test_graph_e2e_click_highlights_neighbours_and_dims_the_rest(page: Page, open_app: Callable[..., None]) -> None:
     open_app(page)
     neighbours = set(graph_eval(page, KEY, NEIGHBOURS))
+    assert neighbours and DIMMED not in background(node_colour(page, PUTIN))
+    before, _ = graph_eval(page, KEY, EMPHASISED_LABELS.replace("IDS", repr([PUTIN, *neighbours])))
+    settled_click(page, PUTIN)
+    neighbours = set(graph_eval(page, KEY, NEIGHBOURS))  # all of them now: the backbone keeps a clicked node's edges
     others = [n for n in graph_eval(page, KEY, "net.body.data.nodes.getIds()") if n not in neighbours | {PUTIN}]
-    assert neighbours and others and DIMMED not in background(node_colour(page, others[0]))
     thread = EMPHASISED_LABELS.replace("IDS", repr([PUTIN, *neighbours]))
-    before, _ = graph_eval(page, KEY, thread)
-    page.mouse.click(*node_point(page, KEY, PUTIN))
+    assert others
     page.wait_for_function(f"String(window.__kg['{KEY}'].body.data.nodes.get('{others[0]}').color.background)"
                            f".endsWith('{DIMMED}')")
     assert all(DIMMED not in background(node_colour(page, n)) for n in [PUTIN, *neighbours])
@@ -99,7 +115,7 @@ def test_graph_e2e_selection_from_the_url_is_highlighted(page: Page, open_app: C
 def test_graph_e2e_zoom_to_selection(page: Page, open_app: Callable[..., None]) -> None:
     open_app(page)
     before = graph_eval(page, KEY, "net.getScale()")
-    page.mouse.click(*node_point(page, KEY, PUTIN))
+    settled_click(page, PUTIN)
     page.get_by_role("button", name="Zoom to selection").click()
     page.wait_for_function(f"window.__kg['{KEY}'].getScale() > {before * 1.3}")
     page.wait_for_timeout(400)  # the 300 ms animation
@@ -108,7 +124,7 @@ def test_graph_e2e_zoom_to_selection(page: Page, open_app: Callable[..., None]) 
     for node in [PUTIN, *graph_eval(page, KEY, NEIGHBOURS)]:
         x, y = node_point(page, KEY, node)
         assert box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"], node
-    page.get_by_role("button", name="Show all").click()
+    page.get_by_role("button", name="Show all", exact=True).click()
     page.wait_for_function(f"Math.abs(window.__kg['{KEY}'].getScale() - {before}) < 0.01")
 
 
@@ -164,3 +180,23 @@ def test_graph_e2e_dragged_node_stays_put_across_reruns(page: Page, open_app: Ca
     page.wait_for_function(f"""(() => {{ const el = window.__kg['{KEY}'].body.container.closest('.kg-canvas');
       return el.dataset.drawn === '1' && el.dataset.sig !== '{sig}'; }})()""", timeout=60_000)
     assert graph_eval(page, KEY, f"net.getPositions(['{node}'])['{node}']") == dragged
+
+
+def test_graph_e2e_backbone_click_draws_hidden_edges_keeps_the_zoom_and_all_shows_every_edge(
+        page: Page, open_app: Callable[..., None]) -> None:
+    open_app(page)
+    expect(page.get_by_text(re.compile(r"\d+ weaker connections hidden; each entity keeps")).first).to_be_visible()
+    drawn = graph_eval(page, KEY, "net.body.data.edges.length")
+    own = graph_eval(page, KEY, f"net.getConnectedEdges('{PUTIN}').length")
+    graph_eval(page, KEY, f"net.moveTo({{position: net.getPositions(['{PUTIN}'])['{PUTIN}'], scale: net.getScale() * 1.5, animation: false}})")
+    view = graph_eval(page, KEY, "[net.getScale(), net.getViewPosition()]")
+    sig = canvas_state(page)["sig"]
+    settled_click(page, PUTIN)
+    assert canvas_state(page)["sig"] != sig and graph_eval(page, KEY, f"net.getConnectedEdges('{PUTIN}').length") > own
+    assert graph_eval(page, KEY, "[net.getScale(), net.getViewPosition()]") == view  # same nodes: the reader's zoom stays
+    sig = canvas_state(page)["sig"]
+    page.get_by_text("Show all connections", exact=True).click()
+    page.wait_for_function(f"""(() => {{ const el = window.__kg['{KEY}'].body.container.closest('.kg-canvas');
+      return el.dataset.drawn === '1' && el.dataset.sig !== '{sig}'; }})()""", timeout=60_000)
+    assert graph_eval(page, KEY, "net.body.data.edges.length") > drawn and "edges=all" in page.url
+    expect(page.get_by_text(re.compile(r"weaker connections hidden"))).to_have_count(0)

@@ -7,7 +7,7 @@ import string
 import pytest
 
 from explorer.change_marks import headline
-from explorer.i18n import DE, EN, basis_name, counted, decision_text, relation_name, term, translate, type_name
+from explorer.i18n import DE, EN, basis_name, counted, decision_text, grouped, relation_name, term, translate, type_name
 from explorer.queries import Filters
 from explorer.summary import filter_summary
 from explorer.views.empty import narrowing
@@ -88,3 +88,7 @@ def test_i18n_what_changed_headline_in_german() -> None:
     diff = {"entities": {"counts": {"new": 1, "vanished": 2}}, "relations": {"counts": {"new": 3, "vanished": 1}}}
     assert headline(diff, "de") == "1 neue Entität, 3 neue Beziehungen; verschwunden: 2 Entitäten, 1 Beziehung"
     assert headline(diff) == "1 new entity, 3 new relations; vanished: 2 entities, 1 relation"
+
+
+def test_grouped_writes_thousands_as_each_language_does() -> None:
+    assert grouped("en", 2412) == "2,412" and grouped("de", 2412) == "2.412" and grouped("de", 12) == "12"

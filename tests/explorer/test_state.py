@@ -66,6 +66,13 @@ def test_read_link_colour_and_size_choices_round_trip() -> None:
     assert params_from_look(Look()) == {}
 
 
+def test_read_link_all_edges_round_trips_and_a_bad_value_keeps_the_backbone() -> None:
+    assert params_from_look(Look(edges="all")) == {"edges": "all"}
+    assert read_link({"edges": "all"}, KNOWN).look == Look(edges="all")
+    link = read_link({"edges": "some"}, KNOWN)
+    assert link.look == Look() and link.notices == ("edges=some is not backbone or all: ignored",)
+
+
 def test_read_link_unknown_colour_or_size_keeps_the_default_with_a_notice() -> None:
     link = read_link({"colour": "<b>rainbow</b>", "size": "huge"}, KNOWN)
     assert link.look == Look()
