@@ -1,0 +1,91 @@
+"""Before/after ingest throughput: two checkouts on the same corpus, fresh processes in alternating order.
+
+On a shared machine single timings vary by 2-3x; what one run can tell is the ratio of two trees
+measured in the same minutes.  Each round runs one 1-worker ingest (``bench.ingest_bench``'s child:
+pipeline built and warmed before the clock starts, fresh SQLite store) per tree; the order alternates
+(A B, B A, ...).  Reported: words/s per run, the medians, and the median of the per-round ratios.
+
+    python -m bench.ingest_ab --before /tmp/base [--after .] [--words 300000] [--rounds 3] [--langs de]
+                              [--workers 1] [--workdir DIR]
+
+``--before`` / ``--after`` are checkouts of the repository (``--after`` defaults to this one); a
+checkout made with ``git clone -q . /tmp/base && git -C /tmp/base checkout COMMIT`` will do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.ingest_bench import log, throughput_corpus  # noqa: E402
+
+
+def one_ingest(tree: Path, corpus: Path, lang: str, db: Path, workers: int) -> float:
+    """Seconds of one ingest of ``corpus`` by ``tree``'s code, in a fresh process, into a fresh store."""
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "bench.ingest_bench", "--child", "ingest", str(corpus), lang, str(db), str(workers)]
+    done = subprocess.run(command, cwd=tree, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} in {tree} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return float(json.loads(done.stdout.strip().splitlines()[-1])["seconds"])
+
+
+def rounds(trees: dict[str, Path], corpus: Path, words: int, lang: str, count: int, workers: int,
+           workdir: Path) -> dict[str, list[float]]:
+    """Words/s per tree label, one run each per round, the order alternating."""
+    rates: dict[str, list[float]] = {label: [] for label in trees}
+    for n in range(count):
+        order = list(trees) if n % 2 == 0 else list(reversed(trees))
+        for label in order:
+            seconds = one_ingest(trees[label], corpus, lang, workdir / f"ab-{label}-{lang}.sqlite", workers)
+            rates[label].append(words / seconds)
+            log(f"{lang} round {n + 1} {label}: {words / seconds:,.0f} words/s")
+    return rates
+
+
+def table(lang: str, rates: dict[str, list[float]]) -> str:
+    """Medians and after/before (median of the per-round ratios)."""
+    before, after = rates["before"], rates["after"]
+    ratios = [a / b for a, b in zip(after, before, strict=True)]
+    return (f"{lang}: before {statistics.median(before):,.0f} words/s ({', '.join(f'{r:,.0f}' for r in before)}), "
+            f"after {statistics.median(after):,.0f} ({', '.join(f'{r:,.0f}' for r in after)}), "
+            f"after/before {statistics.median(ratios):.3f} (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    workdir = Path(args.workdir or Path(tempfile.gettempdir()) / "entente-ingest-bench")
+    workdir.mkdir(parents=True, exist_ok=True)
+    trees = {"before": Path(args.before).resolve(), "after": Path(args.after).resolve()}
+    for lang in args.langs:
+        corpus = throughput_corpus(workdir, lang, args.words)
+        print(table(lang, rounds(trees, Path(corpus.path), corpus.words, lang, args.rounds, args.workers, workdir)),
+              flush=True)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bench.ingest_ab", description=__doc__.splitlines()[0])
+    p.add_argument("--before", required=True, help="checkout of the 'before' tree")
+    p.add_argument("--after", default=str(ROOT), help="checkout of the 'after' tree (default: this one)")
+    p.add_argument("--words", type=int, default=300_000, help="words of the generated corpus per language")
+    p.add_argument("--rounds", type=int, default=3, help="rounds; each runs one ingest per tree")
+    p.add_argument("--langs", type=lambda s: [x for x in s.split(",") if x], default=["de"])
+    p.add_argument("--workers", type=int, default=1, help="--workers of each ingest")
+    p.add_argument("--workdir", help="corpora and stores (default: $TMPDIR/entente-ingest-bench)")
+    return p
+
+
+if __name__ == "__main__":
+    sys.exit(main())
