@@ -40,11 +40,13 @@ QUERIES = {
 
 
 def dump_lines(db: Path, tag: str) -> Iterator[str]:
-    """Every extracted row of the store at ``db`` as a tab-separated line, prefixed by ``tag`` and table."""
+    """Every extracted row of the store at ``db`` as a tab-separated line, prefixed by ``tag`` and table;
+    the keys of files in this checkout are relative to it, so that two checkouts' dumps compare."""
+    here = f"{ROOT}/"
     with sqlite3.connect(db) as connection:
         for table, query in QUERIES.items():
             for row in connection.execute(query):
-                yield "\t".join([tag, table, *map(str, row)])
+                yield "\t".join([tag, table, *map(str, row)]).replace(here, "")
 
 
 def ingested(paths: Sequence[Path | str], db: Path) -> Path:
