@@ -279,7 +279,7 @@ def german_hits(tokens: Tokens) -> Hits:
     """Rule name -> the indexes of the tokens that feed it, ascending, from one test of the doc's distinct
     words and one rule lookup per distinct word."""
     hits: Hits = {rule.name: [] for rule in CANDIDATE_RULES}
-    for word in GERMAN_CUES.hits(tokens.distinct):
+    for word in tokens.passing(GERMAN_CUES):
         positions = tokens.positions[word]
         for name in german_rules(word):
             hits[name].extend(positions)

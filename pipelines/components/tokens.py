@@ -16,7 +16,7 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipelines.components.word_tests import WordTest
+from pipelines.components.word_tests import FormLog, WordTest
 
 if not Doc.has_extension("kg_tokens"):
     Doc.set_extension("kg_tokens", default=None)
@@ -61,10 +61,18 @@ class Tokens:
         """The distinct words, built once for every ``where``."""
         return frozenset(self.positions)
 
+    @cached_property
+    def _logged(self) -> int:
+        """The epoch under which the distinct words are in their language's ``FormLog``."""
+        return form_log(self.lang).add(self.distinct)
+
+    def passing(self, test: WordTest) -> set[str]:
+        """The distinct words that pass ``test``."""
+        return form_log(self.lang).passing(test, self.distinct, self._logged)
+
     def where(self, test: WordTest) -> list[int]:
         """Indexes of the tokens whose word passes ``test``, in order."""
-        hits = test.hits(self.distinct)
-        return sorted(chain.from_iterable(map(self.positions.__getitem__, hits)))
+        return sorted(chain.from_iterable(map(self.positions.__getitem__, self.passing(test))))
 
     def start_char(self, i: int) -> int:
         return self.starts[i]
@@ -86,6 +94,14 @@ class Tokens:
 
     def is_stop(self, i: int) -> bool:
         return bool(self.vocab[self.words[i]].is_stop)
+
+
+_FORM_LOGS: dict[str, FormLog] = {}
+
+
+def form_log(lang: str) -> FormLog:
+    """The ``FormLog`` of the Docs of ``lang``, one per language and process."""
+    return _FORM_LOGS.setdefault(lang, FormLog())
 
 
 def sentence_index(sents: list[tuple[int, int]], length: int) -> list[int]:

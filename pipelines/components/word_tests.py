@@ -1,5 +1,5 @@
 """Yes/no questions about words: about word forms, answered once per form for a stream of Docs
-(``WordTest``), and the tests about one token and its neighbours that the name rules share (glued
+(``WordTest``, ``FormLog``), and the tests about one token and its neighbours that the name rules share (glued
 hyphens, the genitive "s", tokens already covered)."""
 
 from __future__ import annotations
@@ -39,6 +39,48 @@ class WordTest:
             else:
                 self._fails.add(word)
         return hits
+
+
+class FormLog:
+    """The distinct word forms of a stream of Docs (of one language), logged once each in the order they
+    first came, so that each ``WordTest`` answers each form once, when it is next asked.
+
+    ``WordTest.hits`` looks a Doc's distinct words up in the test's own memory of failing forms: a walk
+    over a large set per test and Doc, and eleven tests ask about every Doc.  Here a Doc's words are
+    looked up once (``add``) and each test only answers the forms logged since it last answered
+    (``passing``).  Past ``memory`` forms the log starts afresh and every test with it.
+    """
+
+    def __init__(self, memory: int = 50_000) -> None:
+        self.memory = memory
+        self.epoch = 0  # counts the fresh starts; words added under an older one are added again
+        self._seen: set[str] = set()
+        self._batches: list[frozenset[str]] = []
+        self._answered: dict[WordTest, tuple[int, set[str]]] = {}  # test -> (batches answered, forms passing)
+
+    def add(self, words: frozenset[str]) -> int:
+        """Log those of ``words`` not logged yet; the epoch under which all of ``words`` are logged."""
+        new = words.difference(self._seen)
+        if new and len(self._seen) + len(new) > self.memory:
+            self._seen.clear()
+            self._batches.clear()
+            self._answered.clear()
+            self.epoch += 1
+            new = words
+        if new:
+            self._seen.update(new)
+            self._batches.append(new)
+        return self.epoch
+
+    def passing(self, test: WordTest, words: frozenset[str], epoch: int) -> set[str]:
+        """The ``words`` (added under ``epoch``) that pass ``test``."""
+        if epoch != self.epoch:
+            self.add(words)
+        done, passes = self._answered.get(test, (0, set()))
+        for batch in self._batches[done:]:
+            passes.update(filter(test.test, batch))
+        self._answered[test] = (len(self._batches), passes)
+        return passes.intersection(words)
 
 
 # The tests the name rules share about one token and its neighbours: hyphens glued to a word, the German

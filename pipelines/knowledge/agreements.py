@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from pipelines.knowledge.affixes import Affixes
 from pipelines.knowledge.tables import read_rows
 
 KIND_WORDS = {
@@ -39,15 +40,21 @@ def agreement_terms(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda item: -len(item[0])))
 
 
+@cache
+def _term_index(lang: str) -> Affixes[str]:
+    """``agreement_terms`` indexed by ending."""
+    return Affixes(agreement_terms(lang), "end")
+
+
 @lru_cache(maxsize=200_000)
 def agreement_kind(word: str, lang: str) -> str | None:
     """The kind of agreement a token names ("Freihandelsabkommen" -> trade_agreement), or None."""
+    if lang != "en" and not word[:1].isupper():
+        return None
     lower = word.lower()
     forms = _genitive_stems(lower) if lang == "de" else (lower,)
-    for ending, kind in agreement_terms(lang):
-        if any(_ends_word(form, ending, lang) for form in forms) and (lang == "en" or word[0].isupper()):
-            return kind
-    return None
+    found = _term_index(lang).first(forms, lambda form, ending, kind: _ends_word(form, ending, lang))
+    return None if found is None else found[2]
 
 
 def _ends_word(form: str, ending: str, lang: str) -> bool:

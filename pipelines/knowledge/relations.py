@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from pipelines.knowledge.affixes import Affixes
 from pipelines.knowledge.tables import cell, read_rows
 
 
@@ -21,11 +22,14 @@ def _triggers(lang: str) -> tuple[tuple[str, str, bool], ...]:
 def trigger_relation(word: str, lang: str) -> str | None:
     """The relation a token triggers ("besuchte" -> visits); short stems and words marked ``word``
     ("laut", not "lauter") must match whole words."""
-    lower = word.lower()
-    for start, relation, whole in _triggers(lang):
-        if lower == start or (not whole and lower.startswith(start)):
-            return relation
-    return None
+    found = _trigger_index(lang).first((word.lower(),), lambda lower, start, entry: lower == start or not entry[1])
+    return None if found is None else found[2][0]
+
+
+@cache
+def _trigger_index(lang: str) -> Affixes[tuple[str, bool]]:
+    """``_triggers`` indexed by word start: start -> (relation, whole word only)."""
+    return Affixes(((start, (relation, whole)) for start, relation, whole in _triggers(lang)), "start")
 
 
 @cache
