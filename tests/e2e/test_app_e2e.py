@@ -113,6 +113,7 @@ def test_app_e2e_uploaded_script_payloads_never_run(page: Page, app_url: str, tm
     node = node_point(page, KEY, "person:emmanuel-macron")
     page.mouse.move(*node)  # tooltip
     page.get_by_role("tab", name="Entities").click()
+    expect(page.locator("[data-testid=stDataFrame]").first).to_be_visible(timeout=30_000)  # the table holding the payload
     page.get_by_role("tab", name="Export").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="HTML (offline)").click()
